@@ -1,0 +1,98 @@
+//! `.factlint.yaml`: project settings, found from the first path upward.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+use crate::error::{RuleFileError, SetupError};
+use crate::extract::Locale;
+
+pub const CONFIG_NAME: &str = ".factlint.yaml";
+
+/// The configuration file's schema.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// Extra rule directories, relative to the configuration file.
+    #[serde(default)]
+    pub rules: Vec<String>,
+    #[serde(default)]
+    pub select: Vec<String>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Per-rule severity overrides: `{rule-id-or-prefix: error|warning|info}`.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Severity>,
+    #[serde(default)]
+    pub fail_on: Option<Severity>,
+    /// Day/month order of numeric dates: `en-US` (11/29/2026) or `en-GB` (29/11/2026).
+    #[serde(default)]
+    pub locale: Option<Locale>,
+}
+
+/// A loaded configuration and the directory its relative paths start from.
+#[derive(Debug, Default)]
+pub struct LoadedConfig {
+    pub config: Config,
+    pub dir: PathBuf,
+    pub path: Option<PathBuf>,
+}
+
+/// The nearest `.factlint.yaml` from `start` upward.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    let start = if start.as_os_str().is_empty() || start == Path::new("-") {
+        std::env::current_dir().ok()?
+    } else {
+        std::path::absolute(start).ok()?
+    };
+    let mut dir = if start.is_dir() {
+        Some(start.as_path())
+    } else {
+        start.parent()
+    };
+    while let Some(d) = dir {
+        let candidate = d.join(CONFIG_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+pub fn load(path: &Path) -> Result<LoadedConfig, SetupError> {
+    let display = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| SetupError::Io {
+        path: display.clone(),
+        message: e.to_string(),
+    })?;
+    let config: Config = match serde_saphyr::from_str::<Option<Config>>(&text) {
+        Ok(c) => c.unwrap_or_default(),
+        Err(e) => {
+            let (start, end) = e
+                .location()
+                .and_then(|l| {
+                    let s = l.span();
+                    Some((
+                        s.byte_offset()? as usize,
+                        (s.byte_offset()? + s.byte_len()?) as usize,
+                    ))
+                })
+                .unwrap_or((0, 0));
+            let message = e.without_snippet().to_string();
+            let message = message.lines().next().unwrap_or("invalid YAML").to_string();
+            return Err(RuleFileError::new(&display, &text, start, end, message)
+                .with_help(
+                    "see README.md, \"Configuration\", for the keys a configuration file takes",
+                )
+                .into());
+        }
+    };
+    Ok(LoadedConfig {
+        config,
+        dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        path: Some(path.to_path_buf()),
+    })
+}

@@ -1,0 +1,139 @@
+//! Markdown: prose from pulldown-cmark's offset iterator.
+//!
+//! Code (fenced, indented, inline), raw HTML and comments, autolinks, bare URLs, image
+//! text and link destinations are not prose. YAML front matter gives the date and title.
+
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+
+use super::{Meta, Prose, ProseBuilder};
+use crate::span::Span;
+
+/// Bare URLs inside text: not prose, so "v2.0.2026" in a link never reads as a date.
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+").expect("static regex"));
+
+pub fn parse(source: &str) -> (Prose, Meta) {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_FOOTNOTES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    let mut b = ProseBuilder::new();
+    let mut meta = Meta::default();
+    // Depth of constructs whose text is not prose (code blocks, autolinks, images).
+    let mut skip = 0usize;
+    let mut in_metadata = false;
+    // For each open link: whether it is an autolink (its text is a URL, not prose).
+    let mut links: Vec<bool> = Vec::new();
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        let span = Span::from(range);
+        match event {
+            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
+            Event::Text(text) if in_metadata => {
+                meta = super::front_matter::parse(&text);
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                b.break_paragraph(span.start);
+                skip += 1;
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                skip = skip.saturating_sub(1);
+                b.break_paragraph(span.end);
+            }
+            Event::Start(Tag::Image { .. }) => skip += 1,
+            Event::End(TagEnd::Image) => skip = skip.saturating_sub(1),
+            Event::Start(Tag::Link { link_type, .. }) => {
+                let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                links.push(autolink);
+                skip += usize::from(autolink);
+            }
+            Event::End(TagEnd::Link) => {
+                let autolink = links.pop() == Some(true);
+                skip = skip.saturating_sub(usize::from(autolink));
+            }
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::Item
+                | Tag::List(_)
+                | Tag::Table(_)
+                | Tag::TableHead
+                | Tag::TableRow
+                | Tag::TableCell
+                | Tag::FootnoteDefinition(_)
+                | Tag::HtmlBlock,
+            ) => b.break_paragraph(span.start),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::Item
+                | TagEnd::List(_)
+                | TagEnd::Table
+                | TagEnd::TableHead
+                | TagEnd::TableRow
+                | TagEnd::TableCell
+                | TagEnd::FootnoteDefinition
+                | TagEnd::HtmlBlock,
+            ) => b.break_paragraph(span.end),
+            Event::Text(text) if skip == 0 => push_text_without_urls(&mut b, source, span, &text),
+            Event::Code(_) if skip == 0 => b.space(span.start),
+            Event::InlineHtml(_) | Event::Html(_) => {}
+            Event::SoftBreak if skip == 0 => b.push_mapped(span, " "),
+            Event::HardBreak if skip == 0 => b.push_mapped(span, "\n"),
+            Event::Rule => b.break_paragraph(span.start),
+            _ => {}
+        }
+    }
+    (b.finish(source.len()), meta)
+}
+
+fn push_text_without_urls(b: &mut ProseBuilder, source: &str, span: Span, text: &str) {
+    let verbatim = source.get(span.start..span.end) == Some(text);
+    if !verbatim {
+        // An escape or entity: keep it whole, mapped to its source.
+        b.push_mapped(span, text);
+        return;
+    }
+    let mut last = 0;
+    for m in URL.find_iter(text) {
+        b.push_verbatim(span.start + last, &text[last..m.start()]);
+        b.space(span.start + m.start());
+        last = m.end();
+    }
+    b.push_verbatim(span.start + last, &text[last..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skips_code_html_urls_and_front_matter() {
+        let src = "---\ntitle: T\ndate: 2026-12-01\n---\n\n# Head\n\nSee `Monday, 1 May` and <!-- hidden --> **bold** text at https://x.org/2026-11-29 now.\n\n```\ncode 31 April\n```\n\n    indented 31 April\n\nLast [link](http://e.com/a) line.\n";
+        let (prose, meta) = parse(src);
+        assert_eq!(
+            meta.date.map(|d| d.0.to_string()),
+            Some("2026-12-01".into())
+        );
+        assert_eq!(meta.title.as_deref(), Some("T"));
+        assert!(!prose.text.contains("Monday"), "{}", prose.text);
+        assert!(!prose.text.contains("hidden"));
+        assert!(!prose.text.contains("April"));
+        assert!(!prose.text.contains("x.org"));
+        assert!(!prose.text.contains("e.com"));
+        assert!(prose.text.contains("bold text at"));
+        assert!(prose.text.contains("Last link line."));
+        for p in &prose.paragraphs {
+            let s = prose.to_source(*p);
+            assert!(src.get(s.start..s.end).is_some());
+        }
+        let bold = prose.text.find("bold").unwrap();
+        assert_eq!(prose.to_source(Span::new(bold, bold + 4)).text(src), "bold");
+    }
+}

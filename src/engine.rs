@@ -1,0 +1,139 @@
+//! The engine: runs the selected rules over one document and turns their findings into
+//! diagnostics (messages filled in, spans mapped to the source, sorted, de-duplicated).
+
+use jiff::civil::Date;
+
+use crate::diagnostic::{Diagnostic, Fix, Label};
+use crate::document::Document;
+use crate::extract::{self, ExtractOptions, Locale};
+use crate::kinds::{CheckContext, Finding};
+use crate::reference::{self, ReferenceDate};
+use crate::rules::{id_matches, Rule};
+
+/// Settings that apply to every document of a run.
+#[derive(Clone, Debug, Default)]
+pub struct EngineOptions {
+    /// `--date`: overrides what documents say about themselves.
+    pub date: Option<Date>,
+    pub locale: Locale,
+}
+
+/// The result of checking one document.
+#[derive(Debug)]
+pub struct CheckedDocument {
+    pub reference: ReferenceDate,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The loaded rules and the options to run them with.
+#[derive(Debug, Default)]
+pub struct Engine {
+    pub rules: Vec<Rule>,
+    pub options: EngineOptions,
+}
+
+impl Engine {
+    pub fn new(rules: Vec<Rule>, options: EngineOptions) -> Self {
+        Engine { rules, options }
+    }
+
+    /// Check one document with every rule.
+    pub fn check(&self, doc: &Document) -> CheckedDocument {
+        let rules: Vec<&Rule> = self.rules.iter().collect();
+        self.check_with(doc, &rules, self.options.date)
+    }
+
+    /// Check one document with the given rules and reference date flag.
+    pub fn check_with(
+        &self,
+        doc: &Document,
+        rules: &[&Rule],
+        date: Option<Date>,
+    ) -> CheckedDocument {
+        let mentions = extract::extract(
+            &doc.prose,
+            &ExtractOptions {
+                locale: self.options.locale,
+            },
+        );
+        let reference = reference::resolve(date, doc, &mentions);
+        let cx = CheckContext {
+            doc,
+            text: &doc.prose.text,
+            mentions: &mentions,
+            reference,
+            locale: self.options.locale,
+        };
+        let mut diagnostics = Vec::new();
+        let mut findings = Vec::new();
+        for rule in rules {
+            if doc.meta.ignore.iter().any(|sel| id_matches(&rule.id, sel)) {
+                continue;
+            }
+            findings.clear();
+            rule.kind.check(&cx, &mut findings);
+            diagnostics.extend(findings.drain(..).map(|f| to_diagnostic(doc, rule, f)));
+        }
+        diagnostics.sort_by(|a, b| {
+            (a.span.start, &a.rule, a.span.end).cmp(&(b.span.start, &b.rule, b.span.end))
+        });
+        diagnostics.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+        CheckedDocument {
+            reference,
+            diagnostics,
+        }
+    }
+}
+
+fn to_diagnostic(doc: &Document, rule: &Rule, f: Finding) -> Diagnostic {
+    let prose = &doc.prose;
+    let fix = f.fix.and_then(|(span, replacement, safe)| {
+        // A fix is offered only where the prose is a verbatim copy of the source.
+        prose.is_verbatim(span).then(|| Fix {
+            span: prose.to_source(span),
+            replacement,
+            safe,
+        })
+    });
+    Diagnostic {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        message: rule.message.render(&f.args),
+        span: prose.to_source(f.span),
+        labels: f
+            .labels
+            .into_iter()
+            .map(|(span, message)| Label {
+                span: prose.to_source(span),
+                message,
+            })
+            .collect(),
+        help: rule
+            .help
+            .as_ref()
+            .map(|h| h.render(&f.args))
+            .filter(|h| !h.trim().is_empty()),
+        fix,
+    }
+}
+
+/// Apply non-overlapping fixes (in order of position) to `source`. Returns the new text
+/// and how many fixes were applied; an overlapping fix is left for a later run.
+pub fn apply_fixes<'a>(source: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, usize) {
+    let mut fixes: Vec<&Fix> = fixes.into_iter().collect();
+    fixes.sort_by_key(|f| (f.span.start, f.span.end));
+    let mut out = String::with_capacity(source.len());
+    let mut last = 0;
+    let mut applied = 0;
+    for fix in fixes {
+        if fix.span.start < last || source.get(fix.span.start..fix.span.end).is_none() {
+            continue;
+        }
+        out.push_str(&source[last..fix.span.start]);
+        out.push_str(&fix.replacement);
+        last = fix.span.end;
+        applied += 1;
+    }
+    out.push_str(&source[last..]);
+    (out, applied)
+}

@@ -1,0 +1,411 @@
+//! Dates: full dates with an optional weekday, month-day, month-year, numeric and ISO
+//! dates, and years. One regex, one pass over the prose.
+
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, Weekday};
+use regex::{Captures, Regex};
+
+use super::Locale;
+use crate::span::Span;
+
+/// How a date was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateForm {
+    /// "29 November 2026", "29th of November"
+    DayMonth,
+    /// "November 29, 2026", "Nov. 29"
+    MonthDay,
+    /// "2026-11-29"
+    Iso,
+    /// "29/11/2026", "11/29/2026"
+    Numeric,
+    /// "October 2017"
+    MonthYear,
+    /// "2017"
+    Year,
+}
+
+/// A weekday written beside a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WeekdayMention {
+    pub span: Span,
+    pub value: Weekday,
+}
+
+/// A date as written. Fields hold what the text says, so "31 April" keeps day 31.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateMention {
+    /// The whole mention, weekday included.
+    pub span: Span,
+    /// The date without its weekday.
+    pub date_span: Span,
+    pub form: DateForm,
+    pub year: Option<i16>,
+    pub month: Option<i8>,
+    pub day: Option<i8>,
+    pub weekday: Option<WeekdayMention>,
+    /// A numeric date whose day and month order cannot be told (3/4/2026 with no locale).
+    pub ambiguous: bool,
+}
+
+impl DateMention {
+    /// The calendar date, when the text gives a valid day, month and year.
+    pub fn full_date(&self) -> Option<Date> {
+        Date::new(self.year?, self.month?, self.day?).ok()
+    }
+
+    /// Whether the text names a day that no calendar has ("31 April", month 13).
+    /// A year-less 29 February is possible (a leap year) and so is not invalid.
+    pub fn is_invalid(&self) -> bool {
+        if self.ambiguous {
+            return false;
+        }
+        match (self.month, self.day) {
+            (Some(m), _) if !(1..=12).contains(&m) => true,
+            (Some(m), Some(d)) => {
+                let max = days_in_month(self.year.unwrap_or(2000), m);
+                d < 1 || d > max
+            }
+            _ => false,
+        }
+    }
+
+    /// The date in the year that puts it nearest `reference` (within about six months),
+    /// for a day and month written without a year.
+    pub fn date_near(&self, reference: Date) -> Option<Date> {
+        if let Some(d) = self.full_date() {
+            return Some(d);
+        }
+        let (m, d) = (self.month?, self.day?);
+        let y = reference.year();
+        [y - 1, y, y + 1]
+            .into_iter()
+            .filter_map(|y| Date::new(y, m, d).ok())
+            .min_by_key(|c| {
+                c.since(reference)
+                    .map(|s| s.get_days().abs())
+                    .unwrap_or(i32::MAX)
+            })
+    }
+}
+
+pub fn days_in_month(year: i16, month: i8) -> i8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+const MONTHS: &[(&str, i8)] = &[
+    ("January", 1),
+    ("February", 2),
+    ("March", 3),
+    ("April", 4),
+    ("May", 5),
+    ("June", 6),
+    ("July", 7),
+    ("August", 8),
+    ("September", 9),
+    ("October", 10),
+    ("November", 11),
+    ("December", 12),
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sept", 9),
+    ("Sep", 9),
+    ("Oct", 10),
+    ("Nov", 11),
+    ("Dec", 12),
+];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("Monday", Weekday::Monday),
+    ("Tuesday", Weekday::Tuesday),
+    ("Wednesday", Weekday::Wednesday),
+    ("Thursday", Weekday::Thursday),
+    ("Friday", Weekday::Friday),
+    ("Saturday", Weekday::Saturday),
+    ("Sunday", Weekday::Sunday),
+    ("Mon", Weekday::Monday),
+    ("Tues", Weekday::Tuesday),
+    ("Tue", Weekday::Tuesday),
+    ("Wed", Weekday::Wednesday),
+    ("Thurs", Weekday::Thursday),
+    ("Thur", Weekday::Thursday),
+    ("Thu", Weekday::Thursday),
+    ("Fri", Weekday::Friday),
+    ("Sat", Weekday::Saturday),
+    ("Sun", Weekday::Sunday),
+];
+
+/// Month name (Title case or capitals) to number.
+pub fn month_number(name: &str) -> Option<i8> {
+    MONTHS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|&(_, m)| m)
+}
+
+pub fn weekday_from_name(name: &str) -> Option<Weekday> {
+    WEEKDAYS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|&(_, w)| w)
+}
+
+pub fn weekday_name(w: Weekday) -> &'static str {
+    WEEKDAYS
+        .iter()
+        .find(|(_, v)| *v == w)
+        .map_or("", |(n, _)| n)
+}
+
+pub fn month_name(m: i8) -> &'static str {
+    MONTHS.iter().find(|(_, v)| *v == m).map_or("", |(n, _)| n)
+}
+
+/// An alternation of names in Title case and capitals, each with its own ending: full
+/// names end at a word boundary; abbreviations end with a period or (when
+/// `abbreviation_dot_optional`) at a word boundary.
+fn alternation(
+    names: impl Iterator<Item = &'static str>,
+    abbreviation_dot_optional: bool,
+) -> String {
+    let mut alts: Vec<String> = Vec::new();
+    for n in names {
+        let full = n.len() > 4 || matches!(n, "June" | "July" | "May");
+        let ending = if full {
+            r"(?-u:\b)"
+        } else if abbreviation_dot_optional {
+            r"(?:\.|(?-u:\b))"
+        } else {
+            r"\."
+        };
+        alts.push(format!("{n}{ending}"));
+        alts.push(format!("{}{ending}", n.to_ascii_uppercase()));
+    }
+    alts.join("|")
+}
+
+static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = format!("(?:{})", alternation(MONTHS.iter().map(|(n, _)| *n), true));
+    let weekday = format!(
+        "(?:{})",
+        alternation(WEEKDAYS.iter().map(|(n, _)| *n), false)
+    );
+    let ord = r"(?:st|nd|rd|th)?";
+    let day_month =
+        format!(r"(?P<d1>\d{{1,2}}){ord}(?:\s+of)?\s+(?P<m1>{month})(?:,?\s+(?P<y1>\d{{4}})\b)?");
+    let month_day =
+        format!(r"(?P<m2>{month})\s+(?P<d2>\d{{1,2}}){ord}\b(?:,?\s+(?P<y2>\d{{4}})\b)?");
+    let month_year = format!(r"(?P<m3>{month}),?\s+(?P<y3>\d{{4}})\b");
+    let iso = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b";
+    let numeric = r"(?P<na>\d{1,2})/(?P<nb>\d{1,2})/(?P<ny>\d{4})\b";
+    let year = r"(?P<yr>1[5-9]\d\d|20\d\d)\b";
+    let pattern = format!(
+        r"(?-u:\b)(?:(?P<wd1>{weekday}),?\s+(?:the\s+)?)?(?:{day_month}|{month_day}|{month_year}|{iso}|{numeric})(?:\s*\((?P<wd2>{weekday})\))?|(?-u:\b){year}"
+    )
+    .replace(r"\b", r"(?-u:\b)")
+    .replace(r"(?-u:(?-u:\b))", r"(?-u:\b)");
+    Regex::new(&pattern).expect("date regex is valid")
+});
+
+/// Find every date mention in `text`.
+pub fn extract(text: &str, locale: Locale, out: &mut Vec<DateMention>) {
+    for caps in DATE_RE.captures_iter(text) {
+        if let Some(m) = read(text, &caps, locale) {
+            out.push(m);
+        }
+    }
+}
+
+fn num<T: std::str::FromStr>(caps: &Captures<'_>, name: &str) -> Option<T> {
+    caps.name(name).and_then(|m| m.as_str().parse().ok())
+}
+
+fn read(text: &str, caps: &Captures<'_>, locale: Locale) -> Option<DateMention> {
+    let whole = caps.get(0)?;
+    let span = Span::new(whole.start(), whole.end());
+    let weekday = ["wd1", "wd2"].iter().find_map(|n| {
+        let m = caps.name(n)?;
+        Some(WeekdayMention {
+            span: Span::new(m.start(), m.end()),
+            value: weekday_from_name(m.as_str().trim_end_matches('.'))?,
+        })
+    });
+    let mut date_span = span;
+    if let Some(wd) = caps.name("wd1") {
+        // The date starts after "Monday, ".
+        let rest = &text[wd.end()..whole.end()];
+        let skip = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace())
+                .len();
+        let rest2 = &text[wd.end() + skip..whole.end()];
+        let skip2 = if rest2.starts_with("the ") { 4 } else { 0 };
+        date_span.start = wd.end() + skip + skip2;
+    }
+    if let Some(wd) = caps.name("wd2") {
+        let before = &text[date_span.start..wd.start()];
+        let trimmed = before.trim_end_matches(|c: char| c == '(' || c.is_whitespace());
+        date_span.end = date_span.start + trimmed.len();
+    }
+    let mention = |form, year, month, day, ambiguous| DateMention {
+        span,
+        date_span,
+        form,
+        year,
+        month,
+        day,
+        weekday,
+        ambiguous,
+    };
+    if let Some(y) = caps.name("yr") {
+        // A bare year: not part of a larger number ("1,2019", "2019.5", "$2019"), a
+        // percentage or a range written with a slash.
+        let before = text[..y.start()].chars().next_back();
+        let after = &text[y.end()..];
+        if matches!(
+            before,
+            Some('$' | '£' | '€' | '#' | '/' | '.' | ',' | '-' | '+')
+        ) || after.starts_with('%')
+            || after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit())
+            || after.starts_with('/')
+        {
+            return None;
+        }
+        let year = y.as_str().parse().ok();
+        return Some(mention(DateForm::Year, year, None, None, false));
+    }
+    let month_of = |name: &str| month_number(name.trim_end_matches('.'));
+    if let Some(m) = caps.name("m1") {
+        return Some(mention(
+            DateForm::DayMonth,
+            num(caps, "y1"),
+            month_of(m.as_str()),
+            num(caps, "d1"),
+            false,
+        ));
+    }
+    if let Some(m) = caps.name("m2") {
+        return Some(mention(
+            DateForm::MonthDay,
+            num(caps, "y2"),
+            month_of(m.as_str()),
+            num(caps, "d2"),
+            false,
+        ));
+    }
+    if let Some(m) = caps.name("m3") {
+        return Some(mention(
+            DateForm::MonthYear,
+            num(caps, "y3"),
+            month_of(m.as_str()),
+            None,
+            false,
+        ));
+    }
+    if caps.name("iy").is_some() {
+        return Some(mention(
+            DateForm::Iso,
+            num(caps, "iy"),
+            num(caps, "im"),
+            num(caps, "id"),
+            false,
+        ));
+    }
+    if caps.name("ny").is_some() {
+        let (a, b): (i8, i8) = (num(caps, "na")?, num(caps, "nb")?);
+        let year = num(caps, "ny");
+        let (month, day, ambiguous) = match locale {
+            Locale::EnUs => (a, b, false),
+            Locale::EnGb => (b, a, false),
+            // Without a locale only an order that one number rules out is read.
+            Locale::Unknown if a > 12 && b <= 12 => (b, a, false),
+            Locale::Unknown if b > 12 && a <= 12 => (a, b, false),
+            Locale::Unknown if a > 12 && b > 12 => (a, b, false),
+            Locale::Unknown => (a, b, true),
+        };
+        return Some(mention(
+            DateForm::Numeric,
+            year,
+            Some(month),
+            Some(day),
+            ambiguous,
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<DateMention> {
+        let mut out = Vec::new();
+        extract(text, Locale::Unknown, &mut out);
+        out
+    }
+
+    #[test]
+    fn reads_full_dates_with_weekdays() {
+        for (text, wd, date) in [
+            (
+                "on Monday, 29 November 2026 we",
+                "Monday",
+                "29 November 2026",
+            ),
+            ("Monday, November 29, 2026", "Monday", "November 29, 2026"),
+            ("Mon. Nov. 29, 2026", "Mon.", "Nov. 29, 2026"),
+            ("29 November 2026 (Sunday)", "Sunday", "29 November 2026"),
+            ("Friday, January 4, 2019", "Friday", "January 4, 2019"),
+        ] {
+            let d = dates(text);
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+            let w = d[0].weekday.expect("weekday");
+            assert_eq!(w.span.text(text), wd, "{text}");
+            assert_eq!(d[0].date_span.text(text), date, "{text}");
+        }
+        let d = dates("2026-11-29");
+        assert_eq!(d[0].full_date(), Date::new(2026, 11, 29).ok());
+    }
+
+    #[test]
+    fn reads_month_year_and_years() {
+        let d = dates("as of October 2017, in 2019 and 1,2019 or 2019.5 or 45%");
+        let forms: Vec<_> = d.iter().map(|m| (m.form, m.year)).collect();
+        assert_eq!(
+            forms,
+            vec![
+                (DateForm::MonthYear, Some(2017)),
+                (DateForm::Year, Some(2019))
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_invalid_dates_and_never_guesses_numeric_order() {
+        assert!(dates("31 April 2026")[0].is_invalid());
+        assert!(dates("29 February 2023")[0].is_invalid());
+        assert!(!dates("29 February 2024")[0].is_invalid());
+        assert!(!dates("29 February")[0].is_invalid());
+        assert!(dates("32 May")[0].is_invalid());
+        assert!(dates("13/13/2026")[0].is_invalid());
+        let d = dates("3/4/2026");
+        assert!(d[0].ambiguous && d[0].full_date().is_some() && !d[0].is_invalid());
+        assert_eq!(
+            dates("29/11/2026")[0].full_date(),
+            Date::new(2026, 11, 29).ok()
+        );
+        assert!(dates("may 5").is_empty());
+    }
+}

@@ -1,0 +1,142 @@
+//! `consistency`: an article should use one of a set of variants of a term ("per cent"
+//! and "percent", "e-mail" and "email"). The variant used most wins (ties go to the one
+//! listed first, the house preference); every use of another variant is flagged, with
+//! the winner as a safe fix.
+//!
+//! Limits: variants are literal phrases matched as whole words; case-insensitive unless
+//! `case_sensitive` is set (for "ERNIE Bot" against "Ernie Bot").
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::pattern::match_case;
+use super::{compile_regex, CheckContext, Finding, Kind, ParamError};
+use crate::span::Span;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// The variants, the house preference first.
+    pub variants: Vec<String>,
+    #[serde(default)]
+    pub case_sensitive: bool,
+}
+
+#[derive(Debug)]
+pub struct Consistency {
+    regex: Regex,
+    variants: Vec<String>,
+    case_sensitive: bool,
+}
+
+impl Consistency {
+    pub fn new(params: Params) -> Result<Self, ParamError> {
+        if params.variants.len() < 2 {
+            return Err(ParamError::at("variants", "list at least two variants"));
+        }
+        if params.variants.iter().any(|v| v.trim().is_empty()) {
+            return Err(ParamError::at("variants", "a variant is empty"));
+        }
+        // Longest first, so "e-mail address" is not read as "e-mail".
+        let mut order: Vec<usize> = (0..params.variants.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(params.variants[i].len()));
+        let alternation = order
+            .iter()
+            .map(|&i| {
+                format!(
+                    "(?P<v{i}>{})",
+                    regex::escape(&params.variants[i]).replace(' ', r"\s+")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("|");
+        let regex = compile_regex(
+            &format!(r"(?-u:\b)(?:{alternation})(?-u:\b)"),
+            params.case_sensitive,
+        )
+        .map_err(|e| ParamError::at("variants", e))?;
+        Ok(Consistency {
+            regex,
+            variants: params.variants,
+            case_sensitive: params.case_sensitive,
+        })
+    }
+}
+
+impl Kind for Consistency {
+    fn args(&self) -> Vec<String> {
+        ["found", "preferred", "count"].map(String::from).to_vec()
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let mut uses: Vec<(usize, Span)> = Vec::new();
+        for caps in self.regex.captures_iter(cx.text) {
+            let Some(i) = (0..self.variants.len()).find(|i| caps.name(&format!("v{i}")).is_some())
+            else {
+                continue;
+            };
+            let Some(m) = caps.get(0) else { continue };
+            uses.push((i, Span::new(m.start(), m.end())));
+        }
+        let mut counts = vec![0usize; self.variants.len()];
+        for &(i, _) in &uses {
+            counts[i] += 1;
+        }
+        if counts.iter().filter(|&&c| c > 0).count() < 2 {
+            return;
+        }
+        let max = counts.iter().copied().max().unwrap_or(0);
+        let winner = counts.iter().position(|&c| c == max).unwrap_or(0);
+        let preferred = &self.variants[winner];
+        for (i, span) in uses {
+            if i == winner {
+                continue;
+            }
+            let found = span.text(cx.text);
+            let replacement = if self.case_sensitive {
+                preferred.clone()
+            } else {
+                match_case(found, preferred)
+            };
+            out.push(
+                Finding::at(span)
+                    .arg("found", found)
+                    .arg("preferred", preferred)
+                    .arg("count", counts[winner])
+                    .fix(span, replacement),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::testing::{assert_clean, assert_finds};
+
+    fn kind(v: &[&str], case_sensitive: bool) -> Consistency {
+        Consistency::new(Params {
+            variants: v.iter().map(|s| s.to_string()).collect(),
+            case_sensitive,
+        })
+        .expect("valid")
+    }
+
+    #[test]
+    fn flags_the_minority_variant() {
+        let k = kind(&["per cent", "percent"], false);
+        let f = assert_finds(
+            &k,
+            "Up 5 per cent, then 6 per cent, then 7 <<percent>>.",
+            None,
+        );
+        assert_eq!(f.fix.map(|f| f.1), Some("per cent".into()));
+        assert_clean(&k, "Up 5 per cent, then a percentage.", None);
+    }
+
+    #[test]
+    fn ties_go_to_the_house_preference() {
+        let k = kind(&["ERNIE Bot", "Ernie Bot"], true);
+        assert_finds(&k, "ERNIE Bot and <<Ernie Bot>>.", None);
+    }
+}

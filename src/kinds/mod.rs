@@ -1,0 +1,218 @@
+//! Rule kinds: the checks implemented in Rust, each configured by YAML rules.
+//!
+//! A kind is pure: it reads the document's prose and mentions through a
+//! [`CheckContext`] and pushes [`Finding`]s in prose offsets. The engine fills in the
+//! rule's message, maps spans to the source and applies severities and suppressions.
+
+mod consistency;
+mod invalid_date;
+mod pattern;
+mod weekday_mismatch;
+
+use std::fmt::Display;
+
+use serde::de::DeserializeOwned;
+
+use crate::document::Document;
+use crate::extract::{Locale, Mentions};
+use crate::reference::ReferenceDate;
+use crate::span::Span;
+
+pub use consistency::Consistency;
+pub use invalid_date::InvalidDate;
+pub use pattern::Pattern;
+pub use weekday_mismatch::WeekdayMismatch;
+
+/// What a kind sees of one document.
+pub struct CheckContext<'a> {
+    pub doc: &'a Document,
+    /// The prose text; every span a kind reports is an offset into it.
+    pub text: &'a str,
+    pub mentions: &'a Mentions,
+    pub reference: ReferenceDate,
+    pub locale: Locale,
+}
+
+/// One finding of a kind, before the engine turns it into a diagnostic.
+#[derive(Clone, Debug, Default)]
+pub struct Finding {
+    pub span: Span,
+    pub args: Vec<(String, String)>,
+    pub labels: Vec<(Span, String)>,
+    pub fix: Option<(Span, String, bool)>,
+}
+
+impl Finding {
+    pub fn at(span: Span) -> Self {
+        Finding {
+            span,
+            ..Finding::default()
+        }
+    }
+
+    /// A value for the rule's message placeholders.
+    pub fn arg(mut self, name: &str, value: impl Display) -> Self {
+        self.args.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    pub fn label(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push((span, message.into()));
+        self
+    }
+
+    /// A fix that only restores house style.
+    pub fn fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix = Some((span, replacement.into(), true));
+        self
+    }
+
+    /// A fix that may change meaning (the other half of a contradiction may be wrong).
+    pub fn unsafe_fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix = Some((span, replacement.into(), false));
+        self
+    }
+}
+
+/// A check implemented once in Rust.
+pub trait Kind: Send + Sync + std::fmt::Debug {
+    /// The placeholders this kind fills in messages and help texts.
+    fn args(&self) -> Vec<String>;
+    /// Whether the kind needs a reference date (it is then skipped without one).
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>);
+}
+
+/// Every kind a rule file can name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KindName {
+    Pattern,
+    Consistency,
+    WeekdayMismatch,
+    InvalidDate,
+}
+
+impl KindName {
+    pub const ALL: &'static [(&'static str, KindName)] = &[
+        ("pattern", KindName::Pattern),
+        ("consistency", KindName::Consistency),
+        ("weekday-mismatch", KindName::WeekdayMismatch),
+        ("invalid-date", KindName::InvalidDate),
+    ];
+
+    pub fn parse(name: &str) -> Option<KindName> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, k)| k)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("", |(n, _)| n)
+    }
+}
+
+/// A parameter error: the message, and the parameter it concerns when known.
+#[derive(Debug)]
+pub struct ParamError {
+    pub message: String,
+    pub param: Option<&'static str>,
+}
+
+impl ParamError {
+    pub fn new(message: impl Into<String>) -> Self {
+        ParamError {
+            message: message.into(),
+            param: None,
+        }
+    }
+
+    pub fn at(param: &'static str, message: impl Into<String>) -> Self {
+        ParamError {
+            message: message.into(),
+            param: Some(param),
+        }
+    }
+}
+
+/// Decode a kind's parameters into its own strict struct.
+pub fn params<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ParamError> {
+    let value = if value.is_null() {
+        serde_json::Value::Object(Default::default())
+    } else {
+        value
+    };
+    serde_json::from_value(value).map_err(|e| ParamError::new(e.to_string()))
+}
+
+/// Build the kind `name` from a rule's parameters: the registry.
+pub fn build(name: KindName, value: serde_json::Value) -> Result<Box<dyn Kind>, ParamError> {
+    Ok(match name {
+        KindName::Pattern => Box::new(Pattern::new(params(value)?)?),
+        KindName::Consistency => Box::new(Consistency::new(params(value)?)?),
+        KindName::WeekdayMismatch => Box::new(WeekdayMismatch::new(params(value)?)),
+        KindName::InvalidDate => Box::new(InvalidDate::new(params(value)?)),
+    })
+}
+
+/// Compile a user regex with limits, so a hostile pattern cannot exhaust memory.
+pub fn compile_regex(pattern: &str, case_sensitive: bool) -> Result<regex::Regex, String> {
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(!case_sensitive)
+        .size_limit(1 << 20)
+        .dfa_size_limit(2 << 20)
+        .nest_limit(64)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(limit) => format!(
+                "the regex is too large once compiled (over {limit} bytes); simplify it or split it into several rules"
+            ),
+            other => other.to_string(),
+        })
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! `assert_finds` / `assert_clean` with `<<...>>` markers, as in rule examples.
+
+    use super::*;
+    use crate::document::Format;
+    use crate::extract::{extract, ExtractOptions};
+
+    pub fn run(kind: &dyn Kind, text: &str, date: Option<&str>) -> Vec<Finding> {
+        let doc = Document::from_text("test.md", text.to_string(), Format::Markdown);
+        let mentions = extract(&doc.prose, &ExtractOptions::default());
+        let flag = date.and_then(crate::document::parse_iso_date);
+        let reference = crate::reference::resolve(flag, &doc, &mentions);
+        let cx = CheckContext {
+            doc: &doc,
+            text: &doc.prose.text,
+            mentions: &mentions,
+            reference,
+            locale: Locale::Unknown,
+        };
+        let mut out = Vec::new();
+        kind.check(&cx, &mut out);
+        out.into_iter()
+            .map(|mut f| {
+                f.span = doc.prose.to_source(f.span);
+                f
+            })
+            .collect()
+    }
+
+    /// Exactly one finding, on the text between `<<` and `>>`.
+    pub fn assert_finds(kind: &dyn Kind, marked: &str, date: Option<&str>) -> Finding {
+        let start = marked.find("<<").expect("<< marker");
+        let end = marked.find(">>").expect(">> marker") - 2;
+        let text = marked.replace("<<", "").replace(">>", "");
+        let found = run(kind, &text, date);
+        assert_eq!(found.len(), 1, "{marked}: {found:?}");
+        assert_eq!(found[0].span.text(&text), &text[start..end], "{marked}");
+        found.into_iter().next().expect("one finding")
+    }
+
+    pub fn assert_clean(kind: &dyn Kind, text: &str, date: Option<&str>) {
+        let found = run(kind, text, date);
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}

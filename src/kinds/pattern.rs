@@ -1,0 +1,155 @@
+//! `pattern`: a regular expression that should not appear (house style, banned words,
+//! known errors). Named captures fill the message; `replacement` (with `$name` or `$1`
+//! references) becomes a fix.
+//!
+//! Limits: the regex is compiled with size limits, so a pathological pattern is
+//! rejected when the rule loads. Word boundaries are ASCII (`(?-u:\b)`): Unicode word
+//! boundaries are far slower on text full of curly quotes.
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::{compile_regex, CheckContext, Finding, Kind, ParamError};
+use crate::span::Span;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    pub pattern: String,
+    #[serde(default)]
+    pub case_sensitive: bool,
+    /// Match whole words only (default true).
+    #[serde(default = "yes")]
+    pub word_boundary: bool,
+    /// Replacement text for the fix; `$1` or `$name` refer to captures.
+    #[serde(default)]
+    pub replacement: Option<String>,
+    /// Whether the fix may change meaning (then only `--unsafe-fixes` applies it).
+    #[serde(default)]
+    pub unsafe_fix: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug)]
+pub struct Pattern {
+    regex: Regex,
+    params: Params,
+}
+
+impl Pattern {
+    pub fn new(params: Params) -> Result<Self, ParamError> {
+        let source = if params.word_boundary {
+            format!(r"(?-u:\b)(?:{})(?-u:\b)", params.pattern)
+        } else {
+            params.pattern.clone()
+        };
+        let regex = compile_regex(&source, params.case_sensitive)
+            .map_err(|e| ParamError::at("pattern", format!("invalid regex: {e}")))?;
+        if regex.is_match("") {
+            return Err(ParamError::at(
+                "pattern",
+                "the regex matches the empty string",
+            ));
+        }
+        Ok(Pattern { regex, params })
+    }
+}
+
+impl Kind for Pattern {
+    fn args(&self) -> Vec<String> {
+        let mut args = vec!["match".to_string()];
+        args.extend(self.regex.capture_names().flatten().map(String::from));
+        args
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        for caps in self.regex.captures_iter(cx.text) {
+            let Some(m) = caps.get(0) else { continue };
+            if m.is_empty() {
+                continue;
+            }
+            let span = Span::new(m.start(), m.end());
+            let mut finding = Finding::at(span).arg("match", m.as_str());
+            for name in self.regex.capture_names().flatten() {
+                finding = finding.arg(name, caps.name(name).map_or("", |c| c.as_str()));
+            }
+            if let Some(replacement) = &self.params.replacement {
+                let mut fixed = String::new();
+                caps.expand(replacement, &mut fixed);
+                let fixed = match_case(m.as_str(), &fixed);
+                finding = if self.params.unsafe_fix {
+                    finding.unsafe_fix(span, fixed)
+                } else {
+                    finding.fix(span, fixed)
+                };
+            }
+            out.push(finding);
+        }
+    }
+}
+
+/// Capitalise the replacement when the match starts a sentence with a capital.
+pub(crate) fn match_case(found: &str, replacement: &str) -> String {
+    let starts_upper = found.chars().next().is_some_and(char::is_uppercase);
+    let all_upper = found.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && found.chars().all(|c| !c.is_lowercase());
+    if all_upper {
+        return replacement.to_uppercase();
+    }
+    let mut chars = replacement.chars();
+    match chars.next() {
+        Some(first) if starts_upper && first.is_lowercase() => {
+            first.to_uppercase().chain(chars).collect()
+        }
+        _ => replacement.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::testing::{assert_clean, assert_finds};
+
+    fn pattern(p: &str, replacement: Option<&str>) -> Pattern {
+        Pattern::new(Params {
+            pattern: p.into(),
+            case_sensitive: false,
+            word_boundary: true,
+            replacement: replacement.map(String::from),
+            unsafe_fix: false,
+        })
+        .expect("valid")
+    }
+
+    #[test]
+    fn finds_whole_words_with_captures_and_fixes() {
+        let k = pattern(r"(?P<word>irregardless)", Some("regardless"));
+        let f = assert_finds(&k, "It went ahead, <<Irregardless>> of the rain.", None);
+        assert_eq!(f.fix.map(|f| f.1), Some("Regardless".into()));
+        assert!(k.args().contains(&"word".to_string()));
+        assert_clean(&k, "Irregardlessness is not a word either.", None);
+    }
+
+    #[test]
+    fn rejects_empty_and_huge_regexes() {
+        assert!(Pattern::new(Params {
+            pattern: "a*".into(),
+            case_sensitive: false,
+            word_boundary: false,
+            replacement: None,
+            unsafe_fix: false
+        })
+        .is_err());
+        let huge = Pattern::new(Params {
+            pattern: r"(\w{100}){100}".into(),
+            case_sensitive: false,
+            word_boundary: false,
+            replacement: None,
+            unsafe_fix: false,
+        });
+        assert!(huge.unwrap_err().message.contains("too large"));
+    }
+}

@@ -1,0 +1,171 @@
+//! `weekday-mismatch`: a weekday written beside a date must be that date's weekday.
+//!
+//! Why: "Monday, 29 November 2026" sends readers to the wrong day (it is a Sunday).
+//! Either half may be the error, so the fix (the weekday that fits) is unsafe and the
+//! help also names the dates near it that do fall on the stated weekday.
+//! Limits: only a weekday written directly beside the date ("Monday, 29 November",
+//! "29 November (Monday)") is paired with it. A date without a year takes the year that
+//! puts it nearest the reference date, and is skipped when there is none.
+
+use serde::Deserialize;
+
+use super::{CheckContext, Finding, Kind};
+use crate::extract::date::{month_name, weekday_name};
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Check dates written without a year, resolving the year from the reference date.
+    #[serde(default = "yes")]
+    pub year_less: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug)]
+pub struct WeekdayMismatch {
+    params: Params,
+}
+
+impl WeekdayMismatch {
+    pub fn new(params: Params) -> Self {
+        WeekdayMismatch { params }
+    }
+}
+
+impl Kind for WeekdayMismatch {
+    fn args(&self) -> Vec<String> {
+        ["date", "stated", "actual", "year_note", "alternative"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        for date in cx.mentions.dates() {
+            let Some(stated) = date.weekday else { continue };
+            if date.is_invalid() || date.ambiguous {
+                continue;
+            }
+            let (day, year_note) = match (date.full_date(), cx.reference.date) {
+                (Some(d), _) => (d, String::new()),
+                (None, Some(reference)) if self.params.year_less => {
+                    let Some(d) = date.date_near(reference) else {
+                        continue;
+                    };
+                    (
+                        d,
+                        format!(" (taking the year {} from the reference date)", d.year()),
+                    )
+                }
+                _ => continue,
+            };
+            let actual = day.weekday();
+            if actual == stated.value {
+                continue;
+            }
+            // The nearest date with the stated weekday, within three days: the other fix.
+            let shift =
+                (stated.value.to_monday_zero_offset() - actual.to_monday_zero_offset() + 7) % 7;
+            let alt = if shift <= 3 {
+                day.checked_add(jiff::Span::new().days(shift))
+            } else {
+                day.checked_sub(jiff::Span::new().days(7 - shift))
+            };
+            let alternative = alt.map_or(String::new(), |a| {
+                format!("{} {} {}", a.day(), month_name(a.month()), a.year())
+            });
+            let full_stated = weekday_name(stated.value);
+            let full_actual = weekday_name(actual);
+            let date_text = format!("{} {} {}", day.day(), month_name(day.month()), day.year());
+            out.push(
+                Finding::at(date.span)
+                    .arg("date", &date_text)
+                    .arg("stated", full_stated)
+                    .arg("actual", full_actual)
+                    .arg("year_note", &year_note)
+                    .arg("alternative", &alternative)
+                    .label(stated.span, "stated weekday")
+                    .label(date.date_span, format!("a {full_actual}"))
+                    .unsafe_fix(stated.span, fit_case(cx.text, stated.span, full_actual)),
+            );
+        }
+    }
+}
+
+/// Write `name` as the stated weekday was written: abbreviated ("Mon." -> "Sun."), or
+/// in capitals.
+fn fit_case(text: &str, span: crate::span::Span, name: &str) -> String {
+    let stated = span.text(text);
+    let abbreviated = stated.ends_with('.') || stated.len() <= 5;
+    let mut s = if abbreviated && stated.len() < name.len() {
+        let letters = stated.trim_end_matches('.').len();
+        format!(
+            "{}{}",
+            &name[..letters.min(name.len())],
+            if stated.ends_with('.') { "." } else { "" }
+        )
+    } else {
+        name.to_string()
+    };
+    if stated.len() > 1 && stated.chars().all(|c| !c.is_lowercase()) {
+        s = s.to_uppercase();
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::testing::{assert_clean, assert_finds};
+
+    fn kind() -> WeekdayMismatch {
+        WeekdayMismatch::new(Params { year_less: true })
+    }
+
+    #[test]
+    fn flags_monday_for_a_sunday() {
+        let f = assert_finds(&kind(), "It opened on <<Monday, 29 November 2026>>.", None);
+        assert!(f.args.contains(&("actual".into(), "Sunday".into())));
+        assert_eq!(f.fix.as_ref().map(|f| f.1.as_str()), Some("Sunday"));
+        assert_finds(&kind(), "<<Mon. Nov. 29, 2026>>", None);
+        assert_finds(&kind(), "<<29 November 2026 (Monday)>>", None);
+    }
+
+    #[test]
+    fn resolves_year_less_dates_from_the_reference_date() {
+        let f = assert_finds(
+            &kind(),
+            "Talks start <<Monday, 29 November>>.",
+            Some("2026-11-20"),
+        );
+        assert!(f
+            .args
+            .iter()
+            .any(|(k, v)| k == "year_note" && v.contains("2026")));
+        assert_clean(
+            &kind(),
+            "Talks start Sunday, 29 November.",
+            Some("2026-11-20"),
+        );
+        assert_clean(&kind(), "Talks start Monday, 29 November.", None);
+    }
+
+    #[test]
+    fn allows_correct_and_unpaired_weekdays() {
+        assert_clean(&kind(), "It opened on Sunday, 29 November 2026.", None);
+        assert_clean(
+            &kind(),
+            "On Monday officials said 29 November 2026 was the date.",
+            None,
+        );
+        assert_clean(&kind(), "Friday, January 4, 2019", None);
+    }
+
+    #[test]
+    fn fixes_keep_the_written_form() {
+        let f = assert_finds(&kind(), "<<Mon. Nov. 29, 2026>>", None);
+        assert_eq!(f.fix.map(|f| f.1), Some("Sun.".into()));
+    }
+}

@@ -1,0 +1,39 @@
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use factlint::cli::{with_default_subcommand, Cli};
+
+fn main() -> ExitCode {
+    let args = with_default_subcommand(std::env::args_os().collect());
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                factlint::EXIT_FAILURE
+            } else {
+                0
+            });
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut err = io::stderr();
+    let code = match factlint::run(cli.command, &mut out, &mut err) {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = out.flush();
+            let report = miette::Report::new(e);
+            let _ = writeln!(err, "{report:?}");
+            factlint::EXIT_FAILURE
+        }
+    };
+    if let Err(e) = out.flush() {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            let _ = writeln!(err, "factlint: error: {e}");
+            return ExitCode::from(factlint::EXIT_FAILURE);
+        }
+    }
+    ExitCode::from(code)
+}
