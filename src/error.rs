@@ -80,12 +80,12 @@ impl RuleFileError {
         let end = floor_char_boundary(text, end.clamp(start, text.len()));
         let idx = crate::span::LineIndex::new(text);
         let pos = idx.position(text, start);
-        let message = message.into();
+        let message = tidy_parser_message(&message.into());
         RuleFileError {
             path: path.to_string(),
             line: pos.line,
             column: pos.column,
-            label: first_line(&message).to_string(),
+            label: short_label(&message),
             message,
             src: NamedSource::new(path, text.to_string()),
             span: SourceSpan::from(start..end),
@@ -99,8 +99,23 @@ impl RuleFileError {
     }
 }
 
-fn first_line(s: &str) -> &str {
-    s.lines().next().unwrap_or(s)
+/// The parser appends "at line L, column C", which our own position already says.
+fn tidy_parser_message(message: &str) -> String {
+    let first = message.lines().next().unwrap_or(message);
+    match first.rfind(" at line ") {
+        Some(i) if first[i..].contains(", column ") => first[..i].to_string(),
+        _ => first.to_string(),
+    }
+}
+
+/// A label short enough to sit under the YAML: the message up to ", expected ...".
+fn short_label(message: &str) -> String {
+    let short = message.split(", expected").next().unwrap_or(message);
+    if short.chars().count() <= 60 {
+        short.to_string()
+    } else {
+        "here".to_string()
+    }
 }
 
 pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -133,5 +148,17 @@ pub enum SetupError {
 impl From<RuleFileError> for SetupError {
     fn from(e: RuleFileError) -> Self {
         SetupError::RuleFile(Box::new(e))
+    }
+}
+
+impl SetupError {
+    /// One problem stands alone; several are listed under one heading.
+    pub fn from_rule_errors(mut errors: Vec<RuleFileError>) -> Self {
+        if errors.len() == 1 {
+            if let Some(e) = errors.pop() {
+                return e.into();
+            }
+        }
+        SetupError::RuleFiles { errors }
     }
 }

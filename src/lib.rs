@@ -68,7 +68,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result
                     load_dir(dir, &mut rules, &mut errors)?;
                 }
                 if !errors.is_empty() {
-                    return Err(SetupError::RuleFiles { errors });
+                    return Err(SetupError::from_rule_errors(errors));
                 }
                 rules
             };
@@ -136,7 +136,7 @@ pub fn load_rules(
         load_dir(dir, &mut rules, &mut errors)?;
     }
     if !errors.is_empty() {
-        return Err(SetupError::RuleFiles { errors });
+        return Err(SetupError::from_rule_errors(errors));
     }
     for (selector, severity) in &config.config.severity {
         for rule in rules.iter_mut().filter(|r| id_matches(&r.id, selector)) {

@@ -318,8 +318,13 @@ fn build_rule(
                 None => byte_range(text, &r.kind.referenced),
             };
             // Point at the parameter itself when the error names one.
+            // (The span of a mapping may be empty: search a little way past its start.)
             if let (Some(param), Some(_)) = (pe.param, &r.params) {
-                if let Some(found) = text.get(s..e).and_then(|t| t.find(&format!("{param}:"))) {
+                let window_end = e.max(s + 4096).min(text.len());
+                if let Some(found) = text
+                    .get(s..window_end)
+                    .and_then(|t| t.find(&format!("{param}:")))
+                {
                     s += found;
                     e = s + param.len();
                 }

@@ -20,22 +20,25 @@ pub fn parse(source: &str) -> (Prose, Meta) {
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_FOOTNOTES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
-    options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     let mut b = ProseBuilder::new();
     let mut meta = Meta::default();
     // Depth of constructs whose text is not prose (code blocks, autolinks, images).
     let mut skip = 0usize;
-    let mut in_metadata = false;
     // For each open link: whether it is an autolink (its text is a URL, not prose).
     let mut links: Vec<bool> = Vec::new();
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
-        let span = Span::from(range);
+    // Front matter (after an optional byte-order mark, with any line endings) is read
+    // here; the Markdown parser sees only the body, and its ranges are shifted back.
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let body = match front_matter_range(source, bom) {
+        Some((yaml, body)) => {
+            meta = super::front_matter::parse(yaml.text(source));
+            body
+        }
+        None => bom,
+    };
+    for (event, range) in Parser::new_ext(&source[body..], options).into_offset_iter() {
+        let span = Span::from(range).shift(body);
         match event {
-            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
-            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
-            Event::Text(text) if in_metadata => {
-                meta = super::front_matter::parse(&text);
-            }
             Event::Start(Tag::CodeBlock(_)) => {
                 b.break_paragraph(span.start);
                 skip += 1;
@@ -91,6 +94,27 @@ pub fn parse(source: &str) -> (Prose, Meta) {
         }
     }
     (b.finish(source.len()), meta)
+}
+
+/// The YAML between a `---` first line and the next `---` or `...` line, and where the
+/// body starts. Unterminated front matter is not front matter.
+fn front_matter_range(source: &str, start: usize) -> Option<(Span, usize)> {
+    let rest = source.get(start..)?;
+    let mut lines = rest.split_inclusive('\n');
+    let first = lines.next()?;
+    if first.trim_end() != "---" {
+        return None;
+    }
+    let yaml_start = start + first.len();
+    let mut offset = yaml_start;
+    for line in lines {
+        let t = line.trim_end();
+        if t == "---" || t == "..." {
+            return Some((Span::new(yaml_start, offset), offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
 }
 
 fn push_text_without_urls(b: &mut ProseBuilder, source: &str, span: Span, text: &str) {

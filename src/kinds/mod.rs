@@ -166,6 +166,11 @@ pub fn compile_regex(pattern: &str, case_sensitive: bool) -> Result<regex::Regex
             regex::Error::CompiledTooBig(limit) => format!(
                 "the regex is too large once compiled (over {limit} bytes); simplify it or split it into several rules"
             ),
+            regex::Error::Syntax(s) => {
+                // The parser's message draws a caret under the pattern; keep its last line.
+                let last = s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(&s);
+                last.trim().trim_start_matches("error: ").to_string()
+            }
             other => other.to_string(),
         })
 }

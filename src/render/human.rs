@@ -95,7 +95,8 @@ impl SourceCode for IndexedSource<'_> {
                 (window_start + data_offset)..(window_start + data_offset + data.len()),
             ),
             first_line + inner.line(),
-            inner.column(),
+            // miette counts this column in bytes; the contract counts characters.
+            idx.position(text, start).column - 1,
             inner.line_count(),
         )))
     }
