@@ -568,8 +568,8 @@ pub fn extract(
             .map(|(_, b)| b);
     }
 
-    // Ranges made of two dates: "from 2010 to 2015", "between 3 March and 5 May 2019",
-    // "2010–2015".
+    // Ranges made of two dates: "from 2010 to 2015", "between 3 March and 5 May 2019".
+    // ("2010–2015" is read by the regex.)
     for pair in dates.windows(2) {
         let [a, b] = pair else { continue };
         let Some(gap) = text.get(a.span.end..b.span.start) else {
@@ -586,7 +586,6 @@ pub fn extract(
         let joined = match gap {
             "to" | "until" | "till" | "through" => lead == "from",
             "and" => lead == "between",
-            "–" | "—" => a.form == super::DateForm::Year && b.form == super::DateForm::Year,
             _ => false,
         };
         if !joined || a.ambiguous || b.ambiguous {
@@ -598,8 +597,14 @@ pub fn extract(
         if from.year.is_none() {
             from.year = to.year;
         }
+        // The range starts at "from" or "between" when one is written.
+        let start = if lead.is_empty() {
+            a.span.start
+        } else {
+            before.len() - lead.len()
+        };
         t.ranges.push(RangeMention {
-            span: a.span.cover(b.span),
+            span: Span::new(start, b.span.end),
             from_span: a.date_span,
             to_span: b.date_span,
             from,
