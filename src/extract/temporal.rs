@@ -320,6 +320,9 @@ pub struct RangeMention {
     pub to: Point,
     /// Both ends give their year in the text (nothing was inherited or guessed).
     pub explicit_years: bool,
+    /// The words tell a change from one date to another ("moved from 2029 to 2021",
+    /// "postponed from May to March"), not a period.
+    pub change: bool,
 }
 
 /// "a decade-long", "the 12-year programme", "for three years".
@@ -432,6 +435,50 @@ static CUE_GAP_RE: LazyLock<Regex> = LazyLock::new(|| {
 static BESIDE_GAP_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*[,(]\s*(?:(?:on|in)\s+)?(?:the\s+)?$").expect("gap regex is valid")
 });
+
+/// Words before "from" that make "from X to Y" a change rather than a period.
+const CHANGE_WORDS: &[&str] = &[
+    "move",
+    "moved",
+    "moves",
+    "moving",
+    "up",
+    "back",
+    "forward",
+    "forwards",
+    "change",
+    "changed",
+    "changes",
+    "shift",
+    "shifted",
+    "push",
+    "pushed",
+    "bring",
+    "brought",
+    "postpone",
+    "postponed",
+    "delay",
+    "delayed",
+    "reschedule",
+    "rescheduled",
+    "advance",
+    "advanced",
+    "extend",
+    "extended",
+    "cut",
+    "reduced",
+    "lowered",
+    "raised",
+    "rose",
+    "fell",
+    "increased",
+    "decreased",
+    "dropped",
+    "switched",
+    "revised",
+    "amended",
+    "corrected",
+];
 
 fn number_word(s: &str) -> Option<i32> {
     if let Ok(n) = s.parse() {
@@ -551,6 +598,8 @@ pub fn extract(
         let next_date = dates
             .iter()
             .position(|d| d.span.start >= r.span.end)
+            // "today (1500 UTC)" is a clock time: a day is paired only with a day.
+            .filter(|&i| !matches!(r.value, Relative::Day(_)) || dates[i].day.is_some())
             .map(|i| (dates[i].span.start, Beside::Date(i)));
         let next_weekday = weekdays
             .iter()
@@ -603,6 +652,21 @@ pub fn extract(
         } else {
             before.len() - lead.len()
         };
+        let change = lead == "from" && {
+            let words = before
+                .get(..before.len() - lead.len())
+                .unwrap_or("")
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_ascii_alphabetic())
+                        .to_ascii_lowercase()
+                });
+            words
+                .into_iter()
+                .any(|w| CHANGE_WORDS.contains(&w.as_str()))
+        };
         t.ranges.push(RangeMention {
             span: Span::new(start, b.span.end),
             from_span: a.date_span,
@@ -610,6 +674,7 @@ pub fn extract(
             from,
             to,
             explicit_years,
+            change,
         });
     }
     t.ranges.sort_by_key(|r| r.span.start);
@@ -807,6 +872,7 @@ fn read(
                 ..Point::default()
             },
             explicit_years: explicit,
+            change: false,
         });
     } else if let (Some(mf), Some(mt)) = (caps.name("mf"), caps.name("mt")) {
         let year = word("my").and_then(|y| y.parse().ok());
@@ -827,6 +893,7 @@ fn read(
                 day: None,
             },
             explicit_years: false,
+            change: false,
         });
     } else if let Some(w) = word("dl") {
         let years = if w.eq_ignore_ascii_case("decade") {

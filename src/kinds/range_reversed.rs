@@ -2,7 +2,8 @@
 //! "2019–2017", "between 5 May 2020 and 3 March 2020").
 //!
 //! Why: one of the two ends is a typo; the reader cannot tell which.
-//! Limits: both ends must give their year in the text. "From November to February" and
+//! Limits: both ends must give their year in the text; a change told with "from ... to"
+//! ("moved from 2029 to 2021", "postponed from ...") is not a range. "From November to February" and
 //! "1998-03" (read as 1998 to 2003) cross a year boundary and are never reversed.
 
 use serde::Deserialize;
@@ -29,7 +30,7 @@ impl Kind for RangeReversed {
 
     fn check(&self, _cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         for r in _cx.mentions.ranges() {
-            if !r.explicit_years {
+            if !r.explicit_years || r.change {
                 continue;
             }
             let key = |p: crate::extract::temporal::Point| (p.year, p.month, p.day);
@@ -89,5 +90,15 @@ mod tests {
             None,
         );
         assert_clean(&RangeReversed, "Dated 2026-11-29.", None);
+    }
+
+    #[test]
+    fn regression_allows_changed_deadlines() {
+        assert_clean(
+            &RangeReversed,
+            "Support was moved up from May 2029 to December 31, 2021.",
+            None,
+        );
+        assert_clean(&RangeReversed, "The date moved from 2028 to 2024.", None);
     }
 }

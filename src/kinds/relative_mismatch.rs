@@ -166,4 +166,13 @@ mod tests {
             None,
         );
     }
+
+    #[test]
+    fn regression_allows_clock_times_beside_today() {
+        assert_clean(
+            &RelativeMismatch,
+            "An advisory issued at 11 a.m. today (1500 UTC) said so.",
+            Some("2019-09-01"),
+        );
+    }
 }
