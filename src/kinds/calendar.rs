@@ -21,5 +21,10 @@ pub fn reference_text(cx: &CheckContext<'_>, reference: Date) -> String {
 
 /// `d` plus `n` days, saturating at the calendar's ends.
 pub fn add_days(d: Date, n: i64) -> Date {
-    d.checked_add(jiff::Span::new().days(n)).unwrap_or(d)
+    // A huge `min_days` from a rule file must not panic: jiff's `days` would.
+    jiff::Span::new()
+        .try_days(n)
+        .ok()
+        .and_then(|span| d.checked_add(span).ok())
+        .unwrap_or(d)
 }
