@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use jiff::civil::{Date, Weekday};
 use regex::{Captures, Regex};
 
+use super::temporal::{Anchor, Cue};
 use super::Locale;
 use crate::span::Span;
 
@@ -47,6 +48,15 @@ pub struct DateMention {
     pub weekday: Option<WeekdayMention>,
     /// A numeric date whose day and month order cannot be told (3/4/2026 with no locale).
     pub ambiguous: bool,
+    /// The verb or cue that governs the date ("was held on", "will take place in",
+    /// "born in"), when it stands directly before it.
+    pub cue: Option<Cue>,
+    /// The state anchor that ties the date to the present ("as of", "currently").
+    pub anchor: Option<Anchor>,
+    /// Inside a quotation.
+    pub quoted: bool,
+    /// In a sentence that is conditional ("if", "would") or reported speech ("said").
+    pub hedged: bool,
 }
 
 impl DateMention {
@@ -73,6 +83,28 @@ impl DateMention {
 
     /// The date in the year that puts it nearest `reference` (within about six months),
     /// for a day and month written without a year.
+    /// The first and last day the mention can mean, when it names a year: a full date
+    /// is one day, "October 2017" a month, "2017" a year. A year-less date has none.
+    pub fn bounds(&self) -> Option<(Date, Date)> {
+        if self.ambiguous || self.is_invalid() {
+            return None;
+        }
+        let y = self.year?;
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => self.full_date().map(|d| (d, d)),
+            (Some(m), None) => Some((
+                Date::new(y, m, 1).ok()?,
+                Date::new(y, m, days_in_month(y, m)).ok()?,
+            )),
+            _ => Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?)),
+        }
+    }
+
+    /// Whether the text gives a day and a month but no year ("29 November", "Nov 29").
+    pub fn is_year_less(&self) -> bool {
+        self.year.is_none() && self.month.is_some() && self.day.is_some()
+    }
+
     pub fn date_near(&self, reference: Date) -> Option<Date> {
         if let Some(d) = self.full_date() {
             return Some(d);
@@ -212,7 +244,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let numeric = r"(?P<na>\d{1,2})/(?P<nb>\d{1,2})/(?P<ny>\d{4})\b";
     let year = r"(?P<yr>1[5-9]\d\d|20\d\d)\b";
     let pattern = format!(
-        r"(?-u:\b)(?:(?P<wd1>{weekday}),?\s+(?:the\s+)?)?(?:{day_month}|{month_day}|{month_year}|{iso}|{numeric})(?:\s*\((?P<wd2>{weekday})\))?|(?-u:\b){year}"
+        r"(?-u:\b)(?:(?P<wd1>{weekday})(?:,?\s+(?:the\s+)?|\s*\(\s*))?(?:{day_month}|{month_day}|{month_year}|{iso}|{numeric})(?:\s*\((?P<wd2>{weekday})\)|(?P<close>\)))?|(?-u:\b){year}"
     )
     .replace(r"\b", r"(?-u:\b)")
     .replace(r"(?-u:(?-u:\b))", r"(?-u:\b)");
@@ -234,7 +266,20 @@ fn num<T: std::str::FromStr>(caps: &Captures<'_>, name: &str) -> Option<T> {
 
 fn read(text: &str, caps: &Captures<'_>, locale: Locale) -> Option<DateMention> {
     let whole = caps.get(0)?;
-    let span = Span::new(whole.start(), whole.end());
+    let mut span = Span::new(whole.start(), whole.end());
+    let mut date_end = whole.end();
+    if let Some(close) = caps.name("close") {
+        // "Sunday (Nov. 29)": the bracket belongs to the mention only when the weekday
+        // opened it.
+        let opened = caps
+            .name("wd1")
+            .and_then(|wd| text.get(wd.end()..close.start()))
+            .is_some_and(|between| between.contains('('));
+        if !opened {
+            span.end = close.start();
+        }
+        date_end = close.start();
+    }
     let weekday = ["wd1", "wd2"].iter().find_map(|n| {
         let m = caps.name(n)?;
         Some(WeekdayMention {
@@ -245,17 +290,18 @@ fn read(text: &str, caps: &Captures<'_>, locale: Locale) -> Option<DateMention> 
     let mut date_span = span;
     if let Some(wd) = caps.name("wd1") {
         // The date starts after "Monday, ".
-        let rest = &text[wd.end()..whole.end()];
+        let rest = text.get(wd.end()..date_end).unwrap_or("");
         let skip = rest.len()
             - rest
-                .trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace())
+                .trim_start_matches(|c: char| c == ',' || c == '.' || c == '(' || c.is_whitespace())
                 .len();
-        let rest2 = &text[wd.end() + skip..whole.end()];
+        let rest2 = text.get(wd.end() + skip..date_end).unwrap_or("");
         let skip2 = if rest2.starts_with("the ") { 4 } else { 0 };
         date_span.start = wd.end() + skip + skip2;
     }
+    date_span.end = date_end.max(date_span.start);
     if let Some(wd) = caps.name("wd2") {
-        let before = &text[date_span.start..wd.start()];
+        let before = text.get(date_span.start..wd.start()).unwrap_or("");
         let trimmed = before.trim_end_matches(|c: char| c == '(' || c.is_whitespace());
         date_span.end = date_span.start + trimmed.len();
     }
@@ -268,6 +314,10 @@ fn read(text: &str, caps: &Captures<'_>, locale: Locale) -> Option<DateMention> 
         day,
         weekday,
         ambiguous,
+        cue: None,
+        anchor: None,
+        quoted: false,
+        hedged: false,
     };
     if let Some(y) = caps.name("yr") {
         // A bare year: not part of a larger number ("1,2019", "2019.5", "$2019"), a

@@ -1,10 +1,15 @@
 //! Mentions: the typed things rules reason about, found in one pass over the prose.
 
 pub mod date;
+pub mod temporal;
 
 use serde::Deserialize;
 
 pub use date::{DateForm, DateMention, WeekdayMention};
+pub use temporal::{
+    AgeMention, Anchor, AnchorKind, Beside, Cue, CueKind, DurationMention, PeriodMention,
+    RangeMention, Relative, RelativeMention, Tense,
+};
 
 use crate::document::Prose;
 
@@ -33,11 +38,34 @@ pub struct ExtractOptions {
 #[derive(Clone, Debug, Default)]
 pub struct Mentions {
     pub dates: Vec<DateMention>,
+    /// Relative expressions, periods, ranges, durations, anchors, cues and ages.
+    pub temporal: temporal::Temporal,
 }
 
 impl Mentions {
     pub fn dates(&self) -> &[DateMention] {
         &self.dates
+    }
+
+    pub fn relatives(&self) -> &[RelativeMention] {
+        &self.temporal.relatives
+    }
+
+    pub fn ranges(&self) -> &[RangeMention] {
+        &self.temporal.ranges
+    }
+
+    pub fn durations(&self) -> &[DurationMention] {
+        &self.temporal.durations
+    }
+
+    pub fn ages(&self) -> &[AgeMention] {
+        &self.temporal.ages
+    }
+
+    /// State anchors ("as of", "currently"); each date also records the one governing it.
+    pub fn anchors(&self) -> &[Anchor] {
+        &self.temporal.anchors
     }
 }
 
@@ -45,5 +73,11 @@ impl Mentions {
 pub fn extract(prose: &Prose, options: &ExtractOptions) -> Mentions {
     let mut mentions = Mentions::default();
     date::extract(&prose.text, options.locale, &mut mentions.dates);
+    mentions.temporal = temporal::extract(
+        &prose.text,
+        &prose.sentences,
+        &prose.paragraphs,
+        &mut mentions.dates,
+    );
     mentions
 }

@@ -4,9 +4,17 @@
 //! [`CheckContext`] and pushes [`Finding`]s in prose offsets. The engine fills in the
 //! rule's message, maps spans to the source and applies severities and suppressions.
 
+mod age_mismatch;
+mod calendar;
 mod consistency;
+mod duration_mismatch;
+mod future_as_past;
+mod future_report;
 mod invalid_date;
+mod past_as_future;
 mod pattern;
+mod range_reversed;
+mod relative_mismatch;
 mod weekday_mismatch;
 
 use std::fmt::Display;
@@ -18,9 +26,16 @@ use crate::extract::{Locale, Mentions};
 use crate::reference::ReferenceDate;
 use crate::span::Span;
 
+pub use age_mismatch::AgeMismatch;
 pub use consistency::Consistency;
+pub use duration_mismatch::DurationMismatch;
+pub use future_as_past::FutureAsPast;
+pub use future_report::FutureReport;
 pub use invalid_date::InvalidDate;
+pub use past_as_future::PastAsFuture;
 pub use pattern::Pattern;
+pub use range_reversed::RangeReversed;
+pub use relative_mismatch::RelativeMismatch;
 pub use weekday_mismatch::WeekdayMismatch;
 
 /// What a kind sees of one document.
@@ -89,6 +104,13 @@ pub enum KindName {
     Consistency,
     WeekdayMismatch,
     InvalidDate,
+    AgeMismatch,
+    DurationMismatch,
+    FutureAsPast,
+    FutureReport,
+    PastAsFuture,
+    RangeReversed,
+    RelativeMismatch,
 }
 
 impl KindName {
@@ -97,6 +119,13 @@ impl KindName {
         ("consistency", KindName::Consistency),
         ("weekday-mismatch", KindName::WeekdayMismatch),
         ("invalid-date", KindName::InvalidDate),
+        ("age-mismatch", KindName::AgeMismatch),
+        ("duration-mismatch", KindName::DurationMismatch),
+        ("future-as-past", KindName::FutureAsPast),
+        ("future-report", KindName::FutureReport),
+        ("past-as-future", KindName::PastAsFuture),
+        ("range-reversed", KindName::RangeReversed),
+        ("relative-mismatch", KindName::RelativeMismatch),
     ];
 
     pub fn parse(name: &str) -> Option<KindName> {
@@ -151,6 +180,13 @@ pub fn build(name: KindName, value: serde_json::Value) -> Result<Box<dyn Kind>, 
         KindName::Consistency => Box::new(Consistency::new(params(value)?)?),
         KindName::WeekdayMismatch => Box::new(WeekdayMismatch::new(params(value)?)),
         KindName::InvalidDate => Box::new(InvalidDate::new(params(value)?)),
+        KindName::AgeMismatch => Box::new(AgeMismatch::new(params(value)?)),
+        KindName::DurationMismatch => Box::new(DurationMismatch::new(params(value)?)),
+        KindName::FutureAsPast => Box::new(FutureAsPast::new(params(value)?)),
+        KindName::FutureReport => Box::new(FutureReport::new(params(value)?)),
+        KindName::PastAsFuture => Box::new(PastAsFuture::new(params(value)?)),
+        KindName::RangeReversed => Box::new(RangeReversed::new(params(value)?)),
+        KindName::RelativeMismatch => Box::new(RelativeMismatch::new(params(value)?)),
     })
 }
 

@@ -1,0 +1,1084 @@
+//! Temporal expressions beyond calendar dates: relative expressions ("yesterday", "last
+//! month", "two years ago"), periods (decades, quarters, seasons), ranges ("from 2010 to
+//! 2015", "2010-15"), durations ("decade-long", "the 12-year programme"), state anchors
+//! ("as of", "currently"), the verbs that govern a date ("was held on", "will take place
+//! in", "born in") and ages ("Lee, 45,").
+//!
+//! One regex reads every expression in one scan; a second step pairs what belongs
+//! together (a cue with the date after it, a relative expression with the date beside it,
+//! two dates into a range) using only the mentions already found and the text between
+//! them.
+
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, Weekday};
+use regex::{Captures, Regex};
+
+use super::date::{month_number, weekday_from_name, DateMention};
+use crate::span::Span;
+
+/// A state anchor: words that tie a figure to a moment, usually the present.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    pub span: Span,
+    pub kind: AnchorKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnchorKind {
+    /// "as of", "as at"
+    AsOf,
+    /// "at the end of", "by the end of"
+    EndOf,
+    /// "currently"
+    Currently,
+    /// "now"
+    Now,
+    /// "to date", "so far"
+    ToDate,
+}
+
+impl AnchorKind {
+    /// Whether the anchor governs only the date written right after it.
+    pub fn is_immediate(self) -> bool {
+        matches!(self, AnchorKind::AsOf | AnchorKind::EndOf)
+    }
+}
+
+/// A word or phrase that says how a date relates to the time of writing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cue {
+    pub span: Span,
+    pub kind: CueKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// An event told as past: "was held", "took place", "died".
+    PastEvent,
+    /// A figure told as already reported or measured: "was recorded", "were reported".
+    Report,
+    /// Future tense or a plan in the present: "will be held", "is scheduled to".
+    Future,
+    /// A past plan: "was scheduled to", "was expected to". Never an error.
+    PlannedPast,
+    /// "born", "born in", "born on".
+    Born,
+    /// "if", "unless", "would", "could", "might", "should", "whether".
+    Conditional,
+    /// Reported speech: "said", "told", "according to".
+    Speech,
+}
+
+impl CueKind {
+    /// The tense the cue puts its date in.
+    pub fn tense(self) -> Option<Tense> {
+        match self {
+            CueKind::PastEvent | CueKind::Report | CueKind::Born => Some(Tense::Past),
+            CueKind::Future => Some(Tense::Future),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+}
+
+/// A unit of calendar time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+}
+
+impl Unit {
+    fn parse(word: &str) -> Option<Unit> {
+        let w = word.to_ascii_lowercase();
+        Some(match w.trim_end_matches('s') {
+            "day" => Unit::Day,
+            "week" => Unit::Week,
+            "month" => Unit::Month,
+            "year" => Unit::Year,
+            "decade" => Unit::Decade,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Day => "day",
+            Unit::Week => "week",
+            Unit::Month => "month",
+            Unit::Year => "year",
+            Unit::Decade => "decade",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Season {
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+}
+
+impl Season {
+    fn parse(word: &str) -> Option<Season> {
+        Some(match word.to_ascii_lowercase().as_str() {
+            "spring" => Season::Spring,
+            "summer" => Season::Summer,
+            "autumn" | "fall" => Season::Autumn,
+            "winter" => Season::Winter,
+            _ => return None,
+        })
+    }
+}
+
+/// A time told relative to the reference date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relative {
+    /// "yesterday" (-1), "today" (0), "tomorrow" (1)
+    Day(i8),
+    /// "last month" (-1), "this year" (0), "next week" (1)
+    Unit { unit: Unit, offset: i8 },
+    /// "two years ago"
+    Ago { n: i32, unit: Unit },
+    /// "earlier this week"
+    Earlier(Unit),
+    /// "later this month"
+    Later(Unit),
+    /// "on Tuesday", "last Friday": a weekday standing alone.
+    Weekday(Weekday),
+    /// "this spring" (0), "last winter" (-1)
+    Season { season: Season, offset: i8 },
+}
+
+/// What a relative expression is written beside: "last month, on 3 December",
+/// "yesterday (Monday)".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Beside {
+    /// An index into [`super::Mentions::dates`].
+    Date(usize),
+    /// A bare weekday and its span.
+    Weekday(Span, Weekday),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RelativeMention {
+    pub span: Span,
+    pub value: Relative,
+    pub beside: Option<Beside>,
+}
+
+impl Relative {
+    /// The days this expression can mean, seen from `reference`, first and last included.
+    /// Readings are generous ("last month" also covers the past 31 days), so that a
+    /// mismatch is a real contradiction. Weekdays and seasons have no fixed reading.
+    pub fn resolve(self, reference: Date) -> Option<(Date, Date)> {
+        let day = |n: i64| reference.checked_add(jiff::Span::new().days(n)).ok();
+        let monday = day(-i64::from(reference.weekday().to_monday_zero_offset()))?;
+        let week = |n: i64| monday.checked_add(jiff::Span::new().days(n)).ok();
+        let (y, m) = (reference.year(), reference.month());
+        let month_start = |y: i16, m: i8| Date::new(y, m, 1).ok();
+        let month_end = |y: i16, m: i8| Date::new(y, m, super::date::days_in_month(y, m)).ok();
+        let prev_month = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+        let next_month = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        Some(match self {
+            Relative::Day(n) => (day(n.into())?, day(n.into())?),
+            Relative::Unit { unit, offset } => match (unit, offset) {
+                (Unit::Week, -1) => (week(-7)?, day(-1)?),
+                (Unit::Week, 0) => (week(0)?, week(6)?),
+                (Unit::Week, 1) => (day(1)?, week(13)?),
+                (Unit::Month, -1) => (
+                    month_start(prev_month.0, prev_month.1)?.min(day(-31)?),
+                    day(-1)?,
+                ),
+                (Unit::Month, 0) => (month_start(y, m)?, month_end(y, m)?),
+                (Unit::Month, 1) => (day(1)?, month_end(next_month.0, next_month.1)?),
+                (Unit::Year, -1) => (Date::new(y - 1, 1, 1).ok()?, day(-1)?),
+                (Unit::Year, 0) => (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?),
+                (Unit::Year, 1) => (day(1)?, Date::new(y + 1, 12, 31).ok()?),
+                _ => return None,
+            },
+            Relative::Ago { n, unit } => {
+                let n = i64::from(n);
+                let (back, slack) = match unit {
+                    Unit::Day => (jiff::Span::new().days(n), jiff::Span::new().days(1)),
+                    Unit::Week => (jiff::Span::new().weeks(n), jiff::Span::new().weeks(1)),
+                    Unit::Month => (jiff::Span::new().months(n), jiff::Span::new().months(1)),
+                    Unit::Year => (jiff::Span::new().years(n), jiff::Span::new().years(1)),
+                    Unit::Decade => (
+                        jiff::Span::new().years(n.checked_mul(10)?),
+                        jiff::Span::new().years(5),
+                    ),
+                };
+                let center = reference.checked_sub(back).ok()?;
+                (
+                    center.checked_sub(slack).ok()?,
+                    center.checked_add(slack).ok()?.min(reference),
+                )
+            }
+            Relative::Earlier(unit) => match unit {
+                Unit::Week => (week(0)?, reference),
+                Unit::Month => (month_start(y, m)?, reference),
+                Unit::Year => (Date::new(y, 1, 1).ok()?, reference),
+                _ => return None,
+            },
+            Relative::Later(unit) => match unit {
+                Unit::Week => (reference, week(6)?),
+                Unit::Month => (reference, month_end(y, m)?),
+                Unit::Year => (reference, Date::new(y, 12, 31).ok()?),
+                _ => return None,
+            },
+            Relative::Weekday(_) | Relative::Season { .. } => return None,
+        })
+    }
+
+    /// How the expression reads, for messages.
+    pub fn describe(self) -> String {
+        match self {
+            Relative::Day(-1) => "yesterday".into(),
+            Relative::Day(0) => "today".into(),
+            Relative::Day(1) => "tomorrow".into(),
+            Relative::Day(n) => format!("{n} days from the reference date"),
+            Relative::Unit { unit, offset } => format!(
+                "{} {}",
+                match offset {
+                    -1 => "last",
+                    0 => "this",
+                    _ => "next",
+                },
+                unit.name()
+            ),
+            Relative::Ago { n, unit } => format!("{n} {}s ago", unit.name()),
+            Relative::Earlier(unit) => format!("earlier this {}", unit.name()),
+            Relative::Later(unit) => format!("later this {}", unit.name()),
+            Relative::Weekday(w) => super::date::weekday_name(w).to_string(),
+            Relative::Season { .. } => "a season".into(),
+        }
+    }
+}
+
+/// A named period: "the 1990s", "Q3 2023", "the third quarter", "spring 2024".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    Decade(i16),
+    Quarter { quarter: i8, year: Option<i16> },
+    Season { season: Season, year: i16 },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PeriodMention {
+    pub span: Span,
+    pub value: Period,
+}
+
+/// One end of a range, as precise as the text is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Point {
+    pub year: Option<i16>,
+    pub month: Option<i8>,
+    pub day: Option<i8>,
+}
+
+impl Point {
+    fn of(d: &DateMention) -> Point {
+        Point {
+            year: d.year,
+            month: d.month,
+            day: d.day,
+        }
+    }
+
+    /// The point as written: "2015", "May 2023", "3 March 2019".
+    pub fn describe(self) -> String {
+        let month = self.month.map(super::date::month_name).unwrap_or("");
+        match (self.day, self.month, self.year) {
+            (Some(d), Some(_), Some(y)) => format!("{d} {month} {y}"),
+            (None, Some(_), Some(y)) => format!("{month} {y}"),
+            (_, _, Some(y)) => y.to_string(),
+            (Some(d), Some(_), None) => format!("{d} {month}"),
+            _ => month.to_string(),
+        }
+    }
+}
+
+/// "from 2010 to 2015", "between March and May 2023", "2010-15", "2010–2015".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RangeMention {
+    pub span: Span,
+    pub from_span: Span,
+    pub to_span: Span,
+    pub from: Point,
+    pub to: Point,
+    /// Both ends give their year in the text (nothing was inherited or guessed).
+    pub explicit_years: bool,
+    /// The words tell a change from one date to another ("moved from 2029 to 2021",
+    /// "postponed from May to March"), not a period.
+    pub change: bool,
+}
+
+/// "a decade-long", "the 12-year programme", "for three years".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DurationMention {
+    pub span: Span,
+    pub years: i32,
+    /// The range the duration describes: the only range in its sentence, an index into
+    /// [`super::Mentions::ranges`].
+    pub range: Option<usize>,
+}
+
+/// A person's age: "Lee, 45,", "aged 45", "the 45-year-old".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AgeMention {
+    pub span: Span,
+    pub age: i32,
+    /// The birth date in the same sentence ("born in 1990"), an index into
+    /// [`super::Mentions::dates`].
+    pub born: Option<usize>,
+}
+
+/// Everything this module finds.
+#[derive(Clone, Debug, Default)]
+pub struct Temporal {
+    pub relatives: Vec<RelativeMention>,
+    pub periods: Vec<PeriodMention>,
+    pub ranges: Vec<RangeMention>,
+    pub durations: Vec<DurationMention>,
+    pub anchors: Vec<Anchor>,
+    pub cues: Vec<Cue>,
+    pub ages: Vec<AgeMention>,
+}
+
+const NUMBER: &str = r"\d{1,3}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-five|thirty|forty|fifty|a|an)";
+const YEAR: &str = r"1[5-9]\d\d|20\d\d";
+const FULL_MONTHS: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+
+static TEMPORAL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let b = r"(?-u:\b)";
+    let alternatives = [
+        // Ages come before durations: "45-year-old" is an age, not a duration.
+        r",\s+(?P<age>\d{1,3}),".to_string(),
+        format!(r"{b}(?i:aged)\s+(?P<age2>\d{{1,3}}){b}"),
+        format!(r"{b}(?P<age3>\d{{1,3}})-year-old{b}"),
+        format!(r"{b}(?P<day>(?i:yesterday|today|tomorrow)){b}"),
+        format!(
+            r"{b}(?P<early>(?i:earlier|later))\s+(?i:this)\s+(?P<early_unit>(?i:week|month|year)){b}"
+        ),
+        format!(r"{b}(?P<dir>(?i:last|next|this|past|coming))\s+(?P<unit>(?i:week|month|year)){b}"),
+        format!(
+            r"{b}(?P<sdir>(?i:last|next|this))\s+(?P<sseason>(?i:spring|summer|autumn|fall|winter)){b}"
+        ),
+        format!(
+            r"{b}(?P<ago_n>{NUMBER})\s+(?P<ago_unit>(?i:days?|weeks?|months?|years?|decades?))\s+(?i:ago){b}"
+        ),
+        format!(r"{b}(?:(?i:on|last|this|next)\s+)?(?P<wd>{WEEKDAYS}){b}"),
+        format!(r"{b}(?:(?i:the)\s+)?(?P<dec>(?:1[5-9]|20)\d0)s{b}"),
+        format!(r"{b}(?P<q>Q[1-4])\s+(?P<qy>{YEAR}){b}"),
+        format!(
+            r"{b}(?i:the)\s+(?P<qord>(?i:first|second|third|fourth))\s+(?i:quarter)(?:\s+(?i:of)\s+(?P<qy2>{YEAR}))?{b}"
+        ),
+        format!(
+            r"{b}(?P<season>(?i:spring|summer|autumn|winter))\s+(?:(?i:of)\s+)?(?P<sy>{YEAR}){b}"
+        ),
+        format!(r"{b}(?P<hy1>{YEAR})[-–](?P<hy2>\d{{4}}|\d{{2}}){b}"),
+        format!(
+            r"{b}(?i:from|between)\s+(?P<mf>{FULL_MONTHS})\s+(?i:to|and|until|through)\s+(?P<mt>{FULL_MONTHS}),?\s+(?P<my>{YEAR}){b}"
+        ),
+        format!(r"{b}(?P<dl>(?i:decade|century))-long{b}"),
+        format!(
+            r"{b}(?i:for)\s+(?:(?i:the\s+(?:past|last|next|first))\s+)?(?P<fn>{NUMBER})\s+(?P<fu>(?i:years|decades)){b}"
+        ),
+        format!(r"{b}(?P<hn>{NUMBER})-(?P<hu>(?i:year|decade))(?:-long)?{b}"),
+        format!(
+            r"{b}(?P<anchor>(?i:as\s+of|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|currently|to\s+date|so\s+far|now)){b}"
+        ),
+        format!(
+            r"{b}(?P<planned>(?i:(?:was|were)\s+(?:originally\s+)?(?:scheduled|expected|set|due|planned|slated|supposed|meant|intended))){b}"
+        ),
+        format!(
+            r"{b}(?P<report>(?i:(?:was|were|had\s+been)\s+(?:reported|recorded|measured|registered|counted|published|released))){b}"
+        ),
+        format!(
+            r"{b}(?P<past>(?i:(?:was|were|had\s+been)\s+(?:held|staged|played|hosted|signed|launched|opened|inaugurated|unveiled|killed|founded)|took\s+place|happened|occurred|died|began|ended)){b}"
+        ),
+        format!(
+            r"{b}(?P<future>(?i:will\s+(?:not\s+)?(?:be\s+)?[a-z]+(?:\s+place)?|(?:is|are)\s+(?:scheduled|expected|set|due|planned|slated)\s+(?:to\s+(?:be\s+)?[a-z]+(?:\s+place)?|for)|(?:is|are)\s+to\s+be\s+[a-z]+|(?:is|are)\s+going\s+to\s+(?:be\s+)?[a-z]+)){b}"
+        ),
+        format!(r"{b}(?P<born>(?i:born))(?:\s+(?i:in|on))?{b}"),
+        format!(r"{b}(?P<cond>(?i:if|unless|would|could|might|should|whether)){b}"),
+        format!(
+            r"{b}(?P<speech>(?i:said|says|told|tells|announced|stated|claimed|according\s+to|predicted|promised|warned|reportedly|expects|plans|hopes)){b}"
+        ),
+    ];
+    Regex::new(&alternatives.join("|")).expect("temporal regex is valid")
+});
+
+/// Text allowed between a cue and the date it governs: "was held on", "took place in
+/// early", "died on". Anything else (a clause, another noun) breaks the link.
+static CUE_GAP_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:(?:on|in|at|during)\s+)?(?:(?:early|late|mid-?)\s*)?$")
+        .expect("gap regex is valid")
+});
+
+/// Text allowed between a relative expression and the date or weekday beside it:
+/// "last month, on 3 December", "yesterday (Monday)", "today, 4 May".
+static BESIDE_GAP_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[,(]\s*(?:(?:on|in)\s+)?(?:the\s+)?$").expect("gap regex is valid")
+});
+
+/// Words before "from" that make "from X to Y" a change rather than a period.
+const CHANGE_WORDS: &[&str] = &[
+    "move",
+    "moved",
+    "moves",
+    "moving",
+    "up",
+    "back",
+    "forward",
+    "forwards",
+    "change",
+    "changed",
+    "changes",
+    "shift",
+    "shifted",
+    "push",
+    "pushed",
+    "bring",
+    "brought",
+    "postpone",
+    "postponed",
+    "delay",
+    "delayed",
+    "reschedule",
+    "rescheduled",
+    "advance",
+    "advanced",
+    "extend",
+    "extended",
+    "cut",
+    "reduced",
+    "lowered",
+    "raised",
+    "rose",
+    "fell",
+    "increased",
+    "decreased",
+    "dropped",
+    "switched",
+    "revised",
+    "amended",
+    "corrected",
+];
+
+fn number_word(s: &str) -> Option<i32> {
+    if let Ok(n) = s.parse() {
+        return Some(n);
+    }
+    const WORDS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let lower = s.to_ascii_lowercase();
+    match lower.as_str() {
+        "a" | "an" => return Some(1),
+        "twenty-five" => return Some(25),
+        "thirty" => return Some(30),
+        "forty" => return Some(40),
+        "fifty" => return Some(50),
+        _ => {}
+    }
+    WORDS.iter().position(|w| *w == lower).map(|i| i as i32)
+}
+
+fn span_of(caps: &Captures<'_>, name: &str) -> Option<Span> {
+    caps.name(name).map(|m| Span::new(m.start(), m.end()))
+}
+
+/// Find the temporal expressions of `text` and link them to `dates` (which they update:
+/// cue, anchor, quotation and hedging). `sentences` and `paragraphs` are sorted spans.
+pub fn extract(
+    text: &str,
+    sentences: &[Span],
+    paragraphs: &[Span],
+    dates: &mut [DateMention],
+) -> Temporal {
+    let mut t = Temporal::default();
+    let mut weekdays: Vec<(Span, Weekday)> = Vec::new();
+    for caps in TEMPORAL_RE.captures_iter(text) {
+        let Some(whole) = caps.get(0) else { continue };
+        let span = Span::new(whole.start(), whole.end());
+        read(text, &caps, span, &mut t, &mut weekdays);
+    }
+    // A weekday inside a date mention ("Monday, 29 November") belongs to the date.
+    let inside_date = |s: Span| dates.iter().any(|d| d.span.overlaps(s));
+    t.relatives.retain(|r| !inside_date(r.span));
+    weekdays.retain(|(s, _)| !inside_date(*s));
+
+    let sentence_of = |pos: usize| {
+        let i = sentences.partition_point(|s| s.start <= pos);
+        i.checked_sub(1)
+            .and_then(|i| sentences.get(i).copied())
+            .filter(|s| pos < s.end.max(s.start + 1))
+    };
+
+    // Dates: quotation, hedging, governing cue, anchor.
+    for d in dates.iter_mut() {
+        d.quoted = in_quotation(text, paragraphs, d.span.start);
+        let Some(sentence) = sentence_of(d.span.start) else {
+            continue;
+        };
+        d.hedged = t.cues.iter().any(|c| {
+            sentence.contains(c.span)
+                && matches!(
+                    c.kind,
+                    CueKind::Conditional | CueKind::Speech | CueKind::PlannedPast
+                )
+        });
+        d.cue = t
+            .cues
+            .iter()
+            .rev()
+            .find(|c| c.span.end <= d.span.start && sentence.contains(c.span))
+            .filter(|c| c.kind.tense().is_some())
+            .filter(|c| {
+                text.get(c.span.end..d.span.start).is_some_and(|gap| {
+                    CUE_GAP_RE.is_match(gap) || c.kind == CueKind::Born && gap.trim().is_empty()
+                })
+            })
+            .copied();
+        let immediate = t
+            .anchors
+            .iter()
+            .rev()
+            .find(|a| a.span.end <= d.span.start && a.kind.is_immediate())
+            .filter(|a| {
+                text.get(a.span.end..d.span.start)
+                    .is_some_and(|gap| gap.trim().is_empty() || gap.trim() == "the")
+            })
+            .copied();
+        d.anchor = immediate.or_else(|| {
+            t.anchors
+                .iter()
+                .find(|a| !a.kind.is_immediate() && sentence.contains(a.span))
+                .copied()
+        });
+    }
+
+    // Relative expressions: the date or weekday written right after them.
+    for r in t.relatives.iter_mut() {
+        let next_date = dates
+            .iter()
+            .position(|d| d.span.start >= r.span.end)
+            // "today (1500 UTC)" is a clock time: a day is paired only with a day.
+            .filter(|&i| !matches!(r.value, Relative::Day(_)) || dates[i].day.is_some())
+            .map(|i| (dates[i].span.start, Beside::Date(i)));
+        let next_weekday = weekdays
+            .iter()
+            .find(|(s, _)| s.start >= r.span.end)
+            .map(|&(s, w)| (s.start, Beside::Weekday(s, w)));
+        let next = match (next_date, next_weekday) {
+            (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        r.beside = next
+            .filter(|(start, _)| {
+                text.get(r.span.end..*start)
+                    .is_some_and(|gap| BESIDE_GAP_RE.is_match(gap))
+            })
+            .map(|(_, b)| b);
+    }
+
+    // Ranges made of two dates: "from 2010 to 2015", "between 3 March and 5 May 2019".
+    // ("2010–2015" is read by the regex.)
+    for pair in dates.windows(2) {
+        let [a, b] = pair else { continue };
+        let Some(gap) = text.get(a.span.end..b.span.start) else {
+            continue;
+        };
+        let before = text.get(..a.span.start).unwrap_or("");
+        let before = before.trim_end();
+        let lead = before
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let gap = gap.trim();
+        let joined = match gap {
+            "to" | "until" | "till" | "through" => lead == "from",
+            "and" => lead == "between",
+            _ => false,
+        };
+        if !joined || a.ambiguous || b.ambiguous {
+            continue;
+        }
+        let mut from = Point::of(a);
+        let to = Point::of(b);
+        let explicit_years = from.year.is_some() && to.year.is_some();
+        if from.year.is_none() {
+            from.year = to.year;
+        }
+        // The range starts at "from" or "between" when one is written.
+        let start = if lead.is_empty() {
+            a.span.start
+        } else {
+            before.len() - lead.len()
+        };
+        let change = lead == "from" && {
+            let words = before
+                .get(..before.len() - lead.len())
+                .unwrap_or("")
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_ascii_alphabetic())
+                        .to_ascii_lowercase()
+                });
+            words
+                .into_iter()
+                .any(|w| CHANGE_WORDS.contains(&w.as_str()))
+        };
+        t.ranges.push(RangeMention {
+            span: Span::new(start, b.span.end),
+            from_span: a.date_span,
+            to_span: b.date_span,
+            from,
+            to,
+            explicit_years,
+            change,
+        });
+    }
+    t.ranges.sort_by_key(|r| r.span.start);
+
+    // Durations and the range in their sentence; ages and the birth date in theirs.
+    for dur in t.durations.iter_mut() {
+        let Some(sentence) = sentence_of(dur.span.start) else {
+            continue;
+        };
+        let mut in_sentence = t
+            .ranges
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| sentence.contains(r.span));
+        if let (Some((i, _)), None) = (in_sentence.next(), in_sentence.next()) {
+            dur.range = Some(i);
+        }
+    }
+    // A sentence with two durations is left alone: which one the range belongs to is
+    // unclear.
+    let spans: Vec<Span> = t.durations.iter().map(|d| d.span).collect();
+    for dur in t.durations.iter_mut() {
+        let Some(sentence) = sentence_of(dur.span.start) else {
+            continue;
+        };
+        if spans.iter().filter(|s| sentence.contains(**s)).count() > 1 {
+            dur.range = None;
+        }
+    }
+    for age in t.ages.iter_mut() {
+        let Some(sentence) = sentence_of(age.span.start) else {
+            continue;
+        };
+        let mut born = dates.iter().enumerate().filter(|(_, d)| {
+            sentence.contains(d.span) && d.cue.is_some_and(|c| c.kind == CueKind::Born)
+        });
+        if let (Some((i, _)), None) = (born.next(), born.next()) {
+            age.born = Some(i);
+        }
+    }
+    t.relatives
+        .retain(|r| !matches!(r.value, Relative::Weekday(_)) || r.beside.is_some());
+    t
+}
+
+fn read(
+    text: &str,
+    caps: &Captures<'_>,
+    span: Span,
+    t: &mut Temporal,
+    weekdays: &mut Vec<(Span, Weekday)>,
+) {
+    let word = |name: &str| caps.name(name).map(|m| m.as_str());
+    let relative = |value| RelativeMention {
+        span,
+        value,
+        beside: None,
+    };
+    if let Some(age) = ["age", "age2", "age3"]
+        .iter()
+        .find_map(|n| Some((span_of(caps, n)?, word(n)?.parse::<i32>().ok()?)))
+    {
+        // Only plausible ages; ", 2019," is a year, not an age.
+        if (1..=120).contains(&age.1) {
+            t.ages.push(AgeMention {
+                span: age.0,
+                age: age.1,
+                born: None,
+            });
+        }
+    } else if let Some(w) = word("day") {
+        let n = match w.to_ascii_lowercase().as_str() {
+            "yesterday" => -1,
+            "today" => 0,
+            _ => 1,
+        };
+        t.relatives.push(relative(Relative::Day(n)));
+    } else if let Some(w) = word("early") {
+        let Some(unit) = word("early_unit").and_then(Unit::parse) else {
+            return;
+        };
+        t.relatives
+            .push(relative(if w.eq_ignore_ascii_case("earlier") {
+                Relative::Earlier(unit)
+            } else {
+                Relative::Later(unit)
+            }));
+    } else if let Some(dir) = word("dir") {
+        let Some(unit) = word("unit").and_then(Unit::parse) else {
+            return;
+        };
+        let offset = match dir.to_ascii_lowercase().as_str() {
+            "last" | "past" => -1,
+            "this" => 0,
+            _ => 1,
+        };
+        t.relatives.push(relative(Relative::Unit { unit, offset }));
+    } else if let Some(dir) = word("sdir") {
+        let Some(season) = word("sseason").and_then(Season::parse) else {
+            return;
+        };
+        let offset = match dir.to_ascii_lowercase().as_str() {
+            "last" => -1,
+            "this" => 0,
+            _ => 1,
+        };
+        t.relatives
+            .push(relative(Relative::Season { season, offset }));
+    } else if let Some(n) = word("ago_n") {
+        let (Some(n), Some(unit)) = (number_word(n), word("ago_unit").and_then(Unit::parse)) else {
+            return;
+        };
+        t.relatives.push(relative(Relative::Ago { n, unit }));
+    } else if let Some(wd) = caps.name("wd") {
+        if let Some(value) = weekday_from_name(wd.as_str()) {
+            let wd_span = Span::new(wd.start(), wd.end());
+            weekdays.push((wd_span, value));
+            t.relatives.push(relative(Relative::Weekday(value)));
+        }
+    } else if let Some(dec) = word("dec") {
+        if let Ok(y) = dec.parse() {
+            t.periods.push(PeriodMention {
+                span,
+                value: Period::Decade(y),
+            });
+        }
+    } else if let Some(q) = word("q") {
+        let quarter = q.get(1..).and_then(|q| q.parse().ok()).unwrap_or(0);
+        t.periods.push(PeriodMention {
+            span,
+            value: Period::Quarter {
+                quarter,
+                year: word("qy").and_then(|y| y.parse().ok()),
+            },
+        });
+    } else if let Some(q) = word("qord") {
+        let quarter = match q.to_ascii_lowercase().as_str() {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            _ => 4,
+        };
+        t.periods.push(PeriodMention {
+            span,
+            value: Period::Quarter {
+                quarter,
+                year: word("qy2").and_then(|y| y.parse().ok()),
+            },
+        });
+    } else if let Some(season) = word("season").and_then(Season::parse) {
+        if let Some(year) = word("sy").and_then(|y| y.parse().ok()) {
+            t.periods.push(PeriodMention {
+                span,
+                value: Period::Season { season, year },
+            });
+        }
+    } else if let (Some(a), Some(b)) = (caps.name("hy1"), caps.name("hy2")) {
+        // "2010-15", "2010-2015"; not an ISO date ("2026-11-29"), a phone number or a
+        // longer run of numbers.
+        let before = text.get(..a.start()).and_then(|s| s.chars().next_back());
+        let after = text.get(b.end()..).and_then(|s| s.chars().next());
+        if matches!(before, Some('-' | '–' | '/' | '.' | ',' | '$'))
+            || matches!(after, Some('-' | '–' | '/' | '%'))
+            || after.is_some_and(|c| c == '.' || c == ',')
+                && text
+                    .get(b.end() + 1..)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(|c| c.is_ascii_digit())
+        {
+            return;
+        }
+        let (Ok(from), Ok(to)) = (a.as_str().parse::<i16>(), b.as_str().parse::<i16>()) else {
+            return;
+        };
+        let (to, explicit) = if b.as_str().len() == 2 {
+            // The century of the first year; "1998-03" runs into the next one.
+            let mut full = from - from % 100 + to;
+            if full < from {
+                full += 100;
+            }
+            (full, false)
+        } else {
+            (to, true)
+        };
+        t.ranges.push(RangeMention {
+            span,
+            from_span: Span::new(a.start(), a.end()),
+            to_span: Span::new(b.start(), b.end()),
+            from: Point {
+                year: Some(from),
+                ..Point::default()
+            },
+            to: Point {
+                year: Some(to),
+                ..Point::default()
+            },
+            explicit_years: explicit,
+            change: false,
+        });
+    } else if let (Some(mf), Some(mt)) = (caps.name("mf"), caps.name("mt")) {
+        let year = word("my").and_then(|y| y.parse().ok());
+        t.ranges.push(RangeMention {
+            span,
+            from_span: Span::new(mf.start(), mf.end()),
+            to_span: Span::new(mt.start(), span.end),
+            // The first month takes the year only by inference: "from November to
+            // February 2023" may start in 2022.
+            from: Point {
+                year,
+                month: month_number(mf.as_str()),
+                day: None,
+            },
+            to: Point {
+                year,
+                month: month_number(mt.as_str()),
+                day: None,
+            },
+            explicit_years: false,
+            change: false,
+        });
+    } else if let Some(w) = word("dl") {
+        let years = if w.eq_ignore_ascii_case("decade") {
+            10
+        } else {
+            100
+        };
+        t.durations.push(DurationMention {
+            span,
+            years,
+            range: None,
+        });
+    } else if let Some(n) = word("fn").or(word("hn")) {
+        let unit = word("fu").or(word("hu")).unwrap_or("");
+        let after = text.get(span.end..).unwrap_or("");
+        if after.starts_with("-old") || after.starts_with(" old") || after.starts_with("s-old") {
+            return;
+        }
+        let Some(n) = number_word(n) else { return };
+        let years = if unit.to_ascii_lowercase().starts_with("decade") {
+            n.saturating_mul(10)
+        } else {
+            n
+        };
+        t.durations.push(DurationMention {
+            span,
+            years,
+            range: None,
+        });
+    } else if let Some(a) = word("anchor") {
+        let lower = a.to_ascii_lowercase();
+        let kind = if lower.starts_with("as") {
+            AnchorKind::AsOf
+        } else if lower.ends_with("end of") {
+            AnchorKind::EndOf
+        } else if lower == "currently" {
+            AnchorKind::Currently
+        } else if lower == "now" {
+            AnchorKind::Now
+        } else {
+            AnchorKind::ToDate
+        };
+        t.anchors.push(Anchor { span, kind });
+    } else {
+        let kind = [
+            ("planned", CueKind::PlannedPast),
+            ("report", CueKind::Report),
+            ("past", CueKind::PastEvent),
+            ("future", CueKind::Future),
+            ("born", CueKind::Born),
+            ("cond", CueKind::Conditional),
+            ("speech", CueKind::Speech),
+        ]
+        .iter()
+        .find(|(n, _)| caps.name(n).is_some())
+        .map(|&(_, k)| k);
+        if let Some(kind) = kind {
+            t.cues.push(Cue { span, kind });
+        }
+    }
+}
+
+/// Whether `pos` lies inside a quotation in its paragraph: an odd number of straight
+/// double quotes before it, or an opening curly quote not yet closed.
+fn in_quotation(text: &str, paragraphs: &[Span], pos: usize) -> bool {
+    let i = paragraphs.partition_point(|p| p.start <= pos);
+    let Some(para) = i.checked_sub(1).and_then(|i| paragraphs.get(i)) else {
+        return false;
+    };
+    let Some(before) = text.get(para.start..pos) else {
+        return false;
+    };
+    let straight = before.matches('"').count();
+    let open = before.rfind('“');
+    let close = before.rfind('”');
+    straight % 2 == 1
+        || match (open, close) {
+            (Some(o), Some(c)) => o > c,
+            (Some(_), None) => true,
+            _ => false,
+        }
+}
+
+/// The day a year-less day and month most plausibly means, seen from `reference`.
+pub fn plausible_date(d: &DateMention, reference: Date) -> Option<Date> {
+    d.date_near(reference)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{date, Locale};
+
+    fn run(text: &str) -> (Vec<DateMention>, Temporal) {
+        let mut dates = Vec::new();
+        date::extract(text, Locale::Unknown, &mut dates);
+        let all = [Span::new(0, text.len())];
+        let t = extract(text, &all, &all, &mut dates);
+        (dates, t)
+    }
+
+    #[test]
+    fn reads_relative_expressions_and_resolves_them() {
+        let (_, t) = run("Yesterday, last month, two years ago, earlier this week and next year.");
+        let values: Vec<_> = t.relatives.iter().map(|r| r.value).collect();
+        assert_eq!(
+            values,
+            vec![
+                Relative::Day(-1),
+                Relative::Unit {
+                    unit: Unit::Month,
+                    offset: -1
+                },
+                Relative::Ago {
+                    n: 2,
+                    unit: Unit::Year
+                },
+                Relative::Earlier(Unit::Week),
+                Relative::Unit {
+                    unit: Unit::Year,
+                    offset: 1
+                },
+            ]
+        );
+        let reference = Date::new(2027, 2, 10).expect("valid");
+        let (a, b) = values[1].resolve(reference).expect("last month");
+        assert!(a <= Date::new(2027, 1, 1).expect("valid"));
+        assert_eq!(b, Date::new(2027, 2, 9).expect("valid"));
+    }
+
+    #[test]
+    fn pairs_relative_expressions_with_the_date_beside_them() {
+        let (d, t) = run("It closed last month, on 3 December, and reopened yesterday (Monday).");
+        assert_eq!(t.relatives[0].beside, Some(Beside::Date(0)));
+        assert!(d[0].is_year_less());
+        assert!(matches!(
+            t.relatives[1].beside,
+            Some(Beside::Weekday(_, Weekday::Monday))
+        ));
+    }
+
+    #[test]
+    fn reads_ranges_periods_and_durations() {
+        let (_, t) = run(
+            "The decade-long project ran from 2010 to 2015; in 2010-15, 1998-03 and the 1990s, Q3 2023, the third quarter, spring 2024 and between March and May 2023. Not 2026-11-29.",
+        );
+        let ranges: Vec<_> = t.ranges.iter().map(|r| (r.from.year, r.to.year)).collect();
+        assert_eq!(
+            ranges,
+            vec![
+                (Some(2010), Some(2015)),
+                (Some(2010), Some(2015)),
+                (Some(1998), Some(2003)),
+                (Some(2023), Some(2023)),
+            ]
+        );
+        assert_eq!(t.periods.len(), 4);
+        assert_eq!(t.durations[0].years, 10);
+        assert_eq!(t.durations[0].range, None, "two ranges in the sentence");
+        let (_, t) = run("The 12-year programme ran from 2010 to 2015. A 45-year-old man.");
+        assert_eq!(t.durations.len(), 1);
+        assert_eq!(t.durations[0].range, Some(0));
+        assert_eq!(t.ages[0].age, 45);
+    }
+
+    #[test]
+    fn links_cues_anchors_and_quotations_to_dates() {
+        let (d, _) = run("The final was held on 14 March 2022. As of October 2017, there were 10. \"It will open in 2019,\" she said. If it is held in 2030.");
+        assert_eq!(d[0].cue.map(|c| c.kind), Some(CueKind::PastEvent));
+        assert_eq!(d[1].anchor.map(|a| a.kind), Some(AnchorKind::AsOf));
+        assert!(d[2].quoted && d[2].cue.map(|c| c.kind) == Some(CueKind::Future));
+        assert!(d[3].hedged);
+        let (d, t) = run("The new chief, 45, who was born in 1990, spoke.");
+        assert_eq!(d[0].cue.map(|c| c.kind), Some(CueKind::Born));
+        assert_eq!(t.ages[0].born, Some(0));
+    }
+
+    #[test]
+    fn reads_news_date_forms() {
+        let (d, _) =
+            run("on Sunday (Nov. 29) and the 29th of November and BEIJING, Feb. 14 (Reuters) -");
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert_eq!(d[0].weekday.map(|w| w.value), Some(Weekday::Sunday));
+        assert_eq!((d[0].month, d[0].day), (Some(11), Some(29)));
+        assert_eq!((d[1].month, d[1].day), (Some(11), Some(29)));
+        assert_eq!((d[2].month, d[2].day), (Some(2), Some(14)));
+    }
+}

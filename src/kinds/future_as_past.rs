@@ -1,0 +1,127 @@
+//! `future-as-past`: an event told in the past tense ("was held on", "took place in")
+//! on a date after the article's reference date.
+//!
+//! Why: "The final was held on 14 March 2022" in an article dated January 2022 is either
+//! a wrong date or a stale draft; readers cannot tell which.
+//! Limits: only a past-tense cue written right before the date counts ("was held on
+//! 14 March 2022", "died in 2031"). Dates inside quotations, in conditional sentences,
+//! in reported speech or after a past plan ("was scheduled for") are skipped, and so are
+//! dates without a year (their year is a guess). The date must lie more than `min_days`
+//! after the reference date, to allow for time zones and late publication. Skipped
+//! without a reference date.
+
+use serde::Deserialize;
+
+use super::calendar::{add_days, reference_text};
+use super::{CheckContext, Finding, Kind};
+use crate::extract::CueKind;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Days after the reference date that are still tolerated.
+    #[serde(default = "two")]
+    pub min_days: i64,
+}
+
+fn two() -> i64 {
+    2
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params { min_days: 2 }
+    }
+}
+
+#[derive(Debug)]
+pub struct FutureAsPast {
+    params: Params,
+}
+
+impl FutureAsPast {
+    pub fn new(params: Params) -> Self {
+        FutureAsPast { params }
+    }
+}
+
+impl Kind for FutureAsPast {
+    fn args(&self) -> Vec<String> {
+        ["date", "cue", "reference"].map(String::from).to_vec()
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let Some(reference) = cx.reference.date else {
+            return;
+        };
+        let limit = add_days(reference, self.params.min_days);
+        for d in cx.mentions.dates() {
+            let Some(cue) = d.cue.filter(|c| c.kind == CueKind::PastEvent) else {
+                continue;
+            };
+            if d.quoted || d.hedged {
+                continue;
+            }
+            let Some((first, _)) = d.bounds() else {
+                continue;
+            };
+            if first <= limit {
+                continue;
+            }
+            out.push(
+                Finding::at(d.date_span)
+                    .arg("date", d.date_span.text(cx.text))
+                    .arg("cue", cue.span.text(cx.text))
+                    .arg("reference", reference_text(cx, reference))
+                    .label(cue.span, "past tense"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::testing::{assert_clean, assert_finds};
+
+    fn kind() -> FutureAsPast {
+        FutureAsPast::new(Params::default())
+    }
+
+    #[test]
+    fn flags_past_tense_for_a_later_date() {
+        let d = Some("2022-01-20");
+        assert_finds(&kind(), "The final was held on <<14 March 2022>>.", d);
+        assert_finds(&kind(), "The ceremony took place in <<June 2022>>.", d);
+        assert_finds(&kind(), "The founder died in <<2023>>.", d);
+    }
+
+    #[test]
+    fn allows_plans_quotes_and_earlier_dates() {
+        let d = Some("2022-01-20");
+        assert_clean(&kind(), "The final was held on 14 January 2022.", d);
+        assert_clean(
+            &kind(),
+            "The final was scheduled to be held on 14 March 2022.",
+            d,
+        );
+        assert_clean(&kind(), "The final will be held on 14 March 2022.", d);
+        assert_clean(
+            &kind(),
+            "\"The final was held on 14 March 2022,\" he joked.",
+            d,
+        );
+        assert_clean(
+            &kind(),
+            "Officials said the vote was held on 14 March 2022.",
+            d,
+        );
+        assert_clean(
+            &kind(),
+            "If the final was held in 2023, fans would come.",
+            d,
+        );
+        assert_clean(&kind(), "The final was held on 14 March.", d);
+        assert_clean(&kind(), "The final was held on 14 March 2022.", None);
+    }
+}

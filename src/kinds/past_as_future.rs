@@ -1,0 +1,111 @@
+//! `past-as-future`: an event told in the future tense ("will be held on", "is
+//! scheduled for") on a date before the article's reference date.
+//!
+//! Why: "The vote will be held on 3 March 2018" in an article of April 2018 is stale: the
+//! vote either happened or moved.
+//! Limits: only a future cue written right before the date counts. Dates inside
+//! quotations, in conditional sentences and in reported speech are skipped (a quoted
+//! plan is a fact about the plan), and so are dates without a year. The date must end
+//! more than `min_days` before the reference date. Skipped without a reference date.
+
+use serde::Deserialize;
+
+use super::calendar::{add_days, reference_text};
+use super::{CheckContext, Finding, Kind};
+use crate::extract::CueKind;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Days before the reference date that are still tolerated.
+    #[serde(default = "two")]
+    pub min_days: i64,
+}
+
+fn two() -> i64 {
+    2
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params { min_days: 2 }
+    }
+}
+
+#[derive(Debug)]
+pub struct PastAsFuture {
+    params: Params,
+}
+
+impl PastAsFuture {
+    pub fn new(params: Params) -> Self {
+        PastAsFuture { params }
+    }
+}
+
+impl Kind for PastAsFuture {
+    fn args(&self) -> Vec<String> {
+        ["date", "cue", "reference"].map(String::from).to_vec()
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let Some(reference) = cx.reference.date else {
+            return;
+        };
+        let limit = add_days(reference, -self.params.min_days);
+        for d in cx.mentions.dates() {
+            let Some(cue) = d.cue.filter(|c| c.kind == CueKind::Future) else {
+                continue;
+            };
+            if d.quoted || d.hedged {
+                continue;
+            }
+            let Some((_, last)) = d.bounds() else {
+                continue;
+            };
+            if last >= limit {
+                continue;
+            }
+            out.push(
+                Finding::at(d.date_span)
+                    .arg("date", d.date_span.text(cx.text))
+                    .arg("cue", cue.span.text(cx.text))
+                    .arg("reference", reference_text(cx, reference))
+                    .label(cue.span, "future tense"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::testing::{assert_clean, assert_finds};
+
+    fn kind() -> PastAsFuture {
+        PastAsFuture::new(Params::default())
+    }
+
+    #[test]
+    fn flags_future_tense_for_an_earlier_date() {
+        let d = Some("2018-04-10");
+        assert_finds(&kind(), "The vote will be held on <<3 March 2018>>.", d);
+        assert_finds(&kind(), "The plant is scheduled to open in <<2017>>.", d);
+        assert_finds(&kind(), "The race will take place in <<March 2018>>.", d);
+    }
+
+    #[test]
+    fn allows_quoted_plans_past_plans_and_later_dates() {
+        let d = Some("2018-04-10");
+        assert_clean(&kind(), "The vote will be held on 3 May 2018.", d);
+        assert_clean(&kind(), "The vote was scheduled for 3 March 2018.", d);
+        assert_clean(
+            &kind(),
+            "\"The vote will be held on 3 March 2018,\" she had said.",
+            d,
+        );
+        assert_clean(&kind(), "The minister said it will open in 2017.", d);
+        assert_clean(&kind(), "The race will take place in April 2018.", d);
+        assert_clean(&kind(), "The vote will be held on 3 March 2018.", None);
+    }
+}
