@@ -539,7 +539,14 @@ pub fn extract(
         read(text, &caps, span, &mut t, &mut weekdays);
     }
     // A weekday inside a date mention ("Monday, 29 November") belongs to the date.
-    let inside_date = |s: Span| dates.iter().any(|d| d.span.overlaps(s));
+    // Dates are sorted and do not overlap: only the last one starting before the end of
+    // `s` can overlap it (binary searches keep this linear on long documents).
+    let inside_date = |s: Span| {
+        let i = dates.partition_point(|d| d.span.start < s.end);
+        i.checked_sub(1)
+            .and_then(|i| dates.get(i))
+            .is_some_and(|d| d.span.overlaps(s))
+    };
     t.relatives.retain(|r| !inside_date(r.span));
     weekdays.retain(|(s, _)| !inside_date(*s));
 
@@ -551,20 +558,21 @@ pub fn extract(
     };
 
     // Dates: quotation, hedging, governing cue, anchor.
+    let mut quotes = QuoteTracker::default();
     for d in dates.iter_mut() {
-        d.quoted = in_quotation(text, paragraphs, d.span.start);
+        d.quoted = quotes.in_quotation(text, paragraphs, d.span.start);
         let Some(sentence) = sentence_of(d.span.start) else {
             continue;
         };
-        d.hedged = t.cues.iter().any(|c| {
+        let cues = within(&t.cues, |c| c.span, sentence);
+        d.hedged = cues.iter().any(|c| {
             sentence.contains(c.span)
                 && matches!(
                     c.kind,
                     CueKind::Conditional | CueKind::Speech | CueKind::PlannedPast
                 )
         });
-        d.cue = t
-            .cues
+        d.cue = cues
             .iter()
             .rev()
             .find(|c| c.span.end <= d.span.start && sentence.contains(c.span))
@@ -575,8 +583,9 @@ pub fn extract(
                 })
             })
             .copied();
-        let immediate = t
-            .anchors
+        let anchors = within(&t.anchors, |a| a.span, sentence);
+        let before = t.anchors.partition_point(|a| a.span.start < d.span.start);
+        let immediate = t.anchors[..before]
             .iter()
             .rev()
             .find(|a| a.span.end <= d.span.start && a.kind.is_immediate())
@@ -586,7 +595,7 @@ pub fn extract(
             })
             .copied();
         d.anchor = immediate.or_else(|| {
-            t.anchors
+            anchors
                 .iter()
                 .find(|a| !a.kind.is_immediate() && sentence.contains(a.span))
                 .copied()
@@ -595,15 +604,13 @@ pub fn extract(
 
     // Relative expressions: the date or weekday written right after them.
     for r in t.relatives.iter_mut() {
-        let next_date = dates
-            .iter()
-            .position(|d| d.span.start >= r.span.end)
+        let next_date = Some(dates.partition_point(|d| d.span.start < r.span.end))
+            .filter(|&i| i < dates.len())
             // "today (1500 UTC)" is a clock time: a day is paired only with a day.
             .filter(|&i| !matches!(r.value, Relative::Day(_)) || dates[i].day.is_some())
             .map(|i| (dates[i].span.start, Beside::Date(i)));
         let next_weekday = weekdays
-            .iter()
-            .find(|(s, _)| s.start >= r.span.end)
+            .get(weekdays.partition_point(|(s, _)| s.start < r.span.end))
             .map(|&(s, w)| (s.start, Beside::Weekday(s, w)));
         let next = match (next_date, next_weekday) {
             (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
@@ -684,13 +691,14 @@ pub fn extract(
         let Some(sentence) = sentence_of(dur.span.start) else {
             continue;
         };
-        let mut in_sentence = t
-            .ranges
+        let first = t.ranges.partition_point(|r| r.span.start < sentence.start);
+        let mut in_sentence = t.ranges[first..]
             .iter()
+            .take_while(|r| r.span.start < sentence.end)
             .enumerate()
             .filter(|(_, r)| sentence.contains(r.span));
         if let (Some((i, _)), None) = (in_sentence.next(), in_sentence.next()) {
-            dur.range = Some(i);
+            dur.range = Some(first + i);
         }
     }
     // A sentence with two durations is left alone: which one the range belongs to is
@@ -700,7 +708,7 @@ pub fn extract(
         let Some(sentence) = sentence_of(dur.span.start) else {
             continue;
         };
-        if spans.iter().filter(|s| sentence.contains(**s)).count() > 1 {
+        if within(&spans, |s| *s, sentence).len() > 1 {
             dur.range = None;
         }
     }
@@ -708,11 +716,16 @@ pub fn extract(
         let Some(sentence) = sentence_of(age.span.start) else {
             continue;
         };
-        let mut born = dates.iter().enumerate().filter(|(_, d)| {
-            sentence.contains(d.span) && d.cue.is_some_and(|c| c.kind == CueKind::Born)
-        });
+        let first = dates.partition_point(|d| d.span.start < sentence.start);
+        let mut born = dates[first..]
+            .iter()
+            .take_while(|d| d.span.start < sentence.end)
+            .enumerate()
+            .filter(|(_, d)| {
+                sentence.contains(d.span) && d.cue.is_some_and(|c| c.kind == CueKind::Born)
+            });
         if let (Some((i, _)), None) = (born.next(), born.next()) {
-            age.born = Some(i);
+            age.born = Some(first + i);
         }
     }
     t.relatives
@@ -958,6 +971,64 @@ fn read(
 
 /// Whether `pos` lies inside a quotation in its paragraph: an odd number of straight
 /// double quotes before it, or an opening curly quote not yet closed.
+/// The items (sorted by start) that lie inside `outer`.
+fn within<T>(items: &[T], span_of: impl Fn(&T) -> Span, outer: Span) -> &[T] {
+    let first = items.partition_point(|i| span_of(i).start < outer.start);
+    let rest = &items[first..];
+    let len = rest.partition_point(|i| span_of(i).start < outer.end);
+    let slice = &rest[..len];
+    // Items are contained when they also end inside; trim those that run past the end.
+    let keep = slice
+        .iter()
+        .rposition(|i| outer.contains(span_of(i)))
+        .map_or(0, |p| p + 1);
+    &slice[..keep]
+}
+
+/// Quotation state for positions visited in increasing order: each paragraph's text is
+/// scanned once, however many dates it holds.
+#[derive(Default)]
+struct QuoteTracker {
+    paragraph: Option<usize>,
+    pos: usize,
+    straight: usize,
+    /// Whether the last curly quote seen was an opening one.
+    open_curly: bool,
+}
+
+impl QuoteTracker {
+    fn in_quotation(&mut self, text: &str, paragraphs: &[Span], pos: usize) -> bool {
+        let i = paragraphs.partition_point(|p| p.start <= pos);
+        let Some(pi) = i.checked_sub(1) else {
+            return false;
+        };
+        let Some(para) = paragraphs.get(pi) else {
+            return false;
+        };
+        if self.paragraph != Some(pi) || pos < self.pos {
+            *self = QuoteTracker {
+                paragraph: Some(pi),
+                pos: para.start,
+                straight: 0,
+                open_curly: false,
+            };
+        }
+        let Some(seen) = text.get(self.pos..pos) else {
+            return in_quotation(text, paragraphs, pos);
+        };
+        for c in seen.chars() {
+            match c {
+                '"' => self.straight += 1,
+                '“' => self.open_curly = true,
+                '”' => self.open_curly = false,
+                _ => {}
+            }
+        }
+        self.pos = pos;
+        self.straight % 2 == 1 || self.open_curly
+    }
+}
+
 fn in_quotation(text: &str, paragraphs: &[Span], pos: usize) -> bool {
     let i = paragraphs.partition_point(|p| p.start <= pos);
     let Some(para) = i.checked_sub(1).and_then(|i| paragraphs.get(i)) else {
