@@ -279,6 +279,7 @@ fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
 fn run_check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, SetupError> {
     let first = args.paths.first().map(PathBuf::as_path);
     let (mut rules, config) = load_rules(&args.source, first)?;
+    let rule_infos: Vec<render::RuleInfo> = rules.iter().map(render::RuleInfo::of).collect();
     let selected = |r: &Rule, select: &[String], ignore: &[String]| {
         (select.is_empty() || select.iter().any(|s| r.matches(s)))
             && !ignore.iter().any(|s| r.matches(s))
@@ -316,7 +317,7 @@ fn run_check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         color: stdout_tty && !no_color,
         width: if stdout_tty { 100 } else { 80 },
     };
-    let mut renderer = render::renderer(args.format, human);
+    let mut renderer = render::renderer_with_rules(args.format, human, rule_infos);
     let mut summary = Summary::default();
     let mut failed = false;
     let mut worst: Option<Severity> = None;

@@ -1,0 +1,172 @@
+//! The workflow features as a user meets them: the real binary on real files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn factlint() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_factlint"));
+    cmd.env_remove("NO_COLOR").env("CI", "true");
+    cmd
+}
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    factlint()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run factlint")
+}
+
+/// A temporary directory holding copies of the given articles.
+fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, text).expect("write");
+    }
+    dir
+}
+
+fn mixed() -> String {
+    std::fs::read_to_string(data("articles/mixed.md")).expect("fixture")
+}
+
+#[allow(dead_code)]
+fn json_diagnostics(o: &Output) -> Vec<Value> {
+    let v: Value = serde_json::from_slice(&o.stdout).expect("json output");
+    v["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().cloned().unwrap_or_default())
+        .collect()
+}
+
+#[allow(dead_code)]
+fn rules_of(o: &Output) -> Vec<String> {
+    json_diagnostics(o)
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+// ---- formats ----
+
+#[test]
+fn github_format_writes_escaped_annotations() {
+    let ws = workspace(&[("a, b.md", &mixed())]);
+    let o = run_in(ws.path(), &["--format", "github", "a, b.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let first = out.lines().next().expect("one annotation");
+    assert!(
+        first.starts_with(
+            "::error file=a%2C b.md,line=8,col=22,endLine=8,endColumn=46,title=date.weekday-mismatch::29 November 2026 is a Sunday, not a Monday%0Ahelp: "
+        ),
+        "{out}"
+    );
+    assert!(out.lines().any(|l| l.starts_with("::warning ")), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("::notice ")), "{out}");
+    assert!(out.lines().all(|l| l.starts_with("::")), "{out}");
+}
+
+#[test]
+fn sarif_output_is_valid_against_the_official_schema() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(data("sarif-schema-2.1.0.json")).expect("schema"),
+    )
+    .expect("schema json");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let ws = workspace(&[
+        ("news/mixed.md", &mixed()),
+        ("news/clean.md", "Nothing here.\n"),
+        ("news/bad.txt", "bad \u{0}\u{0} bytes"),
+    ]);
+    let o = run_in(ws.path(), &["--format", "sarif", "news"]);
+    let log: Value = serde_json::from_slice(&o.stdout).expect("sarif json");
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let run = &log["runs"][0];
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    for r in rules {
+        assert!(r["shortDescription"]["text"].is_string());
+        assert!(r["help"]["text"].is_string());
+        assert!(r["defaultConfiguration"]["level"].is_string());
+    }
+    let results = run["results"].as_array().expect("results");
+    let weekday = results
+        .iter()
+        .find(|r| r["ruleId"] == "date.weekday-mismatch")
+        .expect("weekday result");
+    assert_eq!(weekday["level"], "error");
+    let loc = &weekday["locations"][0]["physicalLocation"];
+    assert_eq!(loc["artifactLocation"]["uri"], "news/mixed.md");
+    let region = &loc["region"];
+    assert_eq!(
+        (region["startLine"].clone(), region["startColumn"].clone()),
+        (8.into(), 22.into())
+    );
+    let start = region["charOffset"].as_u64().expect("offset") as usize;
+    let len = region["charLength"].as_u64().expect("length") as usize;
+    let text: String = mixed().chars().skip(start).take(len).collect();
+    assert_eq!(text, "Monday, 29 November 2026");
+    assert!(
+        weekday["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"]
+            == "Sunday"
+    );
+    assert!(results
+        .iter()
+        .all(|r| rules.iter().any(|x| x["id"] == r["ruleId"])));
+}
+
+#[test]
+fn rdjson_output_carries_suggestions() {
+    let ws = workspace(&[("a.md", &mixed())]);
+    let o = run_in(ws.path(), &["--format", "rdjson", "a.md"]);
+    let v: Value = serde_json::from_slice(&o.stdout).expect("rdjson");
+    assert_eq!(v["source"]["name"], "factlint");
+    let diags = v["diagnostics"].as_array().expect("diagnostics");
+    let d = diags
+        .iter()
+        .find(|d| d["code"]["value"] == "style.percent-consistency")
+        .expect("percent finding");
+    assert_eq!(d["severity"], "WARNING");
+    assert_eq!(d["location"]["path"], "a.md");
+    assert_eq!(d["suggestions"][0]["text"], "percent");
+    assert_eq!(d["location"]["range"]["start"]["line"], 9);
+}
+
+#[test]
+fn html_format_is_one_self_contained_page() {
+    let ws = workspace(&[("a.md", &mixed()), ("b.md", "<b>x</b> & y\n")]);
+    let o = run_in(ws.path(), &["--format", "html", "a.md", "b.md"]);
+    let page = stdout(&o);
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !page.contains("http://") && !page.contains("https://") && !page.contains("<script src")
+    );
+    assert!(page.contains("<table id=\"by-rule\">"));
+    assert!(page.contains("href=\"#f0-0\""));
+    assert!(page.contains("data-finding=\"f0-0\""));
+    assert!(page.contains("&lt;b&gt;x&lt;/b&gt; &amp; y"));
+    assert!(page.contains(">Monday, 29 November 2026</mark>"), "{page}");
+}
