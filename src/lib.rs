@@ -18,6 +18,7 @@ pub mod reference;
 pub mod render;
 pub mod rules;
 pub mod span;
+pub mod suppress;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -280,6 +281,8 @@ fn run_check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     let first = args.paths.first().map(PathBuf::as_path);
     let (mut rules, config) = load_rules(&args.source, first)?;
     let rule_infos: Vec<render::RuleInfo> = rules.iter().map(render::RuleInfo::of).collect();
+    let known_rules: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
+    let per_path = config::PerPathIgnores::new(&config)?;
     let selected = |r: &Rule, select: &[String], ignore: &[String]| {
         (select.is_empty() || select.iter().any(|s| r.matches(s)))
             && !ignore.iter().any(|s| r.matches(s))
@@ -295,6 +298,7 @@ fn run_check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         EngineOptions {
             date: args.date,
             locale: config.config.locale.unwrap_or_default(),
+            known_rules,
         },
     );
     let inputs = collect_inputs(&args.paths);
@@ -332,6 +336,7 @@ fn run_check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
                     &engine,
                     stdin_bytes.as_deref(),
                     args.stdin_filename.as_deref(),
+                    &per_path,
                 )
             })
             .collect();
@@ -387,6 +392,7 @@ fn check_input(
     engine: &Engine,
     stdin: Option<&[u8]>,
     stdin_name: Option<&str>,
+    per_path: &config::PerPathIgnores,
 ) -> FileReport {
     let (display, loaded) = match input {
         Input::Stdin => {
@@ -410,8 +416,18 @@ fn check_input(
             }),
         ),
     };
+    let ignored = match input {
+        Input::File { path, .. } => per_path.for_path(path),
+        Input::Stdin => stdin_name.map_or(Vec::new(), |n| per_path.for_path(Path::new(n))),
+        Input::Missing { .. } => Vec::new(),
+    };
     let outcome = loaded.map(|doc| {
-        let checked = engine.check(&doc);
+        let rules: Vec<&Rule> = engine
+            .rules
+            .iter()
+            .filter(|r| !ignored.iter().any(|sel| id_matches(&r.id, sel)))
+            .collect();
+        let checked = engine.check_with(&doc, &rules, engine.options.date);
         CheckedFile {
             doc,
             reference: checked.reference,

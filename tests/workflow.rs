@@ -46,7 +46,6 @@ fn mixed() -> String {
     std::fs::read_to_string(data("articles/mixed.md")).expect("fixture")
 }
 
-#[allow(dead_code)]
 fn json_diagnostics(o: &Output) -> Vec<Value> {
     let v: Value = serde_json::from_slice(&o.stdout).expect("json output");
     v["files"]
@@ -57,7 +56,6 @@ fn json_diagnostics(o: &Output) -> Vec<Value> {
         .collect()
 }
 
-#[allow(dead_code)]
 fn rules_of(o: &Output) -> Vec<String> {
     json_diagnostics(o)
         .iter()
@@ -169,4 +167,133 @@ fn html_format_is_one_self_contained_page() {
     assert!(page.contains("data-finding=\"f0-0\""));
     assert!(page.contains("&lt;b&gt;x&lt;/b&gt; &amp; y"));
     assert!(page.contains(">Monday, 29 November 2026</mark>"), "{page}");
+}
+
+// ---- suppressions ----
+
+const SUPPRESSED_MD: &str = "---
+date: 2026-12-01
+---
+
+<!-- factlint-disable-next-line date.weekday-mismatch -- the organisers' own wording -->
+The council meets on Monday, 29 November 2026, the chair said.
+
+<!-- factlint-disable style. -->
+The end result was, irregardless, a draw.
+<!-- factlint-enable style. -->
+The free gift was a free gift. <!-- factlint-ignore style.redundant-phrase \"free gift\" -->
+
+<!-- factlint-disable-next-line date. -->
+Nothing to see.
+";
+
+#[test]
+fn markdown_directives_silence_exactly_what_they_name() {
+    let ws = workspace(&[("a.md", SUPPRESSED_MD)]);
+    let o = run_in(ws.path(), &["--format", "json", "a.md"]);
+    let diags = json_diagnostics(&o);
+    let found: Vec<(String, u64)> = diags
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap_or("").to_string(),
+                d["span"]["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    // One "free gift" is ignored, the other is reported; the unused directive is noted.
+    assert_eq!(
+        found,
+        [
+            ("style.redundant-phrase".to_string(), 11),
+            ("style.unused-suppression".to_string(), 13),
+        ],
+        "{diags:#?}"
+    );
+    assert_eq!(diags[0]["span"]["column"], 21);
+    assert_eq!(diags[1]["severity"], "info");
+}
+
+#[test]
+fn html_and_text_directives_work_too() {
+    let ws = workspace(&[
+        (
+            "a.html",
+            "<p>x</p><!-- factlint-disable-next-line date. -->\n<p>Monday, 29 November 2026</p>\n<p>Monday, 29 November 2026</p>",
+        ),
+        (
+            "b.txt",
+            "The end result was a draw.\nfactlint: disable-next-line style.redundant-phrase -- quoted\nThe end result was a draw.\n",
+        ),
+    ]);
+    let o = run_in(
+        ws.path(),
+        &[
+            "--format",
+            "compact",
+            "--date",
+            "2026-12-01",
+            "a.html",
+            "b.txt",
+        ],
+    );
+    let out = stdout(&o);
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            "a.html:3:4: error [date.weekday-mismatch] 29 November 2026 is a Sunday, not a Monday",
+            "b.txt:1:5: info [style.redundant-phrase] “end result” is redundant",
+        ],
+        "{out}"
+    );
+}
+
+#[test]
+fn config_per_path_ignores_and_front_matter_ignores() {
+    let text = "The end result was a draw on Monday, 29 November 2026.\n";
+    let ws = workspace(&[
+        (".factlint.yaml", "per-path-ignores:\n  \"archive/**\": [style.]\n"),
+        ("archive/2020/a.md", text),
+        ("news/a.md", text),
+        (
+            "news/b.md",
+            "---\nfactlint: {ignore: [date.]}\n---\nThe end result was a draw on Monday, 29 November 2026.\n",
+        ),
+    ]);
+    let o = run_in(
+        ws.path(),
+        &["--format", "json", "--date", "2026-12-01", "."],
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).expect("json");
+    let rules_in = |i: usize| -> Vec<String> {
+        v["files"][i]["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    assert_eq!(v["files"][0]["path"], "archive/2020/a.md");
+    assert_eq!(rules_in(0), ["date.weekday-mismatch"]);
+    assert_eq!(
+        rules_in(1),
+        ["style.redundant-phrase", "date.weekday-mismatch"]
+    );
+    assert_eq!(rules_in(2), ["style.redundant-phrase"]);
+}
+
+#[test]
+fn directives_for_rules_not_run_are_not_called_unused() {
+    let ws = workspace(&[("a.md", SUPPRESSED_MD)]);
+    let o = run_in(
+        ws.path(),
+        &["--format", "json", "--ignore", "date.", "a.md"],
+    );
+    assert!(!rules_of(&o).contains(&"style.unused-suppression".to_string()));
+}
+
+#[test]
+fn every_built_in_rule_example_passes() {
+    let o = factlint().arg("test-rules").output().expect("run");
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }

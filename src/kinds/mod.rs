@@ -7,6 +7,7 @@
 mod consistency;
 mod invalid_date;
 mod pattern;
+mod unused_suppression;
 mod weekday_mismatch;
 
 use std::fmt::Display;
@@ -21,6 +22,7 @@ use crate::span::Span;
 pub use consistency::Consistency;
 pub use invalid_date::InvalidDate;
 pub use pattern::Pattern;
+pub use unused_suppression::UnusedSuppression;
 pub use weekday_mismatch::WeekdayMismatch;
 
 /// What a kind sees of one document.
@@ -89,6 +91,7 @@ pub enum KindName {
     Consistency,
     WeekdayMismatch,
     InvalidDate,
+    UnusedSuppression,
 }
 
 impl KindName {
@@ -97,6 +100,7 @@ impl KindName {
         ("consistency", KindName::Consistency),
         ("weekday-mismatch", KindName::WeekdayMismatch),
         ("invalid-date", KindName::InvalidDate),
+        ("unused-suppression", KindName::UnusedSuppression),
     ];
 
     pub fn parse(name: &str) -> Option<KindName> {
@@ -151,6 +155,10 @@ pub fn build(name: KindName, value: serde_json::Value) -> Result<Box<dyn Kind>, 
         KindName::Consistency => Box::new(Consistency::new(params(value)?)?),
         KindName::WeekdayMismatch => Box::new(WeekdayMismatch::new(params(value)?)),
         KindName::InvalidDate => Box::new(InvalidDate::new(params(value)?)),
+        KindName::UnusedSuppression => {
+            params::<serde_json::Value>(value)?;
+            Box::new(UnusedSuppression)
+        }
     })
 }
 
