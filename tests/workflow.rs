@@ -297,3 +297,154 @@ fn every_built_in_rule_example_passes() {
     let o = factlint().arg("test-rules").output().expect("run");
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
+
+// ---- fixes ----
+
+#[test]
+fn diff_prints_fixes_and_writes_nothing() {
+    let ws = workspace(&[("a.md", &mixed())]);
+    let o = run_in(ws.path(), &["--diff", "a.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.starts_with("--- a/a.md\n+++ b/a.md\n@@ "), "{out}");
+    assert!(
+        out.contains("\n-The end result was, irregardless, a draw.\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n+The result was, regardless, a draw.\n"),
+        "{out}"
+    );
+    // Safe fixes only: the weekday stays.
+    assert!(!out.contains("+The council meets on Sunday"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(ws.path().join("a.md")).expect("read"),
+        mixed()
+    );
+    let o = run_in(ws.path(), &["--diff", "--unsafe-fixes", "a.md"]);
+    assert!(stdout(&o).contains("+The council meets on Sunday"));
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_safe_fixes_keeps_permissions_and_reports_the_rest() {
+    use std::os::unix::fs::PermissionsExt;
+    let ws = workspace(&[("a.md", &mixed())]);
+    let path = ws.path().join("a.md");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    let o = run_in(ws.path(), &["--fix", "--format", "json", "a.md"]);
+    assert_eq!(rules_of(&o), ["date.weekday-mismatch"]);
+    let fixed = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        fixed.contains("3 percent spoiled")
+            && fixed.contains("The result was, regardless, a draw.")
+    );
+    assert!(fixed.contains("Monday, 29 November"));
+    let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    let leftovers: Vec<_> = std::fs::read_dir(ws.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() != "a.md")
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let o = run_in(
+        ws.path(),
+        &["--fix", "--unsafe-fixes", "--format", "json", "a.md"],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(rules_of(&o).is_empty());
+}
+
+#[test]
+fn no_option_but_fix_writes_to_an_article() {
+    let ws = workspace(&[("a.md", &mixed())]);
+    for args in [
+        &["a.md"][..],
+        &["--unsafe-fixes", "a.md"],
+        &["--diff", "--unsafe-fixes", "a.md"],
+        &["--format", "sarif", "a.md"],
+    ] {
+        run_in(ws.path(), args);
+        assert_eq!(
+            std::fs::read_to_string(ws.path().join("a.md")).expect("read"),
+            mixed()
+        );
+    }
+}
+
+/// Every fixture with fixes: after `--fix --unsafe-fixes`, a second run reports none of
+/// the findings that had a fix.
+#[test]
+fn a_second_run_after_fix_reports_none_of_the_fixed_findings() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut fixtures = Vec::new();
+    for dir in [root.join("fixtures"), root.join("tests/data/articles")] {
+        let mut stack = vec![dir];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d)
+                .into_iter()
+                .flatten()
+                .filter_map(Result::ok)
+            {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p
+                    .extension()
+                    .is_some_and(|x| x == "md" || x == "txt" || x == "html")
+                {
+                    fixtures.push(p);
+                }
+            }
+        }
+    }
+    let mut with_fixes = 0;
+    for fixture in fixtures {
+        let name = fixture
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let text = std::fs::read_to_string(&fixture).expect("fixture");
+        let ws = workspace(&[(name.as_str(), text.as_str())]);
+        let before = json_diagnostics(&run_in(ws.path(), &["--format", "json", &name]));
+        let fixable: Vec<&Value> = before.iter().filter(|d| d.get("fix").is_some()).collect();
+        if fixable.is_empty() {
+            continue;
+        }
+        with_fixes += 1;
+        run_in(
+            ws.path(),
+            &["--fix", "--unsafe-fixes", "--format", "json", &name],
+        );
+        let after = json_diagnostics(&run_in(ws.path(), &["--format", "json", &name]));
+        for d in &after {
+            assert!(
+                d.get("fix").is_none(),
+                "{name}: still fixable after --fix: {d}"
+            );
+        }
+        assert!(after.len() < before.len(), "{name}");
+    }
+    assert!(with_fixes >= 2);
+}
+
+#[test]
+fn overlapping_fixes_apply_one_and_report_the_other() {
+    // A user rule whose fix overlaps the built-in "end result" fix.
+    let ws = workspace(&[
+        (
+            "rules/overlap.yaml",
+            "- id: style.result-draw\n  kind: pattern\n  severity: warning\n  message: \"“{match}”\"\n  params:\n    pattern: \"result was a draw\"\n    replacement: \"match was drawn\"\n",
+        ),
+        ("a.md", "The end result was a draw.\n"),
+    ]);
+    let o = run_in(
+        ws.path(),
+        &["--rules", "rules", "--fix", "--format", "json", "a.md"],
+    );
+    let fixed = std::fs::read_to_string(ws.path().join("a.md")).expect("read");
+    assert_eq!(fixed, "The result was a draw.\n");
+    assert_eq!(rules_of(&o), ["style.result-draw"]);
+}
