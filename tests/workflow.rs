@@ -448,3 +448,155 @@ fn overlapping_fixes_apply_one_and_report_the_other() {
     assert_eq!(fixed, "The result was a draw.\n");
     assert_eq!(rules_of(&o), ["style.result-draw"]);
 }
+
+// ---- baseline ----
+
+#[test]
+fn baseline_hides_recorded_findings_across_edits_elsewhere() {
+    let ws = workspace(&[("news/a.md", &mixed())]);
+    let o = run_in(ws.path(), &["--write-baseline", "baseline.json", "news"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let b: Value = serde_json::from_str(
+        &std::fs::read_to_string(ws.path().join("baseline.json")).expect("baseline"),
+    )
+    .expect("json");
+    let entries = b["entries"].as_array().expect("entries");
+    assert_eq!(entries.len(), 4);
+    assert_eq!(entries[0]["path"], "news/a.md");
+    assert_eq!(entries[0]["text"], "Monday, 29 November 2026");
+    // Edit elsewhere: a new paragraph at the top moves every line; add one new finding.
+    let edited = mixed().replace(
+        "# Budget vote\n",
+        "# Budget vote\n\nA new paragraph, irregardless of the old ones.\n",
+    );
+    std::fs::write(ws.path().join("news/a.md"), &edited).expect("edit");
+    let o = run_in(
+        ws.path(),
+        &["--baseline", "baseline.json", "--format", "json", "news"],
+    );
+    let diags = json_diagnostics(&o);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0]["rule"], "style.irregardless");
+    assert_eq!(diags[0]["span"]["line"], 8);
+    // Fix one recorded finding; the next write drops its entry.
+    std::fs::write(
+        ws.path().join("news/a.md"),
+        edited.replace("The end result", "The result"),
+    )
+    .expect("edit");
+    run_in(ws.path(), &["--write-baseline", "baseline.json", "news"]);
+    let b: Value = serde_json::from_str(
+        &std::fs::read_to_string(ws.path().join("baseline.json")).expect("baseline"),
+    )
+    .expect("json");
+    let rules: Vec<&str> = b["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| e["rule"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(rules.len(), 4, "{rules:?}");
+    assert!(!rules.contains(&"style.redundant-phrase"));
+}
+
+#[test]
+fn an_unreadable_baseline_is_a_usage_error() {
+    let ws = workspace(&[("a.md", "Fine.\n"), ("b.json", "not json")]);
+    let o = run_in(ws.path(), &["--baseline", "b.json", "a.md"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+// ---- --diff-base ----
+
+fn git(dir: &Path, args: &[&str]) {
+    let o = Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.org",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .expect("git");
+    assert!(
+        o.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn diff_base_reports_only_changed_lines() {
+    let old = "The end result was a draw.\nThe match went ahead, irregardless of the weather.\n";
+    let ws = workspace(&[
+        ("news/a.md", old),
+        ("news/b.md", "The end result was a draw.\n"),
+    ]);
+    git(ws.path(), &["init", "-q"]);
+    git(ws.path(), &["add", "."]);
+    git(ws.path(), &["commit", "-q", "-m", "articles"]);
+    let new = format!("{old}Shoppers got a free gift.\n");
+    std::fs::write(ws.path().join("news/a.md"), new).expect("edit");
+    std::fs::write(ws.path().join("news/c.md"), "Irregardless, new.\n").expect("new file");
+    let o = run_in(
+        ws.path(),
+        &["--diff-base", "HEAD", "--format", "compact", "news"],
+    );
+    let out = stdout(&o);
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            "news/a.md:3:16: info [style.redundant-phrase] “free gift” is redundant",
+            "news/c.md:1:1: warning [style.irregardless] “Irregardless” is not standard English",
+        ],
+        "{out}"
+    );
+    let o = run_in(ws.path(), &["--diff-base", "no-such-rev", "news/a.md"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+// ---- batch comfort ----
+
+#[test]
+fn max_diagnostics_and_quiet() {
+    let ws = workspace(&[("a.md", &mixed())]);
+    let o = run_in(
+        ws.path(),
+        &["--max-diagnostics", "2", "--format", "json", "a.md"],
+    );
+    assert_eq!(rules_of(&o).len(), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("2 more diagnostics"));
+    let o = run_in(
+        ws.path(),
+        &["--quiet", "--max-diagnostics", "2", "--diff", "a.md"],
+    );
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish"] {
+        let o = factlint()
+            .args(["completions", shell])
+            .output()
+            .expect("run");
+        assert_eq!(o.status.code(), Some(0));
+        assert!(stdout(&o).contains("diff-base"), "{shell}");
+    }
+    let o = factlint().arg("man").output().expect("run");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with(".ie"), "{}", stdout(&o));
+}
