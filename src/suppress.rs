@@ -234,4 +234,19 @@ mod tests {
         assert!(parse_comment("a note", 0).is_none());
         assert!(parse_comment(r#"factlint-ignore x ""#, 0).is_none());
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
+        #[test]
+        fn never_panics_on_any_comment_or_document(
+            body in "(factlint-|factlint: )?(disable|enable|ignore|disable-next-line)?[ a-z.,\"é-]{0,30}( --)?.{0,10}",
+        ) {
+            let _ = parse_comment(&body, 3);
+            let _ = parse_text_line(&body, Span::new(0, body.len()));
+            for format in [crate::document::Format::Markdown, crate::document::Format::Html, crate::document::Format::Text] {
+                let text = format!("<!-- {body} -->\n{body}\nfactlint: {body}\n<!--{body}");
+                let _ = crate::check_text(&text, format, None);
+            }
+        }
+    }
 }
