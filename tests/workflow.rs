@@ -600,3 +600,22 @@ fn completions_and_man_page() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).starts_with(".ie"), "{}", stdout(&o));
 }
+
+#[test]
+fn github_annotations_drop_columns_for_multi_line_spans() {
+    let ws = workspace(&[
+        (
+            "rules/r.yaml",
+            "- id: style.vote-was\n  kind: pattern\n  severity: warning\n  message: \"50%: “{match}”\"\n  params:\n    pattern: \"vote was\"\n",
+        ),
+        ("a.md", "The vote\nwas close.\n"),
+    ]);
+    let o = run_in(
+        ws.path(),
+        &["--rules", "rules", "--format", "github", "a.md"],
+    );
+    assert_eq!(
+        stdout(&o),
+        "::warning file=a.md,line=1,endLine=2,title=style.vote-was::50%25: “vote was”\n"
+    );
+}
