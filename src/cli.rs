@@ -8,7 +8,15 @@ use crate::diagnostic::Severity;
 use crate::render::OutputFormat;
 
 /// Subcommand names; anything else on the command line is a `check` run.
-pub const SUBCOMMANDS: &[&str] = &["check", "rules", "explain", "test-rules", "help"];
+pub const SUBCOMMANDS: &[&str] = &[
+    "check",
+    "rules",
+    "explain",
+    "test-rules",
+    "completions",
+    "man",
+    "help",
+];
 
 /// factlint: a fact-checking and consistency linter for news text.
 #[derive(Debug, Parser)]
@@ -38,6 +46,13 @@ pub enum Command {
         #[command(flatten)]
         source: RuleSourceArgs,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
 }
 
 /// Where rules come from.
@@ -75,6 +90,30 @@ pub struct CheckArgs {
     /// Name for standard input; its extension picks the format
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+    /// Apply safe fixes to the files, then report what remains
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff, apply unsafe fixes too (they may change meaning)
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of writing them
+    #[arg(long)]
+    pub diff: bool,
+    /// Hide the findings recorded in this baseline file
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (stale entries are dropped)
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Report only findings on lines added or changed since this git revision
+    #[arg(long, value_name = "REF")]
+    pub diff_base: Option<String>,
+    /// Report at most N diagnostics per file
+    #[arg(long, value_name = "N")]
+    pub max_diagnostics: Option<usize>,
+    /// Print diagnostics only: no notes, no progress bar
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {

@@ -30,6 +30,55 @@ pub struct Config {
     /// Day/month order of numeric dates: `en-US` (11/29/2026) or `en-GB` (29/11/2026).
     #[serde(default)]
     pub locale: Option<Locale>,
+    /// Rules to skip for some files: `{"archive/**": [style.]}`. Globs are relative to
+    /// the configuration file's directory; `*` does not cross `/`, `**` does.
+    #[serde(default)]
+    pub per_path_ignores: BTreeMap<String, Vec<String>>,
+}
+
+/// Compiled `per-path-ignores`.
+#[derive(Debug, Default)]
+pub struct PerPathIgnores {
+    dir: PathBuf,
+    globs: Vec<(globset::GlobMatcher, Vec<String>)>,
+}
+
+impl PerPathIgnores {
+    pub fn new(loaded: &LoadedConfig) -> Result<PerPathIgnores, SetupError> {
+        let mut globs = Vec::new();
+        for (pattern, rules) in &loaded.config.per_path_ignores {
+            let glob = globset::GlobBuilder::new(pattern)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| {
+                    SetupError::Usage(format!(
+                        "per-path-ignores in {}: `{pattern}` is not a valid glob: {e}",
+                        loaded
+                            .path
+                            .as_ref()
+                            .map_or(String::from(CONFIG_NAME), |p| p.display().to_string())
+                    ))
+                })?;
+            globs.push((glob.compile_matcher(), rules.clone()));
+        }
+        let dir = std::path::absolute(&loaded.dir).unwrap_or_else(|_| loaded.dir.clone());
+        Ok(PerPathIgnores { dir, globs })
+    }
+
+    /// The rule ids or prefixes ignored for `path` (as given on the command line).
+    pub fn for_path(&self, path: &Path) -> Vec<&str> {
+        if self.globs.is_empty() {
+            return Vec::new();
+        }
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let relative = absolute.strip_prefix(&self.dir).unwrap_or(path);
+        let relative = relative.strip_prefix("./").unwrap_or(relative);
+        self.globs
+            .iter()
+            .filter(|(g, _)| g.is_match(relative))
+            .flat_map(|(_, rules)| rules.iter().map(String::as_str))
+            .collect()
+    }
 }
 
 /// A loaded configuration and the directory its relative paths start from.

@@ -6,9 +6,10 @@ use jiff::civil::Date;
 use crate::diagnostic::{Diagnostic, Fix, Label};
 use crate::document::Document;
 use crate::extract::{self, ExtractOptions, Locale};
-use crate::kinds::{CheckContext, Finding};
+use crate::kinds::{CheckContext, Finding, KindName};
 use crate::reference::{self, ReferenceDate};
 use crate::rules::{id_matches, Rule};
+use crate::suppress;
 
 /// Settings that apply to every document of a run.
 #[derive(Clone, Debug, Default)]
@@ -16,6 +17,9 @@ pub struct EngineOptions {
     /// `--date`: overrides what documents say about themselves.
     pub date: Option<Date>,
     pub locale: Locale,
+    /// Every loaded rule id, selected or not: a suppression naming a rule that did not
+    /// run on a document is not reported as unused.
+    pub known_rules: Vec<String>,
 }
 
 /// The result of checking one document.
@@ -66,14 +70,17 @@ impl Engine {
         };
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();
+        let mut running: Vec<&Rule> = Vec::with_capacity(rules.len());
         for rule in rules {
             if doc.meta.ignore.iter().any(|sel| id_matches(&rule.id, sel)) {
                 continue;
             }
+            running.push(rule);
             findings.clear();
             rule.kind.check(&cx, &mut findings);
             diagnostics.extend(findings.drain(..).map(|f| to_diagnostic(doc, rule, f)));
         }
+        self.suppress(doc, &running, &mut diagnostics);
         diagnostics.sort_by(|a, b| {
             (a.span.start, &a.rule, a.span.end).cmp(&(b.span.start, &b.rule, b.span.end))
         });
@@ -81,6 +88,46 @@ impl Engine {
         CheckedDocument {
             reference,
             diagnostics,
+        }
+    }
+}
+
+impl Engine {
+    /// Apply the document's suppression directives, then report the unused ones when
+    /// the `unused-suppression` rule runs.
+    fn suppress(&self, doc: &Document, running: &[&Rule], diagnostics: &mut Vec<Diagnostic>) {
+        let idle: Vec<&str> = self
+            .options
+            .known_rules
+            .iter()
+            .map(String::as_str)
+            .filter(|id| !running.iter().any(|r| r.id == *id))
+            .collect();
+        let unused = suppress::apply(doc, diagnostics, &idle);
+        let Some(rule) = running
+            .iter()
+            .find(|r| r.kind_name == KindName::UnusedSuppression)
+        else {
+            return;
+        };
+        for directive in unused {
+            let args = vec![
+                ("directive".to_string(), directive.describe()),
+                ("rules".to_string(), directive.rule_list()),
+            ];
+            diagnostics.push(Diagnostic {
+                rule: rule.id.clone(),
+                severity: rule.severity,
+                message: rule.message.render(&args),
+                span: directive.span,
+                labels: Vec::new(),
+                help: rule
+                    .help
+                    .as_ref()
+                    .map(|h| h.render(&args))
+                    .filter(|h| !h.trim().is_empty()),
+                fix: None,
+            });
         }
     }
 }

@@ -5,6 +5,7 @@
 //! -engine-> [`Diagnostic`]s -render-> output.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -13,11 +14,13 @@ pub mod engine;
 pub mod error;
 pub mod examples;
 pub mod extract;
+pub mod fix;
 pub mod kinds;
 pub mod reference;
 pub mod render;
 pub mod rules;
 pub mod span;
+pub mod suppress;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -43,6 +46,20 @@ pub const EXIT_FAILURE: u8 = 2;
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, SetupError> {
     match command {
         Command::Check(args) => run_check(args, out, err),
+        Command::Completions { shell } => {
+            let mut cmd = <cli::Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "factlint", &mut buf);
+            write_io(out.write_all(&buf))?;
+            Ok(EXIT_CLEAN)
+        }
+        Command::Man => {
+            let cmd = <cli::Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            write_io(clap_mangen::Man::new(cmd).render(&mut buf))?;
+            write_io(out.write_all(&buf))?;
+            Ok(EXIT_CLEAN)
+        }
         Command::Rules(source) => {
             let (rules, _) = load_rules(&source, None)?;
             write_io(list_rules(&rules, out))?;
@@ -276,9 +293,35 @@ fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
     inputs
 }
 
+/// Per-run settings that every file's check needs.
+struct CheckPlan<'a> {
+    engine: &'a Engine,
+    per_path: config::PerPathIgnores,
+    baseline: Option<(baseline::Baseline, baseline::PathKey)>,
+    record_baseline: Option<baseline::PathKey>,
+    diff_base: Option<String>,
+    fix: Option<fix::FixMode>,
+    diff_only: bool,
+    max_diagnostics: Option<usize>,
+}
+
+/// What happened to one file besides its diagnostics.
+#[derive(Default)]
+struct FileExtras {
+    fixed: usize,
+    diff: Option<String>,
+    notes: Vec<String>,
+    failed: bool,
+    baseline_entries: Vec<baseline::Entry>,
+    hidden: usize,
+}
+
 fn run_check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, SetupError> {
     let first = args.paths.first().map(PathBuf::as_path);
     let (mut rules, config) = load_rules(&args.source, first)?;
+    let rule_infos: Vec<render::RuleInfo> = rules.iter().map(render::RuleInfo::of).collect();
+    let known_rules: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
+    let per_path = config::PerPathIgnores::new(&config)?;
     let selected = |r: &Rule, select: &[String], ignore: &[String]| {
         (select.is_empty() || select.iter().any(|s| r.matches(s)))
             && !ignore.iter().any(|s| r.matches(s))
@@ -289,13 +332,52 @@ fn run_check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         .fail_on
         .or(config.config.fail_on)
         .unwrap_or(Severity::Warning);
+    if let Some(rev) = &args.diff_base {
+        if rev.starts_with('-') || rev.is_empty() {
+            return Err(SetupError::Usage(format!(
+                "--diff-base: `{rev}` is not a git revision"
+            )));
+        }
+    }
+    let baseline = match &args.baseline {
+        Some(path) => Some((
+            baseline::Baseline::load(path).map_err(SetupError::Usage)?,
+            baseline::PathKey::for_baseline(path),
+        )),
+        None => None,
+    };
+    let fix_mode = (args.fix || args.diff).then_some(if args.unsafe_fixes {
+        fix::FixMode::Unsafe
+    } else {
+        fix::FixMode::Safe
+    });
+    if args.unsafe_fixes && fix_mode.is_none() && !args.quiet {
+        let _ = writeln!(
+            err,
+            "factlint: note: --unsafe-fixes applies only with --fix or --diff"
+        );
+    }
     let engine = Engine::new(
         rules,
         EngineOptions {
             date: args.date,
             locale: config.config.locale.unwrap_or_default(),
+            known_rules,
         },
     );
+    let plan = CheckPlan {
+        engine: &engine,
+        per_path,
+        baseline,
+        record_baseline: args
+            .write_baseline
+            .as_deref()
+            .map(baseline::PathKey::for_baseline),
+        diff_base: args.diff_base.clone(),
+        fix: fix_mode,
+        diff_only: args.diff,
+        max_diagnostics: args.max_diagnostics,
+    };
     let inputs = collect_inputs(&args.paths);
     let stdin_bytes = if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
         let mut buf = Vec::new();
@@ -316,26 +398,77 @@ fn run_check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         color: stdout_tty && !no_color,
         width: if stdout_tty { 100 } else { 80 },
     };
-    let mut renderer = render::renderer(args.format, human);
+    let mut renderer = render::renderer_with_rules(args.format, human, rule_infos);
+    let progress = (!args.quiet
+        && io::stderr().is_terminal()
+        && inputs.len() >= PROGRESS_MIN_FILES)
+        .then(|| {
+            let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {msg}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
     let mut summary = Summary::default();
     let mut failed = false;
     let mut worst: Option<Severity> = None;
+    let mut new_baseline = Vec::new();
+    let (mut fixed, mut fixed_files, mut any_diff) = (0, 0, false);
     // Check in parallel, report in input order, a chunk at a time to bound memory.
     let chunk = 64 * rayon::current_num_threads().max(1);
     for batch in inputs.chunks(chunk) {
-        let reports: Vec<FileReport> = batch
+        let reports: Vec<(FileReport, FileExtras)> = batch
             .par_iter()
             .map(|input| {
-                check_input(
+                let checked = check_input(
                     input,
-                    &engine,
+                    &plan,
                     stdin_bytes.as_deref(),
                     args.stdin_filename.as_deref(),
-                )
+                );
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
+                checked
             })
             .collect();
-        for report in &reports {
-            summary.add(report);
+        for (report, extras) in reports {
+            failed |= extras.failed;
+            if !args.quiet || extras.failed {
+                for note in &extras.notes {
+                    let kind = if extras.failed { "error" } else { "note" };
+                    let _ = writeln!(err, "factlint: {kind}: {note}");
+                }
+            }
+            if extras.hidden > 0 && !args.quiet {
+                let _ = writeln!(
+                    err,
+                    "factlint: note: {} more diagnostics in {} not shown (--max-diagnostics)",
+                    extras.hidden, report.path
+                );
+            }
+            new_baseline.extend(extras.baseline_entries);
+            if extras.fixed > 0 {
+                fixed += extras.fixed;
+                fixed_files += 1;
+            }
+            if plan.diff_only {
+                if let Some(diff) = &extras.diff {
+                    any_diff = true;
+                    if let Err(e) = out.write_all(diff.as_bytes()) {
+                        return io_outcome(e);
+                    }
+                }
+                if let Err(e) = &report.outcome {
+                    if !e.is_skip() {
+                        failed = true;
+                        let _ = writeln!(err, "factlint: error: {e}");
+                    }
+                }
+                continue;
+            }
+            summary.add(&report);
             match &report.outcome {
                 Ok(f) => {
                     for d in &f.diagnostics {
@@ -352,13 +485,58 @@ fn run_check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
                     }
                 }
             }
-            if let Err(e) = renderer.file(out, report) {
+            if let Err(e) = renderer.file(out, &report) {
                 return io_outcome(e);
             }
         }
     }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    if let Some(path) = &args.write_baseline {
+        let count = new_baseline.len();
+        let b = baseline::Baseline {
+            version: 1,
+            entries: new_baseline,
+        };
+        std::fs::write(path, b.to_json()).map_err(|e| SetupError::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        if !args.quiet {
+            let _ = writeln!(
+                err,
+                "factlint: note: wrote {count} findings to the baseline {}",
+                path.display()
+            );
+        }
+    }
+    if plan.diff_only {
+        if let Err(e) = out.flush() {
+            return io_outcome(e);
+        }
+        if !args.quiet {
+            let _ = writeln!(
+                err,
+                "factlint: note: {fixed} fixes available in {fixed_files} files (not written)"
+            );
+        }
+        return Ok(if failed {
+            EXIT_FAILURE
+        } else if any_diff {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        });
+    }
     if let Err(e) = renderer.finish(out, &summary).and_then(|()| out.flush()) {
         return io_outcome(e);
+    }
+    if args.fix && !args.quiet {
+        let _ = writeln!(
+            err,
+            "factlint: note: applied {fixed} fixes in {fixed_files} files"
+        );
     }
     Ok(if failed {
         EXIT_FAILURE
@@ -368,6 +546,9 @@ fn run_check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         EXIT_CLEAN
     })
 }
+
+/// A progress bar appears (on a terminal) from this many files on.
+const PROGRESS_MIN_FILES: usize = 16;
 
 /// A closed pipe (`factlint ... | head`) ends the run quietly.
 fn io_outcome(e: io::Error) -> Result<u8, SetupError> {
@@ -383,10 +564,11 @@ fn io_outcome(e: io::Error) -> Result<u8, SetupError> {
 
 fn check_input(
     input: &Input,
-    engine: &Engine,
+    plan: &CheckPlan<'_>,
     stdin: Option<&[u8]>,
     stdin_name: Option<&str>,
-) -> FileReport {
+) -> (FileReport, FileExtras) {
+    let mut extras = FileExtras::default();
     let (display, loaded) = match input {
         Input::Stdin => {
             let name = stdin_name.unwrap_or("-").to_string();
@@ -409,17 +591,168 @@ fn check_input(
             }),
         ),
     };
-    let outcome = loaded.map(|doc| {
-        let checked = engine.check(&doc);
-        CheckedFile {
+    let file_path = match input {
+        Input::File { path, .. } => Some(path.as_path()),
+        _ => None,
+    };
+    let ignored = match input {
+        Input::File { path, .. } => plan.per_path.for_path(path),
+        Input::Stdin => stdin_name.map_or(Vec::new(), |n| plan.per_path.for_path(Path::new(n))),
+        Input::Missing { .. } => Vec::new(),
+    };
+    let engine = plan.engine;
+    let rules: Vec<&Rule> = engine
+        .rules
+        .iter()
+        .filter(|r| !ignored.iter().any(|sel| id_matches(&r.id, sel)))
+        .collect();
+    // Rules, then --diff-base, then the baseline.
+    let check = |doc: &Document| -> Result<engine::CheckedDocument, String> {
+        let mut checked = engine.check_with(doc, &rules, engine.options.date);
+        if let (Some(rev), Some(path)) = (&plan.diff_base, file_path) {
+            if let Some(ranges) = diff_base::changed_lines(path, rev)? {
+                checked.diagnostics.retain(|d| {
+                    let first = doc.line_index.line_of(d.span.start.min(doc.source.len())) + 1;
+                    let last = doc.line_index.line_of(d.span.end.min(doc.source.len())) + 1;
+                    ranges.iter().any(|&(a, b)| a <= last && first <= b)
+                });
+            }
+        }
+        if let Some((b, key)) = &plan.baseline {
+            b.hide(&key.key(&display), doc, &mut checked.diagnostics);
+        }
+        Ok(checked)
+    };
+    let outcome = loaded.and_then(|mut doc| {
+        let mut checked = check(&doc).map_err(|message| LoadError::Io {
+            path: display.clone(),
+            message,
+        })?;
+        if let Some(key) = &plan.record_baseline {
+            let path_key = key.key(&display);
+            extras.baseline_entries = checked
+                .diagnostics
+                .iter()
+                .map(|d| baseline::entry(&path_key, &doc, d))
+                .collect();
+            // Recorded now, so hidden from now on.
+            checked.diagnostics.clear();
+        }
+        if let Some(mode) = plan.fix {
+            if let Some((new_text, applied)) =
+                fix::fixed_text(&doc.source, &checked.diagnostics, mode)
+            {
+                if plan.diff_only {
+                    extras.diff = Some(fix::unified_diff(&display, &doc.source, &new_text));
+                    extras.fixed = applied;
+                } else if let Some(path) = file_path {
+                    match fix::write_atomically(path, &doc.source, &new_text) {
+                        Ok(()) => {
+                            extras.fixed = applied;
+                            doc = Document::from_text(&display, new_text, doc.format);
+                            checked = check(&doc).map_err(|message| LoadError::Io {
+                                path: display.clone(),
+                                message,
+                            })?;
+                        }
+                        Err(e) => {
+                            extras.failed = true;
+                            extras.notes.push(e.to_string());
+                        }
+                    }
+                } else {
+                    extras
+                        .notes
+                        .push("standard input is not rewritten by --fix; use --diff".into());
+                }
+            }
+        }
+        if let Some(max) = plan.max_diagnostics {
+            if checked.diagnostics.len() > max {
+                extras.hidden = checked.diagnostics.len() - max;
+                checked.diagnostics.truncate(max);
+            }
+        }
+        Ok(CheckedFile {
             doc,
             reference: checked.reference,
             diagnostics: checked.diagnostics,
-        }
+        })
     });
-    FileReport {
-        path: display,
-        outcome,
+    (
+        FileReport {
+            path: display,
+            outcome,
+        },
+        extras,
+    )
+}
+
+/// `--diff-base`: the lines of a file added or changed since a git revision.
+mod diff_base {
+    use std::path::Path;
+    use std::process::Command;
+
+    /// 1-based inclusive line ranges added or changed in `path` since `rev`, or `None`
+    /// when git does not track the file (it is new in its entirety).
+    pub fn changed_lines(path: &Path, rev: &str) -> Result<Option<Vec<(usize, usize)>>, String> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let name = path.file_name().unwrap_or(path.as_os_str());
+        let git = |args: &[&str]| {
+            Command::new("git")
+                .arg("-C")
+                .arg(dir)
+                .args(args)
+                .arg("--")
+                .arg(name)
+                .output()
+                .map_err(|e| format!("--diff-base needs git: {e}"))
+        };
+        let tracked = git(&["ls-files", "--error-unmatch"])?;
+        if !tracked.status.success() {
+            let stderr = String::from_utf8_lossy(&tracked.stderr);
+            if stderr.contains("not a git repository") {
+                return Err(format!("--diff-base: {}", stderr.trim()));
+            }
+            return Ok(None);
+        }
+        let diff = git(&["diff", "-U0", "--no-color", "--no-ext-diff", rev])?;
+        if !diff.status.success() {
+            return Err(format!(
+                "git diff {rev} failed: {}",
+                String::from_utf8_lossy(&diff.stderr).trim()
+            ));
+        }
+        Ok(Some(parse_hunks(&String::from_utf8_lossy(&diff.stdout))))
+    }
+
+    /// The new-side line ranges of `@@ -a,b +c,d @@` hunk headers.
+    pub fn parse_hunks(diff: &str) -> Vec<(usize, usize)> {
+        diff.lines()
+            .filter_map(|l| l.strip_prefix("@@ "))
+            .filter_map(|l| l.split(' ').find(|p| p.starts_with('+')))
+            .filter_map(|p| {
+                let p = &p[1..];
+                let (start, count) = match p.split_once(',') {
+                    Some((s, c)) => (s.parse::<usize>().ok()?, c.parse::<usize>().ok()?),
+                    None => (p.parse::<usize>().ok()?, 1),
+                };
+                (count > 0).then(|| (start, start + count - 1))
+            })
+            .collect()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn reads_new_side_ranges_of_hunks() {
+            let diff =
+                "diff --git a/x b/x\n@@ -1 +1 @@\n-a\n+b\n@@ -5,0 +6,3 @@\n+c\n@@ -9,2 +11,0 @@\n";
+            assert_eq!(super::parse_hunks(diff), [(1, 1), (6, 8)]);
+        }
     }
 }
 

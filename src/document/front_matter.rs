@@ -40,5 +40,6 @@ pub fn parse(yaml: &str) -> Meta {
         date,
         title,
         ignore: fm.factlint.map(|f| f.ignore).unwrap_or_default(),
+        directives: Vec::new(),
     }
 }

@@ -94,6 +94,11 @@ pub fn parse(source: &str) -> (Prose, Meta) {
             let end = source[i + 4..]
                 .find("-->")
                 .map_or(bytes.len(), |e| i + 4 + e + 3);
+            if let Some(body) = source.get(i + 4..end.saturating_sub(3).max(i + 4)) {
+                if let Some(d) = crate::suppress::parse_comment(body, i + 4) {
+                    meta.directives.push(d);
+                }
+            }
             i = end;
             text_start = i;
             continue;

@@ -86,7 +86,9 @@ pub fn parse(source: &str) -> (Prose, Meta) {
             ) => b.break_paragraph(span.end),
             Event::Text(text) if skip == 0 => push_text_without_urls(&mut b, source, span, &text),
             Event::Code(_) if skip == 0 => b.space(span.start),
-            Event::InlineHtml(_) | Event::Html(_) => {}
+            Event::InlineHtml(html) | Event::Html(html) => {
+                collect_directives(source, span, &html, &mut meta.directives)
+            }
             Event::SoftBreak if skip == 0 => b.push_mapped(span, " "),
             Event::HardBreak if skip == 0 => b.push_mapped(span, "\n"),
             Event::Rule => b.break_paragraph(span.start),
@@ -115,6 +117,31 @@ fn front_matter_range(source: &str, start: usize) -> Option<(Span, usize)> {
         offset += line.len();
     }
     None
+}
+
+/// Suppression directives in the HTML comments of one raw HTML event.
+fn collect_directives(
+    source: &str,
+    span: Span,
+    html: &str,
+    out: &mut Vec<crate::suppress::Directive>,
+) {
+    if source.get(span.start..span.end) != Some(html) {
+        return;
+    }
+    let mut pos = 0;
+    while let Some(open) = html[pos..].find("<!--") {
+        let body_start = pos + open + 4;
+        let Some(close) = html[body_start..].find("-->") else {
+            break;
+        };
+        let end = body_start + close + 3;
+        let body = &html[body_start..body_start + close];
+        if let Some(d) = crate::suppress::parse_comment(body, span.start + body_start) {
+            out.push(d);
+        }
+        pos = end;
+    }
 }
 
 fn push_text_without_urls(b: &mut ProseBuilder, source: &str, span: Span, text: &str) {

@@ -69,6 +69,8 @@ pub struct Meta {
     pub title: Option<String>,
     /// Rule ids (or prefixes) that front matter asks to ignore: `factlint: {ignore: [...]}`.
     pub ignore: Vec<String>,
+    /// Suppression directives written in the document, in source order.
+    pub directives: Vec<crate::suppress::Directive>,
 }
 
 /// One input document.
@@ -82,6 +84,8 @@ pub struct Document {
     pub prose: Prose,
     pub meta: Meta,
     pub line_index: LineIndex,
+    /// Suppression directives (`<!-- factlint-disable ... -->`), in source order.
+    pub directives: Vec<crate::suppress::Directive>,
 }
 
 impl Document {
@@ -133,13 +137,15 @@ impl Document {
 
     /// Parse text. Never fails: anything that is not understood is treated as prose.
     pub fn from_text(path: &str, source: String, format: Format) -> Document {
-        let (prose, meta) = match format {
+        let (prose, mut meta) = match format {
             Format::Markdown => markdown::parse(&source),
             Format::Html => html::parse(&source),
             Format::Text => text::parse(&source),
         };
         let line_index = LineIndex::new(&source);
+        let directives = std::mem::take(&mut meta.directives);
         Document {
+            directives,
             path: path.to_string(),
             source,
             format,

@@ -15,6 +15,7 @@ mod past_as_future;
 mod pattern;
 mod range_reversed;
 mod relative_mismatch;
+mod unused_suppression;
 mod weekday_mismatch;
 
 use std::fmt::Display;
@@ -36,6 +37,7 @@ pub use past_as_future::PastAsFuture;
 pub use pattern::Pattern;
 pub use range_reversed::RangeReversed;
 pub use relative_mismatch::RelativeMismatch;
+pub use unused_suppression::UnusedSuppression;
 pub use weekday_mismatch::WeekdayMismatch;
 
 /// What a kind sees of one document.
@@ -111,6 +113,7 @@ pub enum KindName {
     PastAsFuture,
     RangeReversed,
     RelativeMismatch,
+    UnusedSuppression,
 }
 
 impl KindName {
@@ -126,6 +129,7 @@ impl KindName {
         ("past-as-future", KindName::PastAsFuture),
         ("range-reversed", KindName::RangeReversed),
         ("relative-mismatch", KindName::RelativeMismatch),
+        ("unused-suppression", KindName::UnusedSuppression),
     ];
 
     pub fn parse(name: &str) -> Option<KindName> {
@@ -187,6 +191,10 @@ pub fn build(name: KindName, value: serde_json::Value) -> Result<Box<dyn Kind>, 
         KindName::PastAsFuture => Box::new(PastAsFuture::new(params(value)?)),
         KindName::RangeReversed => Box::new(RangeReversed::new(params(value)?)),
         KindName::RelativeMismatch => Box::new(RelativeMismatch::new(params(value)?)),
+        KindName::UnusedSuppression => {
+            params::<serde_json::Value>(value)?;
+            Box::new(UnusedSuppression)
+        }
     })
 }
 

@@ -1,8 +1,12 @@
 //! Renderers: the only code that writes reports. One file per format.
 
 mod compact;
+mod github;
+mod html;
 mod human;
 mod json;
+mod rdjson;
+mod sarif;
 
 use std::io::{self, Write};
 
@@ -19,6 +23,41 @@ pub enum OutputFormat {
     Human,
     Compact,
     Json,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+    /// reviewdog's rdjson
+    Rdjson,
+    /// One self-contained HTML page
+    Html,
+}
+
+/// What reports that describe the rules themselves (SARIF) need to know of each one.
+#[derive(Clone, Debug)]
+pub struct RuleInfo {
+    pub id: String,
+    pub severity: Severity,
+    pub description: String,
+    pub help: Option<String>,
+}
+
+impl RuleInfo {
+    pub fn of(rule: &crate::rules::Rule) -> RuleInfo {
+        RuleInfo {
+            id: rule.id.clone(),
+            severity: rule.severity,
+            description: rule.description.trim().to_string(),
+            help: rule.help.as_ref().map(|h| {
+                // Placeholders render as themselves: the help as written in the rule file.
+                let args: Vec<(String, String)> = h
+                    .placeholders()
+                    .map(|p| (p.to_string(), format!("{{{p}}}")))
+                    .collect();
+                h.render(&args)
+            }),
+        }
+    }
 }
 
 /// One input's outcome, as renderers see it.
@@ -33,6 +72,11 @@ pub struct CheckedFile {
     pub doc: Document,
     pub reference: ReferenceDate,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// 1-based line and column (in Unicode scalar values) of a byte offset.
+pub(crate) fn position(doc: &Document, offset: usize) -> crate::span::Position {
+    doc.line_index.position(&doc.source, offset)
 }
 
 /// Counts over the whole run.
@@ -76,7 +120,20 @@ pub trait Renderer {
 }
 
 pub fn renderer(format: OutputFormat, human: HumanOptions) -> Box<dyn Renderer> {
+    renderer_with_rules(format, human, Vec::new())
+}
+
+/// A renderer that also knows every loaded rule (SARIF lists them in its tool driver).
+pub fn renderer_with_rules(
+    format: OutputFormat,
+    human: HumanOptions,
+    rules: Vec<RuleInfo>,
+) -> Box<dyn Renderer> {
     match format {
+        OutputFormat::Sarif => Box::new(sarif::Sarif::new(rules)),
+        OutputFormat::Github => Box::new(github::Github),
+        OutputFormat::Rdjson => Box::new(rdjson::Rdjson::default()),
+        OutputFormat::Html => Box::new(html::Html::new(rules)),
         OutputFormat::Human => Box::new(human::Human::new(human)),
         OutputFormat::Compact => Box::new(compact::Compact),
         OutputFormat::Json => Box::new(json::Json::default()),

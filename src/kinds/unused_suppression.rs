@@ -1,0 +1,17 @@
+//! `unused-suppression`: a suppression directive that silenced nothing.
+//! Why: a stale `factlint-disable` hides the next real error written in its range.
+//! The check needs every other rule's findings, so the engine produces these findings
+//! after applying suppressions (`suppress::apply`); the kind itself finds nothing.
+
+use super::{CheckContext, Finding, Kind};
+
+#[derive(Debug, Default)]
+pub struct UnusedSuppression;
+
+impl Kind for UnusedSuppression {
+    fn args(&self) -> Vec<String> {
+        vec!["directive".into(), "rules".into()]
+    }
+
+    fn check(&self, _cx: &CheckContext<'_>, _out: &mut Vec<Finding>) {}
+}
