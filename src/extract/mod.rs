@@ -1,10 +1,12 @@
 //! Mentions: the typed things rules reason about, found in one pass over the prose.
 
 pub mod date;
+pub mod entity;
 
 use serde::Deserialize;
 
 pub use date::{DateForm, DateMention, WeekdayMention};
+pub use entity::EntityMention;
 
 use crate::document::Prose;
 
@@ -33,6 +35,8 @@ pub struct ExtractOptions {
 #[derive(Clone, Debug, Default)]
 pub struct Mentions {
     pub dates: Vec<DateMention>,
+    /// Names of knowledge-base entities (filled by [`extract_with_knowledge`]).
+    pub entities: Vec<EntityMention>,
 }
 
 impl Mentions {
@@ -45,5 +49,16 @@ impl Mentions {
 pub fn extract(prose: &Prose, options: &ExtractOptions) -> Mentions {
     let mut mentions = Mentions::default();
     date::extract(&prose.text, options.locale, &mut mentions.dates);
+    mentions
+}
+
+/// [`extract`], plus the names of the knowledge base's entities.
+pub fn extract_with_knowledge(
+    prose: &Prose,
+    options: &ExtractOptions,
+    kb: &crate::kb::KnowledgeBase,
+) -> Mentions {
+    let mut mentions = extract(prose, options);
+    entity::extract(&prose.text, kb, &mut mentions.entities);
     mentions
 }

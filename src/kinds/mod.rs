@@ -15,6 +15,7 @@ use serde::de::DeserializeOwned;
 
 use crate::document::Document;
 use crate::extract::{Locale, Mentions};
+use crate::kb::KnowledgeBase;
 use crate::reference::ReferenceDate;
 use crate::span::Span;
 
@@ -31,6 +32,8 @@ pub struct CheckContext<'a> {
     pub mentions: &'a Mentions,
     pub reference: ReferenceDate,
     pub locale: Locale,
+    /// Entities and their dated facts.
+    pub kb: &'a KnowledgeBase,
 }
 
 /// One finding of a kind, before the engine turns it into a diagnostic.
@@ -176,19 +179,21 @@ pub(crate) mod testing {
 
     use super::*;
     use crate::document::Format;
-    use crate::extract::{extract, ExtractOptions};
+    use crate::extract::{extract_with_knowledge, ExtractOptions};
 
     pub fn run(kind: &dyn Kind, text: &str, date: Option<&str>) -> Vec<Finding> {
         let doc = Document::from_text("test.md", text.to_string(), Format::Markdown);
-        let mentions = extract(&doc.prose, &ExtractOptions::default());
+        let kb = crate::kb::builtin();
+        let mentions = extract_with_knowledge(&doc.prose, &ExtractOptions::default(), &kb);
         let flag = date.and_then(crate::document::parse_iso_date);
-        let reference = crate::reference::resolve(flag, &doc, &mentions);
+        let reference = crate::reference::resolve(flag, &doc, &mentions, &kb);
         let cx = CheckContext {
             doc: &doc,
             text: &doc.prose.text,
             mentions: &mentions,
             reference,
             locale: Locale::Unknown,
+            kb: &kb,
         };
         let mut out = Vec::new();
         kind.check(&cx, &mut out);
