@@ -17,6 +17,10 @@ use crate::kinds::{self, Kind, KindName};
 pub const BUILTIN: &[(&str, &str)] = &[
     ("rules/dates.yaml", include_str!("../rules/dates.yaml")),
     ("rules/style.yaml", include_str!("../rules/style.yaml")),
+    (
+        "rules/timeline.yaml",
+        include_str!("../rules/timeline.yaml"),
+    ),
 ];
 
 /// One rule as written in YAML. Flat on purpose: flattened or tagged enums would lose

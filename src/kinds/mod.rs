@@ -4,9 +4,11 @@
 //! [`CheckContext`] and pushes [`Finding`]s in prose offsets. The engine fills in the
 //! rule's message, maps spans to the source and applies severities and suppressions.
 
+mod anachronism;
 mod consistency;
 mod invalid_date;
 mod pattern;
+mod stale_as_of;
 mod weekday_mismatch;
 
 use std::fmt::Display;
@@ -19,9 +21,11 @@ use crate::kb::KnowledgeBase;
 use crate::reference::ReferenceDate;
 use crate::span::Span;
 
+pub use anachronism::Anachronism;
 pub use consistency::Consistency;
 pub use invalid_date::InvalidDate;
 pub use pattern::Pattern;
+pub use stale_as_of::StaleAsOf;
 pub use weekday_mismatch::WeekdayMismatch;
 
 /// What a kind sees of one document.
@@ -92,6 +96,8 @@ pub enum KindName {
     Consistency,
     WeekdayMismatch,
     InvalidDate,
+    StaleAsOf,
+    Anachronism,
 }
 
 impl KindName {
@@ -100,6 +106,8 @@ impl KindName {
         ("consistency", KindName::Consistency),
         ("weekday-mismatch", KindName::WeekdayMismatch),
         ("invalid-date", KindName::InvalidDate),
+        ("stale-as-of", KindName::StaleAsOf),
+        ("anachronism", KindName::Anachronism),
     ];
 
     pub fn parse(name: &str) -> Option<KindName> {
@@ -154,6 +162,8 @@ pub fn build(name: KindName, value: serde_json::Value) -> Result<Box<dyn Kind>, 
         KindName::Consistency => Box::new(Consistency::new(params(value)?)?),
         KindName::WeekdayMismatch => Box::new(WeekdayMismatch::new(params(value)?)),
         KindName::InvalidDate => Box::new(InvalidDate::new(params(value)?)),
+        KindName::StaleAsOf => Box::new(StaleAsOf::new(params(value)?)),
+        KindName::Anachronism => Box::new(Anachronism::new(params(value)?)),
     })
 }
 
