@@ -180,7 +180,8 @@ fn infer(doc: &Document, mentions: &Mentions, kb: &KnowledgeBase) -> Option<Refe
                 text.get(d.span.end..sentence.end).unwrap_or("")
             );
             let before = text.get(..d.span.start).unwrap_or("");
-            reported_as_past(&around, before)
+            let opening = text.get(sentence.start..d.span.start).unwrap_or("");
+            (!in_quotation(opening) && reported_as_past(&around, before))
                 .then_some((date, Evidence::Date { span: d.span, date }))
         })
         .max_by_key(|(date, _)| *date);
@@ -199,6 +200,15 @@ fn infer(doc: &Document, mentions: &Mentions, kb: &KnowledgeBase) -> Option<Refe
         source: DateSource::Inferred,
         evidence: Some(evidence),
     })
+}
+
+/// Whether the end of `opening` (a sentence up to a date) is inside a quotation: a
+/// speaker's plan ("to start trading on 1 July 2021") is not the writer's report.
+fn in_quotation(opening: &str) -> bool {
+    let straight = opening.matches('"').count();
+    let open = opening.matches('\u{201c}').count();
+    let close = opening.matches('\u{201d}').count();
+    straight % 2 == 1 || open > close
 }
 
 /// Whether a full date is reported as past: its sentence (`sentence`, the date left
@@ -311,6 +321,16 @@ mod tests {
     #[test]
     fn future_dates_and_speculated_names_prove_nothing() {
         let (r, _) = reference("The vote will be held on 3 May 2031. GPT-4 was mentioned.");
+        assert_eq!(r, ReferenceDate::NONE);
+    }
+
+    #[test]
+    fn regression_quoted_future_date_is_not_reported_as_past() {
+        let (r, _) = reference(
+            "The commissioner said, \"the framework is enough to start trading on 1 July 2021.\"",
+        );
+        assert_eq!(r, ReferenceDate::NONE);
+        let (r, _) = reference("She said: \u{201c}We open on 1 July 2021\u{201d}, and left.");
         assert_eq!(r, ReferenceDate::NONE);
     }
 

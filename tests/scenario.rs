@@ -121,3 +121,28 @@ fn a_broken_knowledge_file_fails_the_run_with_its_position() {
     assert!(stderr.contains("bad.yaml:3:"), "{stderr}");
     assert!(stderr.contains("not a valid date"), "{stderr}");
 }
+
+/// `fixtures/clean/timeline-*.md`: realistic articles (false positives found on real
+/// news, rewritten) on which the timeline rules report nothing.
+#[test]
+fn clean_timeline_fixtures_have_no_timeline_findings() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/clean");
+    let mut paths: Vec<String> = std::fs::read_dir(dir)
+        .expect("fixtures/clean")
+        .filter_map(Result::ok)
+        .map(|e| e.path().display().to_string())
+        .filter(|p| p.contains("timeline-") && p.ends_with(".md"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty());
+    let mut args = vec![
+        "--select",
+        "date.stale-as-of",
+        "--select",
+        "date.anachronism",
+    ];
+    args.extend(paths.iter().map(String::as_str));
+    let json = run_json(&args);
+    assert_eq!(json["summary"]["warnings"], 0, "{json}");
+    assert_eq!(json["summary"]["errors"], 0, "{json}");
+}
