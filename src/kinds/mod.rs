@@ -6,7 +6,9 @@
 
 mod anachronism;
 mod consistency;
+mod fact_contradiction;
 mod invalid_date;
+mod name_inconsistent;
 mod pattern;
 mod stale_as_of;
 mod weekday_mismatch;
@@ -23,7 +25,9 @@ use crate::span::Span;
 
 pub use anachronism::Anachronism;
 pub use consistency::Consistency;
+pub use fact_contradiction::FactContradiction;
 pub use invalid_date::InvalidDate;
+pub use name_inconsistent::NameInconsistent;
 pub use pattern::Pattern;
 pub use stale_as_of::StaleAsOf;
 pub use weekday_mismatch::WeekdayMismatch;
@@ -98,6 +102,8 @@ pub enum KindName {
     InvalidDate,
     StaleAsOf,
     Anachronism,
+    FactContradiction,
+    NameInconsistent,
 }
 
 impl KindName {
@@ -108,6 +114,8 @@ impl KindName {
         ("invalid-date", KindName::InvalidDate),
         ("stale-as-of", KindName::StaleAsOf),
         ("anachronism", KindName::Anachronism),
+        ("fact-contradiction", KindName::FactContradiction),
+        ("name-inconsistent", KindName::NameInconsistent),
     ];
 
     pub fn parse(name: &str) -> Option<KindName> {
@@ -164,6 +172,8 @@ pub fn build(name: KindName, value: serde_json::Value) -> Result<Box<dyn Kind>, 
         KindName::InvalidDate => Box::new(InvalidDate::new(params(value)?)),
         KindName::StaleAsOf => Box::new(StaleAsOf::new(params(value)?)),
         KindName::Anachronism => Box::new(Anachronism::new(params(value)?)),
+        KindName::FactContradiction => Box::new(FactContradiction::new(params(value)?)),
+        KindName::NameInconsistent => Box::new(NameInconsistent::new(params(value)?)),
     })
 }
 
