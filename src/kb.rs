@@ -386,6 +386,8 @@ fn stands_alone(text: &str, span: Span) -> bool {
     match after.next() {
         Some(c) if word(c) => false,
         Some('.' | '-' | ',') => !after.next().is_some_and(|c| c.is_ascii_digit()),
+        // "Xi'an" is not "Xi"; "Xi's" is.
+        Some('\'' | '\u{2019}') => !after.next().is_some_and(|c| c.is_alphabetic() && c != 's'),
         _ => true,
     }
 }
@@ -992,11 +994,12 @@ mod tests {
     #[test]
     fn names_match_as_whole_words_only() {
         let kb = load(&[]).expect("built-in knowledge");
-        let text = "ChatGPT and GPT-4.5 but not GPT-4x; GPT-4 is here. chatgpt";
+        let text = "ChatGPT and GPT-4.5 but not GPT-4x; GPT-4 is here. chatgpt. Xi'an";
         let found: Vec<&str> = kb.find(text).iter().map(|m| m.span.text(text)).collect();
         assert!(found.contains(&"ChatGPT"));
         assert!(found.contains(&"GPT-4"));
         assert!(!found.contains(&"chatgpt"));
+        assert!(!found.contains(&"Xi"));
         assert_eq!(found.iter().filter(|f| **f == "GPT-4").count(), 1);
     }
 
