@@ -8,6 +8,7 @@ mod anachronism;
 mod consistency;
 mod fact_contradiction;
 mod invalid_date;
+mod misspelled_entity;
 mod name_inconsistent;
 mod pattern;
 mod stale_as_of;
@@ -27,6 +28,7 @@ pub use anachronism::Anachronism;
 pub use consistency::Consistency;
 pub use fact_contradiction::FactContradiction;
 pub use invalid_date::InvalidDate;
+pub use misspelled_entity::MisspelledEntity;
 pub use name_inconsistent::NameInconsistent;
 pub use pattern::Pattern;
 pub use stale_as_of::StaleAsOf;
@@ -104,6 +106,7 @@ pub enum KindName {
     Anachronism,
     FactContradiction,
     NameInconsistent,
+    MisspelledEntity,
 }
 
 impl KindName {
@@ -116,6 +119,7 @@ impl KindName {
         ("anachronism", KindName::Anachronism),
         ("fact-contradiction", KindName::FactContradiction),
         ("name-inconsistent", KindName::NameInconsistent),
+        ("misspelled-entity", KindName::MisspelledEntity),
     ];
 
     pub fn parse(name: &str) -> Option<KindName> {
@@ -174,6 +178,7 @@ pub fn build(name: KindName, value: serde_json::Value) -> Result<Box<dyn Kind>, 
         KindName::Anachronism => Box::new(Anachronism::new(params(value)?)),
         KindName::FactContradiction => Box::new(FactContradiction::new(params(value)?)),
         KindName::NameInconsistent => Box::new(NameInconsistent::new(params(value)?)),
+        KindName::MisspelledEntity => Box::new(MisspelledEntity::new(params(value)?)),
     })
 }
 
