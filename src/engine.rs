@@ -1,18 +1,21 @@
 //! The engine: runs the selected rules over one document and turns their findings into
 //! diagnostics (messages filled in, spans mapped to the source, sorted, de-duplicated).
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 use crate::diagnostic::{Diagnostic, Fix, Label};
 use crate::document::Document;
 use crate::extract::{self, ExtractOptions, Locale};
+use crate::kb::KnowledgeBase;
 use crate::kinds::{CheckContext, Finding, KindName};
 use crate::reference::{self, ReferenceDate};
 use crate::rules::{id_matches, Rule};
 use crate::suppress;
 
 /// Settings that apply to every document of a run.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct EngineOptions {
     /// `--date`: overrides what documents say about themselves.
     pub date: Option<Date>,
@@ -20,6 +23,19 @@ pub struct EngineOptions {
     /// Every loaded rule id, selected or not: a suppression naming a rule that did not
     /// run on a document is not reported as unused.
     pub known_rules: Vec<String>,
+    /// Entities and dated facts (the built-in knowledge unless the run loads more).
+    pub kb: Arc<KnowledgeBase>,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        EngineOptions {
+            date: None,
+            locale: Locale::default(),
+            kb: crate::kb::builtin(),
+            known_rules: Vec::new(),
+        }
+    }
 }
 
 /// The result of checking one document.
@@ -54,19 +70,22 @@ impl Engine {
         rules: &[&Rule],
         date: Option<Date>,
     ) -> CheckedDocument {
-        let mentions = extract::extract(
+        let kb = &*self.options.kb;
+        let mentions = extract::extract_with_knowledge(
             &doc.prose,
             &ExtractOptions {
                 locale: self.options.locale,
             },
+            kb,
         );
-        let reference = reference::resolve(date, doc, &mentions);
+        let reference = reference::resolve(date, doc, &mentions, kb);
         let cx = CheckContext {
             doc,
             text: &doc.prose.text,
             mentions: &mentions,
             reference,
             locale: self.options.locale,
+            kb,
         };
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();

@@ -15,6 +15,7 @@ pub mod error;
 pub mod examples;
 pub mod extract;
 pub mod fix;
+pub mod kb;
 pub mod kinds;
 pub mod reference;
 pub mod render;
@@ -76,8 +77,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result
             Ok(EXIT_CLEAN)
         }
         Command::TestRules { dirs, source } => {
-            let rules = if dirs.is_empty() {
-                load_rules(&source, None)?.0
+            let (rules, config) = if dirs.is_empty() {
+                load_rules(&source, None)?
             } else {
                 let mut rules = Vec::new();
                 let mut errors = Vec::new();
@@ -87,9 +88,17 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result
                 if !errors.is_empty() {
                     return Err(SetupError::from_rule_errors(errors));
                 }
-                rules
+                (rules, LoadedConfig::default())
             };
-            let engine = Engine::new(Vec::new(), EngineOptions::default());
+            let mut knowledge_dirs = rule_dirs(&source, &config);
+            knowledge_dirs.extend(dirs.iter().cloned());
+            let engine = Engine::new(
+                Vec::new(),
+                EngineOptions {
+                    kb: load_knowledge(&knowledge_dirs)?,
+                    ..EngineOptions::default()
+                },
+            );
             let refs: Vec<&Rule> = rules.iter().collect();
             let (failures, count) = examples::run_examples(&engine, &refs);
             for f in &failures {
@@ -161,6 +170,43 @@ pub fn load_rules(
         }
     }
     Ok((rules, config))
+}
+
+/// The rule directories of a run: configured ones, then `--rules` ones.
+fn rule_dirs(source: &RuleSourceArgs, config: &LoadedConfig) -> Vec<PathBuf> {
+    config
+        .config
+        .rules
+        .iter()
+        .map(|d| config.dir.join(d))
+        .chain(source.rules.iter().cloned())
+        .collect()
+}
+
+/// The built-in knowledge, then the `knowledge/` folder of each rule directory.
+pub fn load_knowledge(dirs: &[PathBuf]) -> Result<std::sync::Arc<kb::KnowledgeBase>, SetupError> {
+    let mut files = Vec::new();
+    for dir in dirs {
+        let folder = dir.join("knowledge");
+        if !folder.is_dir() {
+            continue;
+        }
+        let found = rules::rule_files_in(&folder).map_err(|e| SetupError::Io {
+            path: folder.display().to_string(),
+            message: format!("cannot read knowledge directory: {e}"),
+        })?;
+        for file in found {
+            let display = file.display().to_string();
+            let text = std::fs::read_to_string(&file).map_err(|e| SetupError::Io {
+                path: display.clone(),
+                message: e.to_string(),
+            })?;
+            files.push((display, text));
+        }
+    }
+    kb::load(&files)
+        .map(std::sync::Arc::new)
+        .map_err(|errors| SetupError::RuleFiles { errors })
 }
 
 fn load_dir(
@@ -363,6 +409,7 @@ fn run_check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             date: args.date,
             locale: config.config.locale.unwrap_or_default(),
             known_rules,
+            kb: load_knowledge(&rule_dirs(&args.source, &config))?,
         },
     );
     let plan = CheckPlan {

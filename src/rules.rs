@@ -16,10 +16,15 @@ use crate::kinds::{self, Kind, KindName};
 /// The built-in rule pack, embedded at build time.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("rules/dates.yaml", include_str!("../rules/dates.yaml")),
+    ("rules/facts.yaml", include_str!("../rules/facts.yaml")),
     ("rules/style.yaml", include_str!("../rules/style.yaml")),
     (
         "rules/workflow.yaml",
         include_str!("../rules/workflow.yaml"),
+    ),
+    (
+        "rules/timeline.yaml",
+        include_str!("../rules/timeline.yaml"),
     ),
 ];
 

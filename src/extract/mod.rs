@@ -1,11 +1,13 @@
 //! Mentions: the typed things rules reason about, found in one pass over the prose.
 
 pub mod date;
+pub mod entity;
 pub mod temporal;
 
 use serde::Deserialize;
 
 pub use date::{DateForm, DateMention, WeekdayMention};
+pub use entity::EntityMention;
 pub use temporal::{
     AgeMention, Anchor, AnchorKind, Beside, Cue, CueKind, DurationMention, PeriodMention,
     RangeMention, Relative, RelativeMention, Tense,
@@ -40,6 +42,8 @@ pub struct Mentions {
     pub dates: Vec<DateMention>,
     /// Relative expressions, periods, ranges, durations, anchors, cues and ages.
     pub temporal: temporal::Temporal,
+    /// Names of knowledge-base entities (filled by [`extract_with_knowledge`]).
+    pub entities: Vec<EntityMention>,
 }
 
 impl Mentions {
@@ -79,5 +83,16 @@ pub fn extract(prose: &Prose, options: &ExtractOptions) -> Mentions {
         &prose.paragraphs,
         &mut mentions.dates,
     );
+    mentions
+}
+
+/// [`extract`], plus the names of the knowledge base's entities.
+pub fn extract_with_knowledge(
+    prose: &Prose,
+    options: &ExtractOptions,
+    kb: &crate::kb::KnowledgeBase,
+) -> Mentions {
+    let mut mentions = extract(prose, options);
+    entity::extract(&prose.text, kb, &mut mentions.entities);
     mentions
 }

@@ -5,16 +5,21 @@
 //! rule's message, maps spans to the source and applies severities and suppressions.
 
 mod age_mismatch;
+mod anachronism;
 mod calendar;
 mod consistency;
 mod duration_mismatch;
+mod fact_contradiction;
 mod future_as_past;
 mod future_report;
 mod invalid_date;
+mod misspelled_entity;
+mod name_inconsistent;
 mod past_as_future;
 mod pattern;
 mod range_reversed;
 mod relative_mismatch;
+mod stale_as_of;
 mod unused_suppression;
 mod weekday_mismatch;
 
@@ -24,19 +29,25 @@ use serde::de::DeserializeOwned;
 
 use crate::document::Document;
 use crate::extract::{Locale, Mentions};
+use crate::kb::KnowledgeBase;
 use crate::reference::ReferenceDate;
 use crate::span::Span;
 
 pub use age_mismatch::AgeMismatch;
+pub use anachronism::Anachronism;
 pub use consistency::Consistency;
 pub use duration_mismatch::DurationMismatch;
+pub use fact_contradiction::FactContradiction;
 pub use future_as_past::FutureAsPast;
 pub use future_report::FutureReport;
 pub use invalid_date::InvalidDate;
+pub use misspelled_entity::MisspelledEntity;
+pub use name_inconsistent::NameInconsistent;
 pub use past_as_future::PastAsFuture;
 pub use pattern::Pattern;
 pub use range_reversed::RangeReversed;
 pub use relative_mismatch::RelativeMismatch;
+pub use stale_as_of::StaleAsOf;
 pub use unused_suppression::UnusedSuppression;
 pub use weekday_mismatch::WeekdayMismatch;
 
@@ -48,6 +59,8 @@ pub struct CheckContext<'a> {
     pub mentions: &'a Mentions,
     pub reference: ReferenceDate,
     pub locale: Locale,
+    /// Entities and their dated facts.
+    pub kb: &'a KnowledgeBase,
 }
 
 /// One finding of a kind, before the engine turns it into a diagnostic.
@@ -114,6 +127,11 @@ pub enum KindName {
     RangeReversed,
     RelativeMismatch,
     UnusedSuppression,
+    StaleAsOf,
+    Anachronism,
+    FactContradiction,
+    NameInconsistent,
+    MisspelledEntity,
 }
 
 impl KindName {
@@ -130,6 +148,11 @@ impl KindName {
         ("range-reversed", KindName::RangeReversed),
         ("relative-mismatch", KindName::RelativeMismatch),
         ("unused-suppression", KindName::UnusedSuppression),
+        ("stale-as-of", KindName::StaleAsOf),
+        ("anachronism", KindName::Anachronism),
+        ("fact-contradiction", KindName::FactContradiction),
+        ("name-inconsistent", KindName::NameInconsistent),
+        ("misspelled-entity", KindName::MisspelledEntity),
     ];
 
     pub fn parse(name: &str) -> Option<KindName> {
@@ -195,6 +218,11 @@ pub fn build(name: KindName, value: serde_json::Value) -> Result<Box<dyn Kind>, 
             params::<serde_json::Value>(value)?;
             Box::new(UnusedSuppression)
         }
+        KindName::StaleAsOf => Box::new(StaleAsOf::new(params(value)?)),
+        KindName::Anachronism => Box::new(Anachronism::new(params(value)?)),
+        KindName::FactContradiction => Box::new(FactContradiction::new(params(value)?)),
+        KindName::NameInconsistent => Box::new(NameInconsistent::new(params(value)?)),
+        KindName::MisspelledEntity => Box::new(MisspelledEntity::new(params(value)?)),
     })
 }
 
@@ -225,19 +253,21 @@ pub(crate) mod testing {
 
     use super::*;
     use crate::document::Format;
-    use crate::extract::{extract, ExtractOptions};
+    use crate::extract::{extract_with_knowledge, ExtractOptions};
 
     pub fn run(kind: &dyn Kind, text: &str, date: Option<&str>) -> Vec<Finding> {
         let doc = Document::from_text("test.md", text.to_string(), Format::Markdown);
-        let mentions = extract(&doc.prose, &ExtractOptions::default());
+        let kb = crate::kb::builtin();
+        let mentions = extract_with_knowledge(&doc.prose, &ExtractOptions::default(), &kb);
         let flag = date.and_then(crate::document::parse_iso_date);
-        let reference = crate::reference::resolve(flag, &doc, &mentions);
+        let reference = crate::reference::resolve(flag, &doc, &mentions, &kb);
         let cx = CheckContext {
             doc: &doc,
             text: &doc.prose.text,
             mentions: &mentions,
             reference,
             locale: Locale::Unknown,
+            kb: &kb,
         };
         let mut out = Vec::new();
         kind.check(&cx, &mut out);

@@ -1,0 +1,1017 @@
+//! The knowledge base: entities with their names and dated facts, from
+//! `rules/knowledge/*.yaml` (built in) and the `knowledge/` folder of each rule directory.
+//!
+//! A knowledge file is a YAML list of entities. Each has a canonical `name`, `aliases`,
+//! a `type`, dated facts (`announced`, `founded`, `launched`, `released`, ... and the
+//! ends `dissolved`, `died`, ...), former names (`formerly`), office `terms` and typed
+//! `attributes`, and a `source`. Loading validates everything and reports problems as
+//! [`RuleFileError`]s pointing into the YAML, as rule files do.
+//!
+//! Dates may be written to the day (`2022-11-30`), the month (`2006-07`) or the year
+//! (`1998`): a fact is recorded only as precisely as it is known.
+
+use std::fmt;
+use std::sync::{Arc, LazyLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use jiff::civil::Date;
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::error::RuleFileError;
+use crate::extract::date::{days_in_month, month_name};
+use crate::span::Span;
+
+/// The built-in knowledge files, embedded at build time.
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "rules/knowledge/ai.yaml",
+        include_str!("../rules/knowledge/ai.yaml"),
+    ),
+    (
+        "rules/knowledge/tech.yaml",
+        include_str!("../rules/knowledge/tech.yaml"),
+    ),
+    (
+        "rules/knowledge/leaders.yaml",
+        include_str!("../rules/knowledge/leaders.yaml"),
+    ),
+    (
+        "rules/knowledge/institutions.yaml",
+        include_str!("../rules/knowledge/institutions.yaml"),
+    ),
+];
+
+/// Entity types a knowledge file may use.
+pub const TYPES: &[&str] = &[
+    "person",
+    "company",
+    "organization",
+    "institution",
+    "product",
+    "ai-model",
+    "platform",
+    "software",
+    "country",
+    "city",
+    "currency",
+    "event",
+    "disease",
+    "treaty",
+];
+
+/// A date known to the day, the month or the year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct KbDate {
+    pub year: i16,
+    pub month: Option<i8>,
+    pub day: Option<i8>,
+}
+
+impl KbDate {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date.
+    pub fn parse(s: &str) -> Option<KbDate> {
+        let mut parts = s.trim().split('-');
+        let year_text = parts.next()?;
+        if year_text.len() != 4 {
+            return None;
+        }
+        let year: i16 = year_text.parse().ok()?;
+        let num = |p: Option<&str>| -> Option<Option<i8>> {
+            match p {
+                None => Some(None),
+                Some(t) if t.len() == 2 => t.parse().ok().map(Some),
+                Some(_) => None,
+            }
+        };
+        let month = num(parts.next())?;
+        let day = num(parts.next())?;
+        if parts.next().is_some() || (month.is_none() && day.is_some()) {
+            return None;
+        }
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            if let Some(d) = day {
+                if d < 1 || d > days_in_month(year, m) {
+                    return None;
+                }
+            }
+        }
+        Some(KbDate { year, month, day })
+    }
+
+    /// A full calendar date.
+    pub fn from_date(d: Date) -> KbDate {
+        KbDate {
+            year: d.year(),
+            month: Some(d.month()),
+            day: Some(d.day()),
+        }
+    }
+
+    /// The first day of the period the date names.
+    pub fn first_day(&self) -> Date {
+        Date::new(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1)).unwrap_or(Date::MIN)
+    }
+
+    /// The last day of the period the date names.
+    pub fn last_day(&self) -> Date {
+        let month = self.month.unwrap_or(12);
+        let day = self
+            .day
+            .unwrap_or_else(|| days_in_month(self.year, month).max(1));
+        Date::new(self.year, month, day).unwrap_or(Date::MAX)
+    }
+
+    /// "released 30 November 2022", "founded in July 2006", "born in 1942".
+    pub fn with_verb(&self, verb: &str) -> String {
+        if self.day.is_some() {
+            format!("{verb} {self}")
+        } else {
+            format!("{verb} in {self}")
+        }
+    }
+}
+
+impl fmt::Display for KbDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => write!(f, "{d} {} {}", month_name(m), self.year),
+            (Some(m), None) => write!(f, "{} {}", month_name(m), self.year),
+            _ => write!(f, "{}", self.year),
+        }
+    }
+}
+
+/// Where a fact comes from: a Wikidata item and/or a web page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Source {
+    pub wikidata: Option<String>,
+    pub url: Option<String>,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.wikidata, &self.url) {
+            (Some(q), Some(u)) => write!(f, "Wikidata {q}, {u}"),
+            (Some(q), None) => write!(f, "Wikidata {q}"),
+            (None, Some(u)) => write!(f, "{u}"),
+            (None, None) => write!(f, "no source"),
+        }
+    }
+}
+
+/// A dated fact: what happened (`released`, `founded`, `died`, ...) and when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fact {
+    pub verb: &'static str,
+    pub date: KbDate,
+}
+
+/// A name the entity no longer uses, valid until `until`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormerName {
+    pub name: String,
+    pub until: KbDate,
+}
+
+/// A term in office. `to` is absent while the term is open (or its end is not recorded).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    pub office: String,
+    /// The title written before the name ("President", "Prime Minister").
+    pub title: String,
+    pub from: KbDate,
+    pub to: Option<KbDate>,
+}
+
+impl Term {
+    /// Whether some day of `first..=last` falls inside the term.
+    pub fn overlaps(&self, first: Date, last: Date) -> bool {
+        let starts = self.from.first_day();
+        let ends = self.to.map_or(Date::MAX, |t| t.last_day());
+        first <= ends && last >= starts
+    }
+}
+
+/// A typed attribute value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Number {
+        value: f64,
+        unit: Option<String>,
+        /// Relative tolerance (0.05 = 5%).
+        tolerance: f64,
+    },
+    Date(KbDate),
+    Text(String),
+}
+
+/// An attribute with its source and the date it holds as of.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribute {
+    pub name: String,
+    pub value: Value,
+    pub source: Source,
+    pub as_of: Option<KbDate>,
+}
+
+/// One entity of the knowledge base.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub case_insensitive: bool,
+    /// Facts that begin the entity's public life, in file order.
+    pub starts: Vec<Fact>,
+    /// Facts that end it.
+    pub ends: Vec<Fact>,
+    pub formerly: Vec<FormerName>,
+    /// The day the current name came into use, when later than the entity.
+    pub named: Option<KbDate>,
+    /// The name was used before the recorded dates, so it dates no text.
+    pub speculated: bool,
+    pub terms: Vec<Term>,
+    pub attributes: Vec<Attribute>,
+    pub source: Source,
+    /// The file the entity came from.
+    pub origin: String,
+}
+
+impl Entity {
+    /// The earliest fact that starts the entity (its existence as far as we know).
+    pub fn first_fact(&self) -> Option<&Fact> {
+        // On a tie prefer the fact that is not a mere announcement ("released").
+        self.starts
+            .iter()
+            .min_by_key(|f| (f.date.first_day(), f.verb == "announced"))
+    }
+
+    /// Since when a text can have used this name: nothing for a speculated name; for
+    /// the current name of a renamed entity, the day it was named or the end of its
+    /// last former name; otherwise its first fact.
+    pub fn known_since(&self, former: bool) -> Option<Fact> {
+        if self.speculated {
+            return None;
+        }
+        if !former {
+            let renamed = self.formerly.iter().map(|f| f.until).max();
+            let later = match (self.named, renamed) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            };
+            if let Some(date) = later {
+                return Some(Fact {
+                    verb: "named",
+                    date,
+                });
+            }
+        }
+        self.first_fact().cloned()
+    }
+}
+
+/// Which name of an entity a pattern is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameRef {
+    pub entity: usize,
+    /// A former name ("Twitter" for X).
+    pub former: bool,
+}
+
+/// A name of an entity found in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameMatch {
+    pub span: Span,
+    pub name: NameRef,
+}
+
+/// All entities, with one automaton per case rule over every name.
+#[derive(Debug, Default)]
+pub struct KnowledgeBase {
+    pub entities: Vec<Entity>,
+    sensitive: Option<(AhoCorasick, Vec<NameRef>)>,
+    insensitive: Option<(AhoCorasick, Vec<NameRef>)>,
+}
+
+impl KnowledgeBase {
+    /// Build the automata over the entities' names.
+    pub fn new(entities: Vec<Entity>) -> KnowledgeBase {
+        let mut sens: (Vec<String>, Vec<NameRef>) = Default::default();
+        let mut ins: (Vec<String>, Vec<NameRef>) = Default::default();
+        for (i, e) in entities.iter().enumerate() {
+            let target = if e.case_insensitive {
+                &mut ins
+            } else {
+                &mut sens
+            };
+            let current = std::iter::once(&e.name).chain(&e.aliases);
+            for name in current {
+                target.0.push(name.clone());
+                target.1.push(NameRef {
+                    entity: i,
+                    former: false,
+                });
+            }
+            for f in &e.formerly {
+                target.0.push(f.name.clone());
+                target.1.push(NameRef {
+                    entity: i,
+                    former: true,
+                });
+            }
+        }
+        let build = |(names, refs): (Vec<String>, Vec<NameRef>), fold: bool| {
+            if names.is_empty() {
+                return None;
+            }
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(fold)
+                .build(&names)
+                .ok()
+                .map(|ac| (ac, refs))
+        };
+        KnowledgeBase {
+            sensitive: build(sens, false),
+            insensitive: build(ins, true),
+            entities,
+        }
+    }
+
+    pub fn entity(&self, i: usize) -> Option<&Entity> {
+        self.entities.get(i)
+    }
+
+    /// Every entity name in `text` that stands as a word of its own, sorted by start;
+    /// where two overlap the longer wins.
+    pub fn find(&self, text: &str) -> Vec<NameMatch> {
+        let mut found = Vec::new();
+        for (ac, refs) in [&self.sensitive, &self.insensitive].into_iter().flatten() {
+            for m in ac.find_iter(text) {
+                let span = Span::new(m.start(), m.end());
+                if !stands_alone(text, span) {
+                    continue;
+                }
+                if let Some(&name) = refs.get(m.pattern().as_usize()) {
+                    found.push(NameMatch { span, name });
+                }
+            }
+        }
+        found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let mut out: Vec<NameMatch> = Vec::with_capacity(found.len());
+        for m in found {
+            if out.last().is_some_and(|l| l.span.end > m.span.start) {
+                continue;
+            }
+            out.push(m);
+        }
+        out
+    }
+}
+
+/// Word boundaries for a name: no letter, digit or underscore on either side, and no
+/// ".5" or "-2" continuing a versioned name ("GPT-4" is not found in "GPT-4.5").
+fn stands_alone(text: &str, span: Span) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let before = text.get(..span.start).and_then(|t| t.chars().next_back());
+    if before.is_some_and(word) {
+        return false;
+    }
+    let mut after = text.get(span.end..).map(str::chars).into_iter().flatten();
+    match after.next() {
+        Some(c) if word(c) => false,
+        Some('.' | '-' | ',') => !after.next().is_some_and(|c| c.is_ascii_digit()),
+        // "Xi'an" is not "Xi"; "Xi's" is.
+        Some('\'' | '\u{2019}') => !after.next().is_some_and(|c| c.is_alphabetic() && c != 's'),
+        _ => true,
+    }
+}
+
+/// The built-in knowledge base, loaded once. Its files are validated by tests; should
+/// one fail to load here, the knowledge base is empty rather than the program failing.
+pub fn builtin() -> Arc<KnowledgeBase> {
+    static KB: LazyLock<Arc<KnowledgeBase>> =
+        LazyLock::new(|| Arc::new(load(&[]).unwrap_or_else(|_| KnowledgeBase::new(Vec::new()))));
+    KB.clone()
+}
+
+/// The built-in files, then `user` files `(path, text)` in order. A user entity with the
+/// name of an earlier entity replaces it; two entities of one name in one file are an error.
+pub fn load(user: &[(String, String)]) -> Result<KnowledgeBase, Vec<RuleFileError>> {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut errors = Vec::new();
+    let builtin = BUILTIN.iter().map(|(p, t)| (*p, *t, true));
+    let user = user.iter().map(|(p, t)| (p.as_str(), t.as_str(), false));
+    for (path, text, is_builtin) in builtin.chain(user) {
+        match load_file(path, text) {
+            Ok(loaded) => {
+                for e in loaded {
+                    match entities.iter_mut().find(|x| same_name(&x.name, &e.name)) {
+                        Some(existing) if is_builtin => {
+                            let at = text.find(&e.name).unwrap_or(0);
+                            errors.push(RuleFileError::new(
+                                path,
+                                text,
+                                at,
+                                at + e.name.len(),
+                                format!(
+                                    "duplicate entity `{}` (also in {})",
+                                    e.name, existing.origin
+                                ),
+                            ));
+                        }
+                        Some(existing) => *existing = e,
+                        None => entities.push(e),
+                    }
+                }
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(KnowledgeBase::new(entities))
+    } else {
+        Err(errors)
+    }
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+// ---------------------------------------------------------------------------------
+// The YAML schema. Flat, with spans, so errors point at the offending value.
+
+/// A scalar read as text whether YAML typed it as a string or a number (`2006`).
+#[derive(Debug, Clone)]
+struct Scalar(String);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date such as 2022-11-30, 2006-07 or 1998")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    #[serde(default)]
+    wikidata: Option<Spanned<String>>,
+    #[serde(default)]
+    url: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFormer {
+    name: Spanned<String>,
+    until: Spanned<Scalar>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerm {
+    office: Spanned<String>,
+    #[serde(default)]
+    title: Option<Spanned<String>>,
+    from: Spanned<Scalar>,
+    #[serde(default)]
+    to: Option<Spanned<Scalar>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAttribute {
+    name: Spanned<String>,
+    #[serde(default)]
+    number: Option<f64>,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    tolerance: Option<f64>,
+    #[serde(default)]
+    date: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    source: Option<Spanned<RawSource>>,
+    #[serde(default)]
+    as_of: Option<Spanned<Scalar>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntity {
+    name: Spanned<String>,
+    #[serde(rename = "type")]
+    kind: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    /// `sensitive` (default) or `insensitive`: how names are matched.
+    #[serde(default)]
+    case: Option<Spanned<String>>,
+    #[serde(default)]
+    announced: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    founded: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    launched: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    released: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    introduced: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    signed: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    born: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    began: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    elected: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    adopted: Option<Spanned<Scalar>>,
+    /// The day the name came into use, when it is later than the entity.
+    #[serde(default)]
+    named: Option<Spanned<Scalar>>,
+    /// The name was in public use before the dates recorded (a rumoured successor, a
+    /// treaty named while negotiated): it says nothing about when a text was written.
+    #[serde(default)]
+    speculated: bool,
+    #[serde(default)]
+    dissolved: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    died: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    discontinued: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    ended: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    formerly: Vec<Spanned<RawFormer>>,
+    #[serde(default)]
+    terms: Vec<Spanned<RawTerm>>,
+    #[serde(default)]
+    attributes: Vec<Spanned<RawAttribute>>,
+    #[serde(default)]
+    source: Option<Spanned<RawSource>>,
+    /// Free text for editors; not used by checks.
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+fn byte_range(text: &str, loc: &serde_saphyr::Location) -> (usize, usize) {
+    let span = loc.span();
+    match (span.byte_offset(), span.byte_len()) {
+        (Some(o), Some(l)) => (o as usize, (o + l) as usize),
+        _ => {
+            let idx = crate::span::LineIndex::new(text);
+            let line = (loc.line() as usize).saturating_sub(1);
+            let start = idx.line_start(line).min(text.len());
+            let col = (loc.column() as usize).saturating_sub(1);
+            let off = text
+                .get(start..)
+                .and_then(|t| t.char_indices().nth(col))
+                .map_or(text.len(), |(i, _)| start + i);
+            (off, off)
+        }
+    }
+}
+
+struct FileCx<'a> {
+    path: &'a str,
+    text: &'a str,
+    errors: Vec<RuleFileError>,
+}
+
+impl FileCx<'_> {
+    fn error(&mut self, loc: &serde_saphyr::Location, message: impl Into<String>) {
+        let (s, e) = byte_range(self.text, loc);
+        self.errors
+            .push(RuleFileError::new(self.path, self.text, s, e, message));
+    }
+
+    fn date(&mut self, raw: &Spanned<Scalar>) -> Option<KbDate> {
+        let parsed = KbDate::parse(&raw.value.0);
+        if parsed.is_none() {
+            let (s, e) = byte_range(self.text, &raw.referenced);
+            self.errors.push(
+                RuleFileError::new(
+                    self.path,
+                    self.text,
+                    s,
+                    e,
+                    format!("`{}` is not a valid date", raw.value.0),
+                )
+                .with_help("write YYYY-MM-DD, or YYYY-MM or YYYY when only that much is known"),
+            );
+        }
+        parsed
+    }
+
+    fn source(&mut self, raw: &Spanned<RawSource>) -> Source {
+        let mut source = Source::default();
+        if let Some(q) = &raw.value.wikidata {
+            let ok = q.value.strip_prefix('Q').is_some_and(|n| {
+                !n.is_empty() && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit())
+            });
+            if ok {
+                source.wikidata = Some(q.value.clone());
+            } else {
+                self.error(
+                    &q.referenced,
+                    format!("`{}` is not a Wikidata item id such as Q95", q.value),
+                );
+            }
+        }
+        if let Some(u) = &raw.value.url {
+            if u.value.starts_with("https://") || u.value.starts_with("http://") {
+                source.url = Some(u.value.clone());
+            } else {
+                self.error(
+                    &u.referenced,
+                    format!("`{}` is not an http(s) URL", u.value),
+                );
+            }
+        }
+        if raw.value.wikidata.is_none() && raw.value.url.is_none() {
+            self.error(&raw.referenced, "a source needs `wikidata`, `url` or both");
+        }
+        source
+    }
+}
+
+/// Parse and validate one knowledge file.
+pub fn load_file(path: &str, text: &str) -> Result<Vec<Entity>, Vec<RuleFileError>> {
+    let raw: Vec<Spanned<RawEntity>> =
+        match serde_saphyr::from_str::<Option<Vec<Spanned<RawEntity>>>>(text) {
+            Ok(r) => r.unwrap_or_default(),
+            Err(e) => {
+                let (start, end) = e.location().map_or((0, 0), |l| byte_range(text, &l));
+                let message = e.without_snippet().to_string();
+                let message = message.lines().next().unwrap_or("invalid YAML").to_string();
+                return Err(vec![RuleFileError::new(path, text, start, end, message)
+                    .with_help(
+                    "a knowledge file is a YAML list of entities, each with name, type and source",
+                )]);
+            }
+        };
+    let mut cx = FileCx {
+        path,
+        text,
+        errors: Vec::new(),
+    };
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut names: Vec<(String, usize)> = Vec::new();
+    for r in &raw {
+        let Some(e) = build_entity(&mut cx, &r.value, &r.referenced) else {
+            continue;
+        };
+        // Every name (canonical, alias, former) belongs to one entity of the file.
+        let all = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .chain(e.formerly.iter().map(|f| &f.name));
+        for n in all {
+            if let Some((_, owner)) = names.iter().find(|(m, _)| same_name(m, n)) {
+                let other = entities.get(*owner).map_or("", |x| x.name.as_str());
+                let what = if same_name(other, &e.name) {
+                    format!("duplicate entity `{}`", e.name)
+                } else {
+                    format!("the name `{n}` is already used by `{other}`")
+                };
+                cx.error(&r.value.name.referenced, what);
+            }
+        }
+        let index = entities.len();
+        names.extend(
+            std::iter::once(e.name.clone())
+                .chain(e.aliases.iter().cloned())
+                .chain(e.formerly.iter().map(|f| f.name.clone()))
+                .map(|n| (n, index)),
+        );
+        entities.push(e);
+    }
+    if cx.errors.is_empty() {
+        Ok(entities)
+    } else {
+        Err(cx.errors)
+    }
+}
+
+fn build_entity(cx: &mut FileCx<'_>, r: &RawEntity, at: &serde_saphyr::Location) -> Option<Entity> {
+    let before = cx.errors.len();
+    let name = r.name.value.trim().to_string();
+    if name.is_empty() {
+        cx.error(&r.name.referenced, "an entity needs a non-empty name");
+    }
+    if !TYPES.contains(&r.kind.value.as_str()) {
+        let (s, e) = byte_range(cx.text, &r.kind.referenced);
+        cx.errors.push(
+            RuleFileError::new(
+                cx.path,
+                cx.text,
+                s,
+                e,
+                format!("unknown entity type `{}`", r.kind.value),
+            )
+            .with_help(format!("known types: {}", TYPES.join(", "))),
+        );
+    }
+    let case_insensitive = match &r.case {
+        None => false,
+        Some(c) if c.value == "sensitive" => false,
+        Some(c) if c.value == "insensitive" => true,
+        Some(c) => {
+            cx.error(
+                &c.referenced,
+                format!("`case` is `sensitive` or `insensitive`, not `{}`", c.value),
+            );
+            false
+        }
+    };
+    let mut aliases = Vec::new();
+    for a in &r.aliases {
+        let v = a.value.trim();
+        if v.is_empty() {
+            cx.error(&a.referenced, "an alias cannot be empty");
+        } else {
+            aliases.push(v.to_string());
+        }
+    }
+    let mut dated = |list: &[(&'static str, &Option<Spanned<Scalar>>)]| {
+        let mut out = Vec::new();
+        for (verb, raw) in list {
+            if let Some(raw) = raw {
+                if let Some(date) = cx.date(raw) {
+                    out.push(Fact { verb, date });
+                }
+            }
+        }
+        out
+    };
+    let starts = dated(&[
+        ("announced", &r.announced),
+        ("founded", &r.founded),
+        ("launched", &r.launched),
+        ("released", &r.released),
+        ("introduced", &r.introduced),
+        ("signed", &r.signed),
+        ("born", &r.born),
+        ("began", &r.began),
+        ("elected", &r.elected),
+        ("adopted", &r.adopted),
+    ]);
+    let ends = dated(&[
+        ("dissolved", &r.dissolved),
+        ("died", &r.died),
+        ("discontinued", &r.discontinued),
+        ("ended", &r.ended),
+    ]);
+    let named = r.named.as_ref().and_then(|d| cx.date(d));
+    if let (Some(first), Some(end)) = (
+        starts.iter().map(|f| f.date.first_day()).min(),
+        ends.iter().map(|f| f.date.last_day()).max(),
+    ) {
+        if end < first {
+            cx.error(&r.name.referenced, "the entity ends before it begins");
+        }
+    }
+    let mut formerly = Vec::new();
+    for f in &r.formerly {
+        let until = cx.date(&f.value.until);
+        if f.value.name.value.trim().is_empty() {
+            cx.error(&f.value.name.referenced, "a former name cannot be empty");
+        }
+        if let Some(until) = until {
+            formerly.push(FormerName {
+                name: f.value.name.value.trim().to_string(),
+                until,
+            });
+        }
+    }
+    let mut terms = Vec::new();
+    for t in &r.terms {
+        let from = cx.date(&t.value.from);
+        let to = t.value.to.as_ref().and_then(|d| cx.date(d));
+        if let (Some(from), Some(to)) = (from, to) {
+            if to.last_day() < from.first_day() {
+                if let Some(raw_to) = &t.value.to {
+                    cx.error(&raw_to.referenced, "a term cannot end before it begins");
+                }
+            }
+        }
+        let office = t.value.office.value.trim().to_string();
+        if office.is_empty() {
+            cx.error(&t.value.office.referenced, "a term needs an office");
+        }
+        let title = t
+            .value
+            .title
+            .as_ref()
+            .map_or_else(|| office.clone(), |s| s.value.trim().to_string());
+        if let Some(from) = from {
+            terms.push(Term {
+                office,
+                title,
+                from,
+                to,
+            });
+        }
+    }
+    let mut attributes = Vec::new();
+    for a in &r.attributes {
+        let raw = &a.value;
+        let kinds = [raw.number.is_some(), raw.date.is_some(), raw.text.is_some()];
+        let value = match kinds {
+            [true, false, false] => {
+                let tolerance = raw.tolerance.unwrap_or(0.0);
+                if !(0.0..1.0).contains(&tolerance) {
+                    cx.error(
+                        &a.referenced,
+                        "`tolerance` is a fraction from 0 up to 1 (0.05 = 5%)",
+                    );
+                }
+                raw.number.map(|value| Value::Number {
+                    value,
+                    unit: raw.unit.clone(),
+                    tolerance,
+                })
+            }
+            [false, true, false] => raw.date.as_ref().and_then(|d| cx.date(d)).map(Value::Date),
+            [false, false, true] => raw.text.clone().map(Value::Text),
+            _ => {
+                cx.error(
+                    &a.referenced,
+                    "an attribute has exactly one of `number`, `date` or `text`",
+                );
+                None
+            }
+        };
+        if (raw.unit.is_some() || raw.tolerance.is_some()) && raw.number.is_none() {
+            cx.error(
+                &a.referenced,
+                "`unit` and `tolerance` belong to a `number` attribute",
+            );
+        }
+        let as_of = raw.as_of.as_ref().and_then(|d| cx.date(d));
+        let source = match &raw.source {
+            Some(s) => cx.source(s),
+            None => {
+                cx.error(
+                    &raw.name.referenced,
+                    format!("attribute `{}` needs a `source`", raw.name.value),
+                );
+                Source::default()
+            }
+        };
+        if let Some(value) = value {
+            attributes.push(Attribute {
+                name: raw.name.value.trim().to_string(),
+                value,
+                source,
+                as_of,
+            });
+        }
+    }
+    let source = match &r.source {
+        Some(s) => cx.source(s),
+        None => {
+            let (s, _) = byte_range(cx.text, at);
+            let (ns, ne) = byte_range(cx.text, &r.name.referenced);
+            let (s, e) = if ns >= s { (ns, ne) } else { (s, s) };
+            cx.errors.push(
+                RuleFileError::new(
+                    cx.path,
+                    cx.text,
+                    s,
+                    e,
+                    format!("entity `{name}` has no `source`"),
+                )
+                .with_help("add `source: {wikidata: Q..., url: https://...}` (either or both)"),
+            );
+            Source::default()
+        }
+    };
+    (cx.errors.len() == before).then(|| Entity {
+        name,
+        kind: r.kind.value.clone(),
+        aliases,
+        case_insensitive,
+        starts,
+        ends,
+        formerly,
+        named,
+        speculated: r.speculated,
+        terms,
+        attributes,
+        source,
+        origin: cx.path.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_knowledge_loads() {
+        let kb = load(&[]).unwrap_or_else(|e| {
+            panic!(
+                "{}",
+                e.iter()
+                    .map(|x| x.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        });
+        assert!(kb.entities.len() >= 150, "{}", kb.entities.len());
+    }
+
+    #[test]
+    fn dates_parse_to_their_precision() {
+        let d = KbDate::parse("2022-11-30").expect("valid");
+        assert_eq!(d.to_string(), "30 November 2022");
+        assert_eq!(d.with_verb("released"), "released 30 November 2022");
+        let m = KbDate::parse("2006-07").expect("valid");
+        assert_eq!(m.last_day().to_string(), "2006-07-31");
+        assert_eq!(m.with_verb("launched"), "launched in July 2006");
+        assert!(KbDate::parse("2023-02-29").is_none());
+        assert!(KbDate::parse("2023-13").is_none());
+        assert!(KbDate::parse("23-01-01").is_none());
+    }
+
+    #[test]
+    fn errors_point_into_the_yaml() {
+        let yaml = "- name: Foo\n  type: product\n  released: 2022-02-30\n  source: {url: https://example.com}\n";
+        let errs = load_file("k.yaml", yaml).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].line, 3, "{}", errs[0].message);
+
+        let yaml = "- name: Foo\n  type: product\n  relased: 2022-02-03\n  source: {url: https://example.com}\n";
+        let errs = load_file("k.yaml", yaml).unwrap_err();
+        assert_eq!(errs[0].line, 3, "{}", errs[0].message);
+
+        let yaml = "- name: Foo\n  type: product\n  released: 2022\n";
+        let errs = load_file("k.yaml", yaml).unwrap_err();
+        assert!(
+            errs[0].message.contains("no `source`"),
+            "{}",
+            errs[0].message
+        );
+        assert_eq!(errs[0].line, 1);
+
+        let yaml = "- name: Foo\n  type: product\n  source: {wikidata: Q1}\n- name: foo\n  type: product\n  source: {wikidata: Q2}\n";
+        let errs = load_file("k.yaml", yaml).unwrap_err();
+        assert!(errs[0].message.contains("duplicate entity"), "{errs:?}");
+        assert_eq!(errs[0].line, 4);
+
+        let yaml = "- name: Foo\n  type: product\n  source: {wikidata: Q1}\n  attributes:\n    - {name: size, number: 3}\n";
+        let errs = load_file("k.yaml", yaml).unwrap_err();
+        assert!(errs[0].message.contains("needs a `source`"), "{errs:?}");
+        assert_eq!(errs[0].line, 5);
+    }
+
+    #[test]
+    fn names_match_as_whole_words_only() {
+        let kb = load(&[]).expect("built-in knowledge");
+        let text = "ChatGPT and GPT-4.5 but not GPT-4x; GPT-4 is here. chatgpt. Xi'an";
+        let found: Vec<&str> = kb.find(text).iter().map(|m| m.span.text(text)).collect();
+        assert!(found.contains(&"ChatGPT"));
+        assert!(found.contains(&"GPT-4"));
+        assert!(!found.contains(&"chatgpt"));
+        assert!(!found.contains(&"Xi"));
+        assert_eq!(found.iter().filter(|f| **f == "GPT-4").count(), 1);
+    }
+
+    #[test]
+    fn user_entities_replace_builtin_ones() {
+        let user = "- name: ChatGPT\n  type: product\n  released: 2022-12-01\n  source: {url: https://example.com}\n".to_string();
+        let kb = load(&[("mine.yaml".into(), user)]).expect("valid");
+        let e = kb
+            .entities
+            .iter()
+            .find(|e| e.name == "ChatGPT")
+            .expect("ChatGPT");
+        assert_eq!(e.origin, "mine.yaml");
+    }
+}

@@ -1,0 +1,170 @@
+//! `misspelled-entity`: a near-miss spelling of a known two-word name ("Xi Jingping",
+//! "Angela Merkle", "Emanuel Macron"), with the right spelling as the fix.
+//!
+//! Why: a misspelt name is the most visible error a news story can make, and a spell
+//! checker knows neither the right spelling nor that the word is a name.
+//! Limits: names of the knowledge base written as two words; one word must match
+//! exactly and the other be one edit away (a transposition counts as one): a letter
+//! replaced or swapped in a word of six letters or more, added or dropped in one of
+//! seven or more, so "Li Qiang" and "Li Jiang" or "Mark Carney" and "Mark Carey" (other
+//! people) are never confused. A word that is itself part of a known name is not a
+//! misspelling. The pairs of capitalised words are read from the prose here, since the
+//! extractor only reports names it knows.
+
+use serde::Deserialize;
+
+use super::{CheckContext, Finding, Kind};
+use crate::span::Span;
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Params {}
+
+#[derive(Debug)]
+pub struct MisspelledEntity;
+
+impl MisspelledEntity {
+    pub fn new(_: Params) -> Self {
+        MisspelledEntity
+    }
+}
+
+/// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
+fn osa(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    if let Some(first) = d.first_mut() {
+        for (j, cell) in first.iter_mut().enumerate() {
+            *cell = j;
+        }
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
+}
+
+/// Capitalised words of `text` with their spans.
+fn capitalised_words(text: &str) -> Vec<(Span, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let letter = c.is_alphabetic();
+        match (start, letter) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let word = text.get(s..i).unwrap_or("");
+                if word.chars().next().is_some_and(char::is_uppercase) {
+                    out.push((Span::new(s, i), word));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+impl Kind for MisspelledEntity {
+    fn args(&self) -> Vec<String> {
+        ["found", "name"].map(String::from).to_vec()
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        // Two-word names, and every word of every name (never a misspelling itself).
+        let mut pairs: Vec<(&str, &str, &str)> = Vec::new();
+        let mut known_words: Vec<&str> = Vec::new();
+        for e in &cx.kb.entities {
+            for name in std::iter::once(&e.name).chain(&e.aliases) {
+                known_words.extend(name.split_whitespace());
+                let words: Vec<&str> = name.split_whitespace().collect();
+                if let [first, second] = words[..] {
+                    if first.chars().chain(second.chars()).all(char::is_alphabetic) {
+                        pairs.push((first, second, name.as_str()));
+                    }
+                }
+            }
+        }
+        let words = capitalised_words(cx.text);
+        for w in words.windows(2) {
+            let [(s1, w1), (s2, w2)] = [w[0], w[1]];
+            // Adjacent: one space between the words.
+            if cx.text.get(s1.end..s2.start) != Some(" ") {
+                continue;
+            }
+            let span = s1.cover(s2);
+            if cx.mentions.entities.iter().any(|m| m.span.contains(span)) {
+                continue;
+            }
+            // A letter swapped or replaced in a word of six letters or more; a letter
+            // added or dropped only from seven ("Carey" is not "Carney").
+            let near = |found: &str, right: &str| {
+                let (lf, lr) = (found.chars().count(), right.chars().count());
+                found != right
+                    && (lr >= 7 || (lr >= 6 && lf == lr))
+                    && !known_words.contains(&found)
+                    && osa(found, right) == 1
+            };
+            let hit = pairs.iter().find(|(first, second, _)| {
+                (w1 == *first && near(w2, second)) || (w2 == *second && near(w1, first))
+            });
+            if let Some((_, _, name)) = hit {
+                out.push(
+                    Finding::at(span)
+                        .arg("found", span.text(cx.text))
+                        .arg("name", name)
+                        .unsafe_fix(span, *name),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::testing::{assert_clean, assert_finds};
+
+    #[test]
+    fn flags_near_misses_of_known_names() {
+        assert_finds(
+            &MisspelledEntity,
+            "<<Xi Jingping>> met the delegation.",
+            None,
+        );
+        assert_finds(
+            &MisspelledEntity,
+            "Chancellor <<Angela Merkle>> spoke.",
+            None,
+        );
+        assert_finds(&MisspelledEntity, "<<Emanuel Macron>> spoke.", None);
+    }
+
+    #[test]
+    fn allows_right_spellings_and_other_people() {
+        assert_clean(
+            &MisspelledEntity,
+            "Xi Jinping met Li Qiang and Li Jiang.",
+            None,
+        );
+        assert_clean(&MisspelledEntity, "Mark Carey and Mark Carney met.", None);
+        assert_clean(&MisspelledEntity, "Boris Johnson met Boris Becker.", None);
+    }
+}
