@@ -1,10 +1,12 @@
 //! Mentions: the typed things rules reason about, found in one pass over the prose.
 
 pub mod date;
+pub mod number;
 
 use serde::Deserialize;
 
 pub use date::{DateForm, DateMention, WeekdayMention};
+pub use number::{Bound, NumberKind, NumberMention};
 
 use crate::document::Prose;
 
@@ -33,11 +35,17 @@ pub struct ExtractOptions {
 #[derive(Clone, Debug, Default)]
 pub struct Mentions {
     pub dates: Vec<DateMention>,
+    /// Quantities, percentages and fractions included (see [`NumberKind`]).
+    pub numbers: Vec<NumberMention>,
 }
 
 impl Mentions {
     pub fn dates(&self) -> &[DateMention] {
         &self.dates
+    }
+
+    pub fn numbers(&self) -> &[NumberMention] {
+        &self.numbers
     }
 }
 
@@ -45,5 +53,6 @@ impl Mentions {
 pub fn extract(prose: &Prose, options: &ExtractOptions) -> Mentions {
     let mut mentions = Mentions::default();
     date::extract(&prose.text, options.locale, &mut mentions.dates);
+    number::extract(&prose.text, &mentions.dates, &mut mentions.numbers);
     mentions
 }
