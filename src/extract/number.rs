@@ -1188,7 +1188,16 @@ fn merge_ranges(text: &str, out: &mut Vec<NumberMention>) {
         let before = text.get(..a.span.start).unwrap_or("").to_ascii_lowercase();
         let before = before.trim_end();
         let joined = match gap.trim() {
-            "-" | "–" | "to" => !before.ends_with("from") && a.bound == Bound::Exact,
+            "-" | "–" | "to" => {
+                !before.ends_with("from")
+                    && a.bound == Bound::Exact
+                    && !is_change_amount(text, a)
+                    && !text
+                        .get(b.span.end..)
+                        .unwrap_or("")
+                        .trim_start()
+                        .starts_with("from")
+            }
             "and" => before.ends_with("between"),
             _ => false,
         };
@@ -1236,6 +1245,236 @@ fn merge_ranges(text: &str, out: &mut Vec<NumberMention>) {
         }
         i += 1;
     }
+}
+
+/// The numbers inside `sentence`, ordinals left out.
+pub fn numbers_in(numbers: &[NumberMention], sentence: Span) -> Vec<&NumberMention> {
+    numbers
+        .iter()
+        .filter(|n| sentence.contains(n.span) && n.kind != NumberKind::Ordinal)
+        .collect()
+}
+
+/// The text between two spans, lower case ("" when they overlap or are reversed).
+pub fn gap(text: &str, a: Span, b: Span) -> String {
+    text.get(a.end..b.start).unwrap_or("").to_ascii_lowercase()
+}
+
+/// Where a quantity's phrase ends: after its noun when it has one.
+pub fn phrase_end(n: &NumberMention) -> usize {
+    n.noun_span.map_or(n.span.end, |s| s.end.max(n.span.end))
+}
+
+/// A change written "from A to B" or "to B from A" (indexes into the slice).
+#[derive(Clone, Copy, Debug)]
+pub struct FromTo {
+    pub from: usize,
+    pub to: usize,
+}
+
+/// Every "from A to B" and "to B from A" among `nums` (one sentence's numbers).
+pub fn from_to_pairs(text: &str, nums: &[&NumberMention]) -> Vec<FromTo> {
+    let mut out = Vec::new();
+    for i in 0..nums.len().saturating_sub(1) {
+        let (a, b) = (nums[i], nums[i + 1]);
+        let before = text
+            .get(..a.span.start)
+            .unwrap_or("")
+            .trim_end()
+            .to_ascii_lowercase();
+        let g = gap(text, a.span, b.span);
+        let words = g.split_whitespace().count();
+        let ends_word = |s: &str, w: &str| {
+            s.ends_with(w) && !s[..s.len() - w.len()].ends_with(|c: char| c.is_ascii_alphanumeric())
+        };
+        if ends_word(&before, "from") && g.trim_end().ends_with(" to") && words <= 4
+            || ends_word(&before, "from") && g.trim() == "to"
+        {
+            out.push(FromTo { from: i, to: i + 1 });
+        } else if ends_word(&before, "to") && g.trim_end().ends_with(" from") && words <= 4
+            || ends_word(&before, "to") && g.trim() == "from"
+        {
+            out.push(FromTo { from: i + 1, to: i });
+        }
+    }
+    out
+}
+
+/// Whether `share` states the size of a change: "rose 25%", "up 25%", "a 25% increase",
+/// "an increase of 25%", "by 25%".
+pub fn is_change_amount(text: &str, share: &NumberMention) -> bool {
+    let before = word_before(text, share.span.start).map(|(_, w)| w);
+    let after = word_at(text, share.span.end).map(|(_, w)| w.to_ascii_lowercase());
+    let before2 = text
+        .get(..share.span.start)
+        .unwrap_or("")
+        .trim_end()
+        .to_ascii_lowercase();
+    matches!(
+        before.as_deref(),
+        Some(
+            "rose"
+                | "rise"
+                | "rises"
+                | "risen"
+                | "grew"
+                | "grown"
+                | "increased"
+                | "jumped"
+                | "climbed"
+                | "gained"
+                | "fell"
+                | "fallen"
+                | "dropped"
+                | "declined"
+                | "decreased"
+                | "slipped"
+                | "slid"
+                | "plunged"
+                | "plummeted"
+                | "tumbled"
+                | "sank"
+                | "surged"
+                | "soared"
+                | "up"
+                | "down"
+                | "by"
+                | "shrank"
+                | "shrunk"
+                | "lost"
+                | "added"
+                | "expanded"
+                | "contracted"
+                | "rising"
+                | "falling"
+                | "increasing"
+                | "decreasing"
+                | "dropping"
+                | "growing"
+                | "jumping"
+        )
+    ) || matches!(
+        after.as_deref(),
+        Some(
+            "increase"
+                | "rise"
+                | "jump"
+                | "gain"
+                | "growth"
+                | "drop"
+                | "fall"
+                | "decline"
+                | "decrease"
+                | "reduction"
+                | "surge"
+                | "hike"
+                | "climb"
+                | "cut"
+                | "slump"
+                | "plunge"
+        )
+    ) || [
+        "increase of",
+        "rise of",
+        "drop of",
+        "fall of",
+        "decline of",
+        "decrease of",
+        "growth of",
+        "gain of",
+        "jump of",
+        "reduction of",
+        "cut of",
+    ]
+    .iter()
+    .any(|p| before2.ends_with(p))
+}
+
+/// Whether the change word before `share` says it went down.
+pub fn change_is_down(text: &str, share: &NumberMention) -> Option<bool> {
+    let before = word_before(text, share.span.start).map(|(_, w)| w);
+    let after = word_at(text, share.span.end).map(|(_, w)| w.to_ascii_lowercase());
+    let down = [
+        "fell",
+        "fallen",
+        "dropped",
+        "declined",
+        "decreased",
+        "slipped",
+        "slid",
+        "plunged",
+        "plummeted",
+        "tumbled",
+        "sank",
+        "down",
+        "shrank",
+        "shrunk",
+        "lost",
+        "contracted",
+        "falling",
+        "decreasing",
+        "dropping",
+        "drop",
+        "fall",
+        "decline",
+        "decrease",
+        "reduction",
+        "cut",
+        "slump",
+        "plunge",
+    ];
+    let up = [
+        "rose",
+        "rise",
+        "rises",
+        "risen",
+        "grew",
+        "grown",
+        "increased",
+        "jumped",
+        "climbed",
+        "gained",
+        "surged",
+        "soared",
+        "up",
+        "added",
+        "expanded",
+        "rising",
+        "increasing",
+        "growing",
+        "jumping",
+        "increase",
+        "jump",
+        "gain",
+        "growth",
+        "surge",
+        "hike",
+        "climb",
+    ];
+    for w in [before.as_deref(), after.as_deref()].into_iter().flatten() {
+        if down.contains(&w) {
+            return Some(true);
+        }
+        if up.contains(&w) {
+            return Some(false);
+        }
+    }
+    None
+}
+
+/// " (in a quotation)" when any of `nums` is quoted, else "".
+pub fn quoted_note(nums: &[&NumberMention]) -> &'static str {
+    if nums.iter().any(|n| n.quoted) {
+        " (in a quotation)"
+    } else {
+        ""
+    }
+}
+
+/// The sentence containing `span`, from `sentences` (sorted).
+pub fn sentence_of(sentences: &[Span], span: Span) -> Option<Span> {
+    let i = sentences.partition_point(|s| s.end <= span.start);
+    sentences.get(i).copied().filter(|s| s.contains(span))
 }
 
 #[cfg(test)]

@@ -6,7 +6,11 @@
 
 mod consistency;
 mod invalid_date;
+mod multiplier;
 mod pattern;
+mod percent_change;
+mod percent_of_total;
+mod percentage_points;
 mod weekday_mismatch;
 
 use std::fmt::Display;
@@ -20,7 +24,11 @@ use crate::span::Span;
 
 pub use consistency::Consistency;
 pub use invalid_date::InvalidDate;
+pub use multiplier::Multiplier;
 pub use pattern::Pattern;
+pub use percent_change::PercentChange;
+pub use percent_of_total::PercentOfTotal;
+pub use percentage_points::PercentagePoints;
 pub use weekday_mismatch::WeekdayMismatch;
 
 /// What a kind sees of one document.
@@ -89,6 +97,10 @@ pub enum KindName {
     Consistency,
     WeekdayMismatch,
     InvalidDate,
+    PercentOfTotal,
+    PercentChange,
+    PercentagePoints,
+    Multiplier,
 }
 
 impl KindName {
@@ -97,6 +109,10 @@ impl KindName {
         ("consistency", KindName::Consistency),
         ("weekday-mismatch", KindName::WeekdayMismatch),
         ("invalid-date", KindName::InvalidDate),
+        ("percent-of-total", KindName::PercentOfTotal),
+        ("multiplier", KindName::Multiplier),
+        ("percentage-points", KindName::PercentagePoints),
+        ("percent-change", KindName::PercentChange),
     ];
 
     pub fn parse(name: &str) -> Option<KindName> {
@@ -151,6 +167,10 @@ pub fn build(name: KindName, value: serde_json::Value) -> Result<Box<dyn Kind>, 
         KindName::Consistency => Box::new(Consistency::new(params(value)?)?),
         KindName::WeekdayMismatch => Box::new(WeekdayMismatch::new(params(value)?)),
         KindName::InvalidDate => Box::new(InvalidDate::new(params(value)?)),
+        KindName::PercentOfTotal => Box::new(PercentOfTotal::new(params(value)?)),
+        KindName::Multiplier => Box::new(Multiplier::new(params(value)?)),
+        KindName::PercentagePoints => Box::new(PercentagePoints::new(params(value)?)),
+        KindName::PercentChange => Box::new(PercentChange::new(params(value)?)),
     })
 }
 
