@@ -4,7 +4,10 @@
 //! [`CheckContext`] and pushes [`Finding`]s in prose offsets. The engine fills in the
 //! rule's message, maps spans to the source and applies severities and suppressions.
 
+mod breakdown_sum;
 mod consistency;
+mod enumeration_count;
+mod inconsistent_restatement;
 mod invalid_date;
 mod multiplier;
 mod pattern;
@@ -22,7 +25,10 @@ use crate::extract::{Locale, Mentions};
 use crate::reference::ReferenceDate;
 use crate::span::Span;
 
+pub use breakdown_sum::BreakdownSum;
 pub use consistency::Consistency;
+pub use enumeration_count::EnumerationCount;
+pub use inconsistent_restatement::InconsistentRestatement;
 pub use invalid_date::InvalidDate;
 pub use multiplier::Multiplier;
 pub use pattern::Pattern;
@@ -101,6 +107,9 @@ pub enum KindName {
     PercentChange,
     PercentagePoints,
     Multiplier,
+    BreakdownSum,
+    EnumerationCount,
+    InconsistentRestatement,
 }
 
 impl KindName {
@@ -110,9 +119,15 @@ impl KindName {
         ("weekday-mismatch", KindName::WeekdayMismatch),
         ("invalid-date", KindName::InvalidDate),
         ("percent-of-total", KindName::PercentOfTotal),
-        ("multiplier", KindName::Multiplier),
-        ("percentage-points", KindName::PercentagePoints),
         ("percent-change", KindName::PercentChange),
+        ("percentage-points", KindName::PercentagePoints),
+        ("multiplier", KindName::Multiplier),
+        ("breakdown-sum", KindName::BreakdownSum),
+        ("enumeration-count", KindName::EnumerationCount),
+        (
+            "inconsistent-restatement",
+            KindName::InconsistentRestatement,
+        ),
     ];
 
     pub fn parse(name: &str) -> Option<KindName> {
@@ -168,9 +183,12 @@ pub fn build(name: KindName, value: serde_json::Value) -> Result<Box<dyn Kind>, 
         KindName::WeekdayMismatch => Box::new(WeekdayMismatch::new(params(value)?)),
         KindName::InvalidDate => Box::new(InvalidDate::new(params(value)?)),
         KindName::PercentOfTotal => Box::new(PercentOfTotal::new(params(value)?)),
-        KindName::Multiplier => Box::new(Multiplier::new(params(value)?)),
-        KindName::PercentagePoints => Box::new(PercentagePoints::new(params(value)?)),
         KindName::PercentChange => Box::new(PercentChange::new(params(value)?)),
+        KindName::PercentagePoints => Box::new(PercentagePoints::new(params(value)?)),
+        KindName::Multiplier => Box::new(Multiplier::new(params(value)?)),
+        KindName::BreakdownSum => Box::new(BreakdownSum::new(params(value)?)),
+        KindName::EnumerationCount => Box::new(EnumerationCount::new(params(value)?)),
+        KindName::InconsistentRestatement => Box::new(InconsistentRestatement::new(params(value)?)),
     })
 }
 
