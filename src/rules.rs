@@ -16,6 +16,7 @@ use crate::kinds::{self, Kind, KindName};
 /// The built-in rule pack, embedded at build time.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("rules/dates.yaml", include_str!("../rules/dates.yaml")),
+    ("rules/numbers.yaml", include_str!("../rules/numbers.yaml")),
     ("rules/style.yaml", include_str!("../rules/style.yaml")),
 ];
 
