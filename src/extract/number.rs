@@ -1462,6 +1462,12 @@ pub fn change_is_down(text: &str, share: &NumberMention) -> Option<bool> {
     None
 }
 
+/// Whether two quantities are in the same currency, or one leaves it implied
+/// ("from 10 to 25 euros").
+pub fn same_currency(a: &NumberMention, b: &NumberMention) -> bool {
+    a.currency.is_none() || b.currency.is_none() || a.currency == b.currency
+}
+
 /// " (in a quotation)" when any of `nums` is quoted, else "".
 pub fn quoted_note(nums: &[&NumberMention]) -> &'static str {
     if nums.iter().any(|n| n.quoted) {

@@ -231,8 +231,9 @@ impl BreakdownSum {
             return;
         }
         // One whole: no share bound to a different "of ..." phrase.
-        let first = &shares[0].noun;
-        if shares.iter().any(|s| &s.noun != first) {
+        let mut wholes: Vec<&str> = shares.iter().filter_map(|s| s.noun.as_deref()).collect();
+        wholes.dedup();
+        if wholes.len() > 1 {
             return;
         }
         // A list: consecutive shares close together, joined by commas, "and" or "while".

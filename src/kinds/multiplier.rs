@@ -15,7 +15,9 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::{CheckContext, Finding, Kind};
-use crate::extract::number::{format_number, from_to_pairs, numbers_in, quoted_note};
+use crate::extract::number::{
+    format_number, from_to_pairs, numbers_in, quoted_note, same_currency,
+};
 use crate::extract::NumberKind;
 use crate::span::Span;
 
@@ -114,7 +116,7 @@ impl Kind for Multiplier {
             let (Some(a), Some(b)) = (nums.get(pair.from), nums.get(pair.to)) else {
                 continue;
             };
-            if a.kind != b.kind || a.kind == NumberKind::Fraction || a.currency != b.currency {
+            if a.kind != b.kind || a.kind == NumberKind::Fraction || !same_currency(a, b) {
                 continue;
             }
             if a.low <= 0.0 || !a.high.is_finite() || !b.high.is_finite() {

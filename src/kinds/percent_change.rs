@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::{CheckContext, Finding, Kind};
 use crate::extract::number::{
-    format_share, from_to_pairs, is_change_amount, numbers_in, quoted_note,
+    format_share, from_to_pairs, is_change_amount, numbers_in, quoted_note, same_currency,
 };
 use crate::extract::{NumberKind, NumberMention};
 
@@ -96,7 +96,7 @@ impl Kind for PercentChange {
                 }
             } else if a.kind != NumberKind::Cardinal
                 || b.kind != NumberKind::Cardinal
-                || a.currency != b.currency
+                || !same_currency(a, b)
             {
                 continue;
             }
