@@ -169,6 +169,21 @@ impl BreakdownSum {
         if parts.len() < 2 || total.bound != Bound::Exact {
             return;
         }
+        // Parts counted by noun must be one coordinated list ("20 boats in May and 25
+        // boats in June"), not figures scattered through a long sentence.
+        if parts.iter().any(|p| !bracketed(p)) {
+            for w in parts.windows(2) {
+                let g = gap(text, w[0].span, w[1].span);
+                let around_total =
+                    total.span.start > w[0].span.start && total.span.end < w[1].span.end;
+                if around_total
+                    || g.split_whitespace().count() > 5
+                    || !(g.contains(',') || g.contains(" and "))
+                {
+                    return;
+                }
+            }
+        }
         let lower = sentence_text.to_ascii_lowercase();
         let subset = [
             "including",
