@@ -226,9 +226,9 @@ const APPROXIMATORS: &[(&str, Bound)] = &[
 
 /// Currency names written after the number.
 const CURRENCY_NAMES: &[&str] = &[
-    "dollars", "dollar", "pounds", "euros", "euro", "yuan", "renminbi", "yen", "rupees", "rubles",
-    "roubles", "pesos", "francs", "won", "reais", "rand", "dinars", "shekels", "lira", "naira",
-    "kroner", "kronor", "krona", "ringgit", "baht", "usd", "eur", "gbp", "cny", "jpy",
+    "dollars", "dollar", "euros", "euro", "yuan", "renminbi", "yen", "rupees", "rubles", "roubles",
+    "pesos", "francs", "won", "reais", "rand", "dinars", "shekels", "lira", "naira", "kroner",
+    "kronor", "krona", "ringgit", "baht", "usd", "eur", "gbp", "cny", "jpy",
 ];
 
 /// Words after a number that are not the noun it counts.

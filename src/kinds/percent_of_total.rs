@@ -252,6 +252,86 @@ mod tests {
     }
 
     #[test]
+    fn number_kinds_never_panic_on_odd_text() {
+        use crate::kinds::{build, KindName};
+        let pieces = [
+            "from",
+            "to",
+            "0",
+            "0%",
+            "of the",
+            "(",
+            ")",
+            "1.5",
+            "doubled",
+            "halved",
+            "tenfold",
+            "a total of",
+            "in total",
+            ",",
+            " or ",
+            "“",
+            "”",
+            "\"",
+            "a third",
+            "one in",
+            "9,999,999,999,999,999,999",
+            "-3",
+            "–",
+            "$",
+            "€",
+            "bn",
+            "percentage points",
+            "The",
+            "three",
+            "companies:",
+            "A",
+            "and",
+            "B",
+            ".",
+            "\n\n",
+            "é",
+            "½",
+            "victims",
+            "per cent",
+        ];
+        let kinds: Vec<_> = KindName::ALL
+            .iter()
+            .filter(|(n, _)| {
+                [
+                    "percent-of-total",
+                    "percent-change",
+                    "percentage-points",
+                    "multiplier",
+                    "breakdown-sum",
+                    "enumeration-count",
+                    "inconsistent-restatement",
+                ]
+                .contains(n)
+            })
+            .map(|&(_, k)| build(k, serde_json::Value::Null).expect("defaults are valid"))
+            .collect();
+        assert_eq!(kinds.len(), 7);
+        let mut seed = 7u64;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let piece = pieces[(seed >> 33) as usize % pieces.len()];
+                text.push_str(piece);
+                if seed & 1 == 0 {
+                    text.push(' ');
+                }
+            }
+            for k in &kinds {
+                let _ = crate::kinds::testing::run(k.as_ref(), &text, None);
+            }
+        }
+    }
+
+    #[test]
     fn says_when_the_numbers_are_quoted() {
         let f = assert_finds(
             &kind(),
