@@ -235,7 +235,18 @@ impl BreakdownSum {
             .filter(|n| n.kind == NumberKind::Percent)
             .copied()
             .collect();
-        if shares.len() < 3 || shares.len() != nums.len() {
+        if shares.len() < 3 {
+            return;
+        }
+        // Other numbers may stand around the list ("among the three candidates"), not in it.
+        let (Some(first), Some(last)) = (shares.first(), shares.last()) else {
+            return;
+        };
+        let list_span = first.span.cover(last.span);
+        if nums
+            .iter()
+            .any(|n| !n.is_share() && list_span.contains(n.span))
+        {
             return;
         }
         let lower = sentence_text.to_ascii_lowercase();

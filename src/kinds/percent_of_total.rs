@@ -90,6 +90,44 @@ fn same_noun(a: &NumberMention, b: &NumberMention) -> bool {
     }
 }
 
+impl PercentOfTotal {
+    /// Part `c` of whole `w` against the stated share `s`.
+    fn check_part(
+        &self,
+        text: &str,
+        c: &NumberMention,
+        w: &NumberMention,
+        s: &NumberMention,
+        out: &mut Vec<Finding>,
+    ) {
+        if !(w.is_cardinal()
+            && s.is_share()
+            && c.currency == w.currency
+            && w.low > 0.0
+            && c.value <= w.value)
+        {
+            return;
+        }
+        let lo = c.low / w.high * 100.0;
+        let hi = c.high / w.low * 100.0;
+        if !NumberMention::disagrees(lo, hi, s.low, s.high, self.params.tolerance) {
+            return;
+        }
+        let actual = c.value / w.value * 100.0;
+        out.push(
+            Finding::at(s.value_span)
+                .arg("part", c.value_span.text(text))
+                .arg("total", w.value_span.text(text))
+                .arg("actual", format_share(actual))
+                .arg("stated", s.value_span.text(text))
+                .arg("quoted", quoted_note(&[c, w, s]))
+                .label(c.value_span, "the part")
+                .label(w.value_span, "the total")
+                .label(s.value_span, "the stated share"),
+        );
+    }
+}
+
 impl Kind for PercentOfTotal {
     fn args(&self) -> Vec<String> {
         ["part", "total", "actual", "stated", "quoted"]
@@ -103,35 +141,45 @@ impl Kind for PercentOfTotal {
         for &sentence in &cx.doc.prose.sentences {
             let nums = numbers_in(cx.mentions.numbers(), sentence);
             for i in 0..nums.len() {
-                // Form A: count "of the" whole, then the share in apposition.
+                // Form A: count "of the" whole, then the share in apposition:
+                // "12 of the 40 firms (45%)".
                 if let (Some(c), Some(w), Some(s)) = (nums.get(i), nums.get(i + 1), nums.get(i + 2))
                 {
                     if c.is_cardinal()
                         && c.noun.is_none()
-                        && w.is_cardinal()
-                        && s.is_share()
-                        && c.currency == w.currency
                         && is_of_link(&gap(text, c.span, w.span))
                         && is_apposition(text, phrase_end(w), s.span.start)
-                        && w.low > 0.0
-                        && c.value <= w.value
                     {
-                        let lo = c.low / w.high * 100.0;
-                        let hi = c.high / w.low * 100.0;
-                        if NumberMention::disagrees(lo, hi, s.low, s.high, tol) {
-                            let actual = c.value / w.value * 100.0;
-                            out.push(
-                                Finding::at(s.value_span)
-                                    .arg("part", c.value_span.text(text))
-                                    .arg("total", w.value_span.text(text))
-                                    .arg("actual", format_share(actual))
-                                    .arg("stated", s.value_span.text(text))
-                                    .arg("quoted", quoted_note(&[c, w, s]))
-                                    .label(c.value_span, "the part")
-                                    .label(w.value_span, "the total")
-                                    .label(s.value_span, "the stated share"),
-                            );
-                        }
+                        self.check_part(text, c, w, s, out);
+                        continue;
+                    }
+                }
+                // Form C: "Of the 1,200 respondents, 300 (35%) said ...".
+                if let (Some(w), Some(c), Some(s)) = (nums.get(i), nums.get(i + 1), nums.get(i + 2))
+                {
+                    let before = text
+                        .get(..w.span.start)
+                        .unwrap_or("")
+                        .trim_end()
+                        .to_ascii_lowercase();
+                    let of_before = before.ends_with(" of the")
+                        || before.ends_with(" of")
+                        || before == "of the"
+                        || before == "of";
+                    if of_before
+                        && w.noun.is_some()
+                        && c.is_cardinal()
+                        && same_noun(w, c)
+                        && text.get(phrase_end(w)..c.span.start).is_some_and(|g| {
+                            // "Of the 1,200 tenants polled, 300 ...": a participle may follow.
+                            g.trim().strip_suffix(',').is_some_and(|words| {
+                                words.split_whitespace().count() <= 2
+                                    && words.chars().all(|ch| ch.is_ascii_lowercase() || ch == ' ')
+                            })
+                        })
+                        && is_apposition(text, phrase_end(c), s.span.start)
+                    {
+                        self.check_part(text, c, w, s, out);
                         continue;
                     }
                 }
