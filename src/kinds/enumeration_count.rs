@@ -223,6 +223,25 @@ impl Kind for EnumerationCount {
                 if items as f64 == n.value {
                     continue;
                 }
+                // "... France and Italy among them", "... and others": a partial list.
+                let tail = text
+                    .get(list_span.end..sentence.end)
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if [
+                    "among",
+                    "including",
+                    "and others",
+                    "etc",
+                    "such as",
+                    "for example",
+                    "for instance",
+                ]
+                .iter()
+                .any(|w| tail.contains(w))
+                {
+                    continue;
+                }
                 // Another number in the list means it is not a plain list of names.
                 if cx
                     .mentions
@@ -289,5 +308,10 @@ mod tests {
             None,
         );
         assert_clean(&kind(), "In three games, Chelsea and Arsenal drew.", None);
+        assert_clean(
+            &kind(),
+            "The 12 states: France, Spain and Italy among them, voted.",
+            None,
+        );
     }
 }
