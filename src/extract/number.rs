@@ -1462,6 +1462,33 @@ pub fn change_is_down(text: &str, share: &NumberMention) -> Option<bool> {
     None
 }
 
+/// Whether `p` belongs to the change from `a` to `b`: inside it or a few words from it,
+/// with no contrast ("while", "but", ";") between.
+pub fn near_change(text: &str, a: &NumberMention, b: &NumberMention, p: &NumberMention) -> bool {
+    let (first, last) = if a.span.start < b.span.start {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let between = if p.span.end <= first.span.start {
+        text.get(p.span.end..first.span.start)
+    } else if p.span.start >= last.span.end {
+        text.get(last.span.end..p.span.start)
+    } else {
+        Some("")
+    };
+    let Some(between) = between else { return false };
+    let lower = between.to_ascii_lowercase();
+    lower.split_whitespace().count() <= 8
+        && !lower.contains(';')
+        && !lower.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            matches!(
+                w,
+                "while" | "whereas" | "but" | "although" | "though" | "compared"
+            )
+        })
+}
+
 /// Whether two quantities are in the same currency, or one leaves it implied
 /// ("from 10 to 25 euros").
 pub fn same_currency(a: &NumberMention, b: &NumberMention) -> bool {

@@ -13,7 +13,8 @@ use serde::Deserialize;
 
 use super::{CheckContext, Finding, Kind};
 use crate::extract::number::{
-    format_share, from_to_pairs, is_change_amount, numbers_in, quoted_note, same_currency,
+    format_share, from_to_pairs, is_change_amount, near_change, numbers_in, quoted_note,
+    same_currency,
 };
 use crate::extract::{NumberKind, NumberMention};
 
@@ -86,6 +87,9 @@ impl Kind for PercentChange {
                 .map(|(_, n)| *n)
                 .collect();
             let [p] = stated.as_slice() else { continue };
+            if !near_change(text, a, b, p) {
+                continue;
+            }
             let percents = a.kind == NumberKind::Percent || b.kind == NumberKind::Percent;
             if percents {
                 // Between two percentages: if the stated figure is the difference in

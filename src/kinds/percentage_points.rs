@@ -13,7 +13,8 @@ use serde::Deserialize;
 use super::percent_change::relative_change;
 use super::{CheckContext, Finding, Kind};
 use crate::extract::number::{
-    format_number, format_share, from_to_pairs, is_change_amount, numbers_in, quoted_note,
+    format_number, format_share, from_to_pairs, is_change_amount, near_change, numbers_in,
+    quoted_note,
 };
 use crate::extract::{NumberKind, NumberMention};
 
@@ -85,6 +86,9 @@ impl Kind for PercentagePoints {
                 .map(|(_, n)| *n)
                 .collect();
             let [p] = stated.as_slice() else { continue };
+            if !near_change(text, a, b, p) {
+                continue;
+            }
             let dlo = (b.low - a.high).abs().min((b.high - a.low).abs());
             let dhi = (b.low - a.high).abs().max((b.high - a.low).abs());
             let Some((rlo, rhi)) = relative_change(a, b) else {
