@@ -580,9 +580,8 @@ fn parse_words(text: &str, pos: usize) -> Option<Words> {
         seen += 1;
         end = head_end;
         cursor = head_end;
-        if let Some(t) = tail {
+        if tail.is_some() {
             // Continue inside the hyphenated word: "forty-two", "two-thirds".
-            let _ = t;
             cursor = head_end + 1;
         }
     }
@@ -899,11 +898,6 @@ fn read_words(text: &str, start: usize, w: Words) -> Option<NumberMention> {
         apply_bound(&mut m, 2.5);
         read_noun(text, &mut m);
         return Some(m);
-    }
-    // "one" as a pronoun ("one of them", "no one") carries no count; "a dozen" does.
-    let single = !written.contains(' ') && !written.contains('-');
-    if single && written == "one" {
-        // Keep "one in five" and "one of the 12" patterns; the kinds read them.
     }
     let mut m = bare(start, w.end, NumberKind::Cardinal, w.value);
     m.words = true;
@@ -1502,12 +1496,6 @@ pub fn quoted_note(nums: &[&NumberMention]) -> &'static str {
     } else {
         ""
     }
-}
-
-/// The sentence containing `span`, from `sentences` (sorted).
-pub fn sentence_of(sentences: &[Span], span: Span) -> Option<Span> {
-    let i = sentences.partition_point(|s| s.end <= span.start);
-    sentences.get(i).copied().filter(|s| s.contains(span))
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@
 use serde::Deserialize;
 
 use super::{CheckContext, Finding, Kind};
-use crate::extract::number::{format_number, numbers_in, quoted_note, sentence_of};
+use crate::extract::number::{numbers_in, quoted_note};
 use crate::extract::{Bound, NumberMention};
 use crate::span::Span;
 
@@ -294,7 +294,6 @@ impl Kind for InconsistentRestatement {
                 if has_cue(text, sentence, dates) || has_cue(text, *earlier_sentence, dates) {
                     continue;
                 }
-                let _ = sentence_of(sentences, n.span);
                 reported.push(key);
                 let noun = n.noun.clone().unwrap_or_default();
                 out.push(
@@ -302,7 +301,6 @@ impl Kind for InconsistentRestatement {
                         .arg("stated", n.value_span.text(text))
                         .arg("earlier", earlier.value_span.text(text))
                         .arg("noun", &noun)
-                        .arg("value", format_number(earlier.value, 2))
                         .arg("quoted", quoted_note(&[n, earlier]))
                         .label(earlier.value_span, "first given here")
                         .label(n.value_span, "restated differently"),

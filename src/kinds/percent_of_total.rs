@@ -66,16 +66,14 @@ fn is_apposition(text: &str, from: usize, to: usize) -> bool {
         return false;
     };
     let g = g.trim_end();
-    let (words, tail) = if let Some(w) = g.strip_suffix('(') {
-        (w, "(")
-    } else if let Some(w) = g.strip_suffix(", or") {
-        (w, ", or")
-    } else if let Some(w) = g.strip_suffix('—').or_else(|| g.strip_suffix(" –")) {
-        (w, "—")
-    } else {
+    let Some(words) = g
+        .strip_suffix('(')
+        .or_else(|| g.strip_suffix(", or"))
+        .or_else(|| g.strip_suffix('—'))
+        .or_else(|| g.strip_suffix(" –"))
+    else {
         return false;
     };
-    let _ = tail;
     let words: Vec<&str> = words.split_whitespace().collect();
     words.len() <= 3
         && words
