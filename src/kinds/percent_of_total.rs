@@ -44,6 +44,35 @@ pub struct PercentOfTotal {
     params: Params,
 }
 
+/// Whether the share after the whole is a share of that whole: nothing after it, or
+/// "of the total", "of them", "of the firms". "(45% of them foreign-owned)" describes a
+/// different group and is left alone.
+fn share_of_the_whole(text: &str, s: &NumberMention, w: &NumberMention) -> bool {
+    let rest = text.get(s.value_span.end..).unwrap_or("");
+    let end = rest
+        .find([')', ',', ';', '.', '—', '\n'])
+        .unwrap_or(rest.len());
+    let tail = rest.get(..end).unwrap_or("").trim().to_ascii_lowercase();
+    if tail.is_empty() {
+        return true;
+    }
+    let Some(of) = tail.strip_prefix("of") else {
+        return false;
+    };
+    let words: Vec<&str> = of
+        .split_whitespace()
+        .filter(|x| !matches!(*x, "the" | "all" | "those" | "these"))
+        .collect();
+    match words.as_slice() {
+        [] => true,
+        [one] => {
+            matches!(*one, "total" | "them" | "whole" | "those" | "these")
+                || w.noun.as_deref().is_some_and(|n| n == *one)
+        }
+        _ => false,
+    }
+}
+
 impl PercentOfTotal {
     pub fn new(params: Params) -> Self {
         PercentOfTotal { params }
@@ -102,7 +131,8 @@ impl PercentOfTotal {
             && s.is_share()
             && c.currency == w.currency
             && w.low > 0.0
-            && c.value <= w.value)
+            && c.value <= w.value
+            && share_of_the_whole(text, s, w))
         {
             return;
         }
@@ -280,6 +310,16 @@ mod tests {
     #[test]
     fn allows_consistent_and_approximate_shares() {
         assert_clean(&kind(), "Only 12 of the 40 firms (30%) replied.", None);
+        assert_clean(
+            &kind(),
+            "Only 12 of the 40 firms (45% of them foreign-owned) replied.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "Only 12 of the 40 firms (<<45%>> of the total) replied.",
+            None,
+        );
         assert_clean(
             &kind(),
             "Twelve of the 50 start-ups, or about 25 per cent, closed.",
