@@ -8,7 +8,8 @@
 //! Limits: to stay quiet on real changes, a pair is skipped when either sentence marks
 //! change or time ("rose to", "later", "now", "updated", "initially", a date), names a
 //! subset or another group ("another", "including", "of them"), or when the noun is a
-//! unit of time or measure or a generic group ("people", "years"). Only the first figure
+//! unit of time or measure or a generic group ("people", "years"), or when each
+//! sentence names something the other does not (two crashes, two cities). Only the first figure
 //! of each noun is compared with later ones.
 
 use serde::Deserialize;
@@ -237,6 +238,25 @@ fn has_cue(text: &str, sentence: Span, dates: &[crate::extract::DateMention]) ->
         || dates.iter().any(|d| sentence.contains(d.span))
 }
 
+/// Capitalised words after the first word of a sentence: the names it is about.
+fn names(text: &str, sentence: Span) -> Vec<String> {
+    sentence
+        .text(text)
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether the two sentences are about different named things: each names something
+/// the other does not ("the Coastline Air crash" against "the Northway crash").
+fn different_subjects(text: &str, a: Span, b: Span) -> bool {
+    let (na, nb) = (names(text, a), names(text, b));
+    na.iter().any(|n| !nb.contains(n)) && nb.iter().any(|n| !na.contains(n))
+}
+
 /// The scale a figure is written in, so "1.2 trillion" and "1,200 billion" compare.
 fn eligible(text: &str, n: &NumberMention, skip: &[String]) -> Option<String> {
     let noun = n.noun.as_deref()?;
@@ -291,7 +311,10 @@ impl Kind for InconsistentRestatement {
                 if !NumberMention::disagrees(earlier.low, earlier.high, n.low, n.high, tol) {
                     continue;
                 }
-                if has_cue(text, sentence, dates) || has_cue(text, *earlier_sentence, dates) {
+                if has_cue(text, sentence, dates)
+                    || has_cue(text, *earlier_sentence, dates)
+                    || different_subjects(text, *earlier_sentence, sentence)
+                {
                     continue;
                 }
                 reported.push(key);
