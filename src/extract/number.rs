@@ -1241,10 +1241,15 @@ fn merge_ranges(text: &str, out: &mut Vec<NumberMention>) {
     }
 }
 
-/// The numbers inside `sentence`, ordinals left out.
+/// The numbers inside `sentence`, ordinals left out. `numbers` is sorted by start, so
+/// this is a binary search, not a scan per sentence.
 pub fn numbers_in(numbers: &[NumberMention], sentence: Span) -> Vec<&NumberMention> {
+    let first = numbers.partition_point(|n| n.value_span.start < sentence.start);
     numbers
+        .get(first..)
+        .unwrap_or(&[])
         .iter()
+        .take_while(|n| n.value_span.start < sentence.end)
         .filter(|n| sentence.contains(n.span) && n.kind != NumberKind::Ordinal)
         .collect()
 }
