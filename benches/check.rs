@@ -57,12 +57,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(Document::from_text("a.md", one.clone(), Format::Markdown)))
     });
     c.bench_function("load built-in rule pack", |b| {
-        b.iter(|| {
-            black_box(factlint::load_rules(
-                &RuleSourceArgs::default(),
-                Some(Path::new("/")),
-            ))
-        })
+        b.iter(|| black_box(factlint::load_rules(&RuleSourceArgs::default(), Some(Path::new("/")))))
     });
 }
 
