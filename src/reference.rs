@@ -172,14 +172,18 @@ fn infer(doc: &Document, mentions: &Mentions, kb: &KnowledgeBase) -> Option<Refe
         .iter()
         .filter_map(|d| {
             let date = d.full_date()?;
-            let sentence = doc.prose.sentences.iter().find(|s| s.contains(d.span))?;
+            let sentences = &doc.prose.sentences;
+            let i = sentences.partition_point(|s| s.start <= d.span.start);
+            let sentence = sentences
+                .get(i.checked_sub(1)?)
+                .filter(|s| s.contains(d.span))?;
             // The sentence around the date, without the date ("3 May" is not "may").
             let around = format!(
                 "{} {}",
                 text.get(sentence.start..d.span.start).unwrap_or(""),
                 text.get(d.span.end..sentence.end).unwrap_or("")
             );
-            let before = text.get(..d.span.start).unwrap_or("");
+            let before = crate::span::tail(text, d.span.start, 64);
             let opening = text.get(sentence.start..d.span.start).unwrap_or("");
             (!in_quotation(opening) && reported_as_past(&around, before))
                 .then_some((date, Evidence::Date { span: d.span, date }))

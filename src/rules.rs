@@ -17,6 +17,7 @@ use crate::kinds::{self, Kind, KindName};
 pub const BUILTIN: &[(&str, &str)] = &[
     ("rules/dates.yaml", include_str!("../rules/dates.yaml")),
     ("rules/facts.yaml", include_str!("../rules/facts.yaml")),
+    ("rules/numbers.yaml", include_str!("../rules/numbers.yaml")),
     ("rules/style.yaml", include_str!("../rules/style.yaml")),
     (
         "rules/workflow.yaml",

@@ -2,12 +2,14 @@
 
 pub mod date;
 pub mod entity;
+pub mod number;
 pub mod temporal;
 
 use serde::Deserialize;
 
 pub use date::{DateForm, DateMention, WeekdayMention};
 pub use entity::EntityMention;
+pub use number::{Bound, NumberKind, NumberMention};
 pub use temporal::{
     AgeMention, Anchor, AnchorKind, Beside, Cue, CueKind, DurationMention, PeriodMention,
     RangeMention, Relative, RelativeMention, Tense,
@@ -44,6 +46,8 @@ pub struct Mentions {
     pub temporal: temporal::Temporal,
     /// Names of knowledge-base entities (filled by [`extract_with_knowledge`]).
     pub entities: Vec<EntityMention>,
+    /// Quantities, percentages and fractions included (see [`NumberKind`]).
+    pub numbers: Vec<NumberMention>,
 }
 
 impl Mentions {
@@ -71,12 +75,17 @@ impl Mentions {
     pub fn anchors(&self) -> &[Anchor] {
         &self.temporal.anchors
     }
+
+    pub fn numbers(&self) -> &[NumberMention] {
+        &self.numbers
+    }
 }
 
 /// Read the mentions of `prose` once; every rule shares the result.
 pub fn extract(prose: &Prose, options: &ExtractOptions) -> Mentions {
     let mut mentions = Mentions::default();
     date::extract(&prose.text, options.locale, &mut mentions.dates);
+    number::extract(&prose.text, &mentions.dates, &mut mentions.numbers);
     mentions.temporal = temporal::extract(
         &prose.text,
         &prose.sentences,

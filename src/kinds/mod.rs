@@ -6,17 +6,24 @@
 
 mod age_mismatch;
 mod anachronism;
+mod breakdown_sum;
 mod calendar;
 mod consistency;
 mod duration_mismatch;
+mod enumeration_count;
 mod fact_contradiction;
 mod future_as_past;
 mod future_report;
+mod inconsistent_restatement;
 mod invalid_date;
 mod misspelled_entity;
+mod multiplier;
 mod name_inconsistent;
 mod past_as_future;
 mod pattern;
+mod percent_change;
+mod percent_of_total;
+mod percentage_points;
 mod range_reversed;
 mod relative_mismatch;
 mod stale_as_of;
@@ -35,16 +42,23 @@ use crate::span::Span;
 
 pub use age_mismatch::AgeMismatch;
 pub use anachronism::Anachronism;
+pub use breakdown_sum::BreakdownSum;
 pub use consistency::Consistency;
 pub use duration_mismatch::DurationMismatch;
+pub use enumeration_count::EnumerationCount;
 pub use fact_contradiction::FactContradiction;
 pub use future_as_past::FutureAsPast;
 pub use future_report::FutureReport;
+pub use inconsistent_restatement::InconsistentRestatement;
 pub use invalid_date::InvalidDate;
 pub use misspelled_entity::MisspelledEntity;
+pub use multiplier::Multiplier;
 pub use name_inconsistent::NameInconsistent;
 pub use past_as_future::PastAsFuture;
 pub use pattern::Pattern;
+pub use percent_change::PercentChange;
+pub use percent_of_total::PercentOfTotal;
+pub use percentage_points::PercentagePoints;
 pub use range_reversed::RangeReversed;
 pub use relative_mismatch::RelativeMismatch;
 pub use stale_as_of::StaleAsOf;
@@ -132,6 +146,13 @@ pub enum KindName {
     FactContradiction,
     NameInconsistent,
     MisspelledEntity,
+    PercentOfTotal,
+    PercentChange,
+    PercentagePoints,
+    Multiplier,
+    BreakdownSum,
+    EnumerationCount,
+    InconsistentRestatement,
 }
 
 impl KindName {
@@ -153,6 +174,16 @@ impl KindName {
         ("fact-contradiction", KindName::FactContradiction),
         ("name-inconsistent", KindName::NameInconsistent),
         ("misspelled-entity", KindName::MisspelledEntity),
+        ("percent-of-total", KindName::PercentOfTotal),
+        ("percent-change", KindName::PercentChange),
+        ("percentage-points", KindName::PercentagePoints),
+        ("multiplier", KindName::Multiplier),
+        ("breakdown-sum", KindName::BreakdownSum),
+        ("enumeration-count", KindName::EnumerationCount),
+        (
+            "inconsistent-restatement",
+            KindName::InconsistentRestatement,
+        ),
     ];
 
     pub fn parse(name: &str) -> Option<KindName> {
@@ -223,6 +254,13 @@ pub fn build(name: KindName, value: serde_json::Value) -> Result<Box<dyn Kind>, 
         KindName::FactContradiction => Box::new(FactContradiction::new(params(value)?)),
         KindName::NameInconsistent => Box::new(NameInconsistent::new(params(value)?)),
         KindName::MisspelledEntity => Box::new(MisspelledEntity::new(params(value)?)),
+        KindName::PercentOfTotal => Box::new(PercentOfTotal::new(params(value)?)),
+        KindName::PercentChange => Box::new(PercentChange::new(params(value)?)),
+        KindName::PercentagePoints => Box::new(PercentagePoints::new(params(value)?)),
+        KindName::Multiplier => Box::new(Multiplier::new(params(value)?)),
+        KindName::BreakdownSum => Box::new(BreakdownSum::new(params(value)?)),
+        KindName::EnumerationCount => Box::new(EnumerationCount::new(params(value)?)),
+        KindName::InconsistentRestatement => Box::new(InconsistentRestatement::new(params(value)?)),
     })
 }
 

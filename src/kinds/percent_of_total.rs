@@ -1,0 +1,427 @@
+//! `percent-of-total`: a part, its whole and the share stated for them must agree.
+//!
+//! Why: "12 of the 40 firms (45%)" is wrong arithmetic in plain sight: 12 of 40 is 30%.
+//! Two forms are read inside one sentence: a count, its whole and a share in apposition
+//! ("12 of the 40 firms (45%)", "Twelve of the 50 start-ups, or 30 per cent"), and a
+//! share, its whole and a count in apposition ("one in five of the 200 workers, or 60",
+//! "Of the 40,000 units, three-quarters, or 20,000 units").
+//! Every number is an interval (its rounding, its approximator), and only intervals
+//! further apart than `tolerance` percentage points are reported.
+//! Limits: the whole must be written as a number in the same sentence ("more than
+//! one-third of the national total" is not checked); counts of different nouns are not
+//! compared.
+
+use serde::Deserialize;
+
+use super::{CheckContext, Finding, Kind};
+use crate::extract::number::{
+    format_number, format_share, gap, numbers_in, phrase_end, quoted_note,
+};
+use crate::extract::NumberMention;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Allowed gap, in percentage points, beyond the rounding of the numbers given.
+    #[serde(default = "default_tolerance")]
+    pub tolerance: f64,
+}
+
+fn default_tolerance() -> f64 {
+    1.0
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            tolerance: default_tolerance(),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct PercentOfTotal {
+    params: Params,
+}
+
+/// Whether the share after the whole is a share of that whole: nothing after it, or
+/// "of the total", "of them", "of the firms". "(45% of them foreign-owned)" describes a
+/// different group and is left alone.
+fn share_of_the_whole(text: &str, s: &NumberMention, w: &NumberMention) -> bool {
+    let rest = text.get(s.value_span.end..).unwrap_or("");
+    let end = rest
+        .find([')', ',', ';', '.', '—', '\n'])
+        .unwrap_or(rest.len());
+    let tail = rest.get(..end).unwrap_or("").trim().to_ascii_lowercase();
+    if tail.is_empty() {
+        return true;
+    }
+    let Some(of) = tail.strip_prefix("of") else {
+        return false;
+    };
+    let words: Vec<&str> = of
+        .split_whitespace()
+        .filter(|x| !matches!(*x, "the" | "all" | "those" | "these"))
+        .collect();
+    match words.as_slice() {
+        [] => true,
+        [one] => {
+            matches!(*one, "total" | "them" | "whole" | "those" | "these")
+                || w.noun.as_deref().is_some_and(|n| n == *one)
+        }
+        _ => false,
+    }
+}
+
+impl PercentOfTotal {
+    pub fn new(params: Params) -> Self {
+        PercentOfTotal { params }
+    }
+}
+
+/// "of", "of the", "out of the": the link from a part (or share) to its whole.
+fn is_of_link(g: &str) -> bool {
+    let t = g.trim();
+    matches!(
+        t,
+        "of" | "of the" | "out of" | "out of the" | "of all" | "of its" | "of their" | "of those"
+    )
+}
+
+/// "(", ", or", "—": an apposition giving the same quantity another way. Up to three
+/// lower-case words ("surveyed", "in the study") may sit between.
+fn is_apposition(text: &str, from: usize, to: usize) -> bool {
+    let Some(g) = text.get(from..to) else {
+        return false;
+    };
+    let g = g.trim_end();
+    let Some(words) = g
+        .strip_suffix('(')
+        .or_else(|| g.strip_suffix(", or"))
+        .or_else(|| g.strip_suffix('—'))
+        .or_else(|| g.strip_suffix(" –"))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = words.split_whitespace().collect();
+    words.len() <= 3
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+}
+
+fn same_noun(a: &NumberMention, b: &NumberMention) -> bool {
+    match (&a.noun, &b.noun) {
+        (Some(x), Some(y)) => x.trim_end_matches('s') == y.trim_end_matches('s'),
+        _ => true,
+    }
+}
+
+impl PercentOfTotal {
+    /// Part `c` of whole `w` against the stated share `s`.
+    fn check_part(
+        &self,
+        text: &str,
+        c: &NumberMention,
+        w: &NumberMention,
+        s: &NumberMention,
+        out: &mut Vec<Finding>,
+    ) {
+        if !(w.is_cardinal()
+            && s.is_share()
+            && c.currency == w.currency
+            && w.low > 0.0
+            && c.value <= w.value
+            && share_of_the_whole(text, s, w))
+        {
+            return;
+        }
+        let lo = c.low / w.high * 100.0;
+        let hi = c.high / w.low * 100.0;
+        if !NumberMention::disagrees(lo, hi, s.low, s.high, self.params.tolerance) {
+            return;
+        }
+        let actual = c.value / w.value * 100.0;
+        out.push(
+            Finding::at(s.value_span)
+                .arg("part", c.value_span.text(text))
+                .arg("total", w.value_span.text(text))
+                .arg("actual", format_share(actual))
+                .arg("stated", s.value_span.text(text))
+                .arg("quoted", quoted_note(&[c, w, s]))
+                .label(c.value_span, "the part")
+                .label(w.value_span, "the total")
+                .label(s.value_span, "the stated share"),
+        );
+    }
+}
+
+impl Kind for PercentOfTotal {
+    fn args(&self) -> Vec<String> {
+        ["part", "total", "actual", "stated", "quoted"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = cx.text;
+        let tol = self.params.tolerance;
+        for &sentence in &cx.doc.prose.sentences {
+            let nums = numbers_in(cx.mentions.numbers(), sentence);
+            for i in 0..nums.len() {
+                // Form A: count "of the" whole, then the share in apposition:
+                // "12 of the 40 firms (45%)".
+                if let (Some(c), Some(w), Some(s)) = (nums.get(i), nums.get(i + 1), nums.get(i + 2))
+                {
+                    if c.is_cardinal()
+                        && c.noun.is_none()
+                        && is_of_link(&gap(text, c.span, w.span))
+                        && is_apposition(text, phrase_end(w), s.span.start)
+                    {
+                        self.check_part(text, c, w, s, out);
+                        continue;
+                    }
+                }
+                // Form C: "Of the 1,200 respondents, 300 (35%) said ...".
+                if let (Some(w), Some(c), Some(s)) = (nums.get(i), nums.get(i + 1), nums.get(i + 2))
+                {
+                    let before = crate::span::tail(text, w.span.start, 64)
+                        .trim_end()
+                        .to_ascii_lowercase();
+                    let of_before = before.ends_with(" of the")
+                        || before.ends_with(" of")
+                        || before == "of the"
+                        || before == "of";
+                    if of_before
+                        && w.noun.is_some()
+                        && c.is_cardinal()
+                        && same_noun(w, c)
+                        && text.get(phrase_end(w)..c.span.start).is_some_and(|g| {
+                            // "Of the 1,200 tenants polled, 300 ...": a participle may follow.
+                            g.trim().strip_suffix(',').is_some_and(|words| {
+                                words.split_whitespace().count() <= 2
+                                    && words.chars().all(|ch| ch.is_ascii_lowercase() || ch == ' ')
+                            })
+                        })
+                        && is_apposition(text, phrase_end(c), s.span.start)
+                    {
+                        self.check_part(text, c, w, s, out);
+                        continue;
+                    }
+                }
+                // Form B: a share of a whole, then the count in apposition.
+                let Some(s) = nums.get(i) else { continue };
+                if !s.is_share() {
+                    continue;
+                }
+                let (w, c) = match (
+                    i.checked_sub(1).and_then(|j| nums.get(j)),
+                    nums.get(i + 1),
+                    nums.get(i + 2),
+                ) {
+                    // "one in five of the 200 workers, or 60"
+                    (_, Some(w), Some(c))
+                        if w.is_cardinal()
+                            && is_of_link(&gap(text, s.span, w.span))
+                            && c.is_cardinal()
+                            && is_apposition(text, phrase_end(w), c.span.start) =>
+                    {
+                        (*w, *c)
+                    }
+                    // "Of the 40,000 units, three-quarters, or 20,000 units"
+                    (Some(w), Some(c), _)
+                        if w.is_cardinal()
+                            && c.is_cardinal()
+                            && crate::span::tail(text, w.span.start, 64)
+                                .trim_end()
+                                .to_ascii_lowercase()
+                                .ends_with("of the")
+                            && gap(text, w.span, s.span)
+                                .trim_start_matches(|ch: char| ch.is_ascii_lowercase() || ch == ' ')
+                                .trim()
+                                == ","
+                            && w.noun.is_some()
+                            && is_apposition(text, s.span.end, c.span.start) =>
+                    {
+                        (*w, *c)
+                    }
+                    _ => continue,
+                };
+                if !same_noun(w, c) || w.currency != c.currency || w.low <= 0.0 {
+                    continue;
+                }
+                let lo = s.low / 100.0 * w.low;
+                let hi = s.high / 100.0 * w.high;
+                let count_tol = tol / 100.0 * w.value;
+                if NumberMention::disagrees(lo, hi, c.low, c.high, count_tol) {
+                    let actual = s.value / 100.0 * w.value;
+                    let decimals = if actual < 10.0 { 1 } else { 0 };
+                    out.push(
+                        Finding::at(c.value_span)
+                            .arg("part", s.value_span.text(text))
+                            .arg("total", w.value_span.text(text))
+                            .arg("actual", format_number(actual, decimals))
+                            .arg("stated", c.value_span.text(text))
+                            .arg("quoted", quoted_note(&[c, w, s]))
+                            .label(s.value_span, "the share")
+                            .label(w.value_span, "the total")
+                            .label(c.value_span, "the stated part"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::testing::{assert_clean, assert_finds};
+
+    fn kind() -> PercentOfTotal {
+        PercentOfTotal::new(Params::default())
+    }
+
+    #[test]
+    fn flags_a_share_that_does_not_match_part_and_total() {
+        let f = assert_finds(&kind(), "Only 12 of the 40 firms (<<45%>>) replied.", None);
+        assert!(f.args.contains(&("actual".into(), "30%".into())));
+        assert_finds(
+            &kind(),
+            "Twelve of the 50 start-ups, or <<30 per cent>>, closed.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "One in five of the 200 workers, or <<60>>, left.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "Of the 40,000 units, three-quarters, or <<20,000>> units, sold.",
+            None,
+        );
+    }
+
+    #[test]
+    fn allows_consistent_and_approximate_shares() {
+        assert_clean(&kind(), "Only 12 of the 40 firms (30%) replied.", None);
+        assert_clean(
+            &kind(),
+            "Only 12 of the 40 firms (45% of them foreign-owned) replied.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "Only 12 of the 40 firms (<<45%>> of the total) replied.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "Twelve of the 50 start-ups, or about 25 per cent, closed.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "One in five of the 200 workers, or 40, left.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "They won more than one-third of the national total.",
+            None,
+        );
+    }
+
+    #[test]
+    fn number_kinds_never_panic_on_odd_text() {
+        use crate::kinds::{build, KindName};
+        let pieces = [
+            "from",
+            "to",
+            "0",
+            "0%",
+            "of the",
+            "(",
+            ")",
+            "1.5",
+            "doubled",
+            "halved",
+            "tenfold",
+            "a total of",
+            "in total",
+            ",",
+            " or ",
+            "“",
+            "”",
+            "\"",
+            "a third",
+            "one in",
+            "9,999,999,999,999,999,999",
+            "-3",
+            "–",
+            "$",
+            "€",
+            "bn",
+            "percentage points",
+            "The",
+            "three",
+            "companies:",
+            "A",
+            "and",
+            "B",
+            ".",
+            "\n\n",
+            "é",
+            "½",
+            "victims",
+            "per cent",
+        ];
+        let kinds: Vec<_> = KindName::ALL
+            .iter()
+            .filter(|(n, _)| {
+                [
+                    "percent-of-total",
+                    "percent-change",
+                    "percentage-points",
+                    "multiplier",
+                    "breakdown-sum",
+                    "enumeration-count",
+                    "inconsistent-restatement",
+                ]
+                .contains(n)
+            })
+            .map(|&(_, k)| build(k, serde_json::Value::Null).expect("defaults are valid"))
+            .collect();
+        assert_eq!(kinds.len(), 7);
+        let mut seed = 7u64;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let piece = pieces[(seed >> 33) as usize % pieces.len()];
+                text.push_str(piece);
+                if seed & 1 == 0 {
+                    text.push(' ');
+                }
+            }
+            for k in &kinds {
+                let _ = crate::kinds::testing::run(k.as_ref(), &text, None);
+            }
+        }
+    }
+
+    #[test]
+    fn says_when_the_numbers_are_quoted() {
+        let f = assert_finds(
+            &kind(),
+            "\"Only 12 of the 40 firms (<<45%>>) replied,\" she said.",
+            None,
+        );
+        assert!(f
+            .args
+            .contains(&("quoted".into(), " (in a quotation)".into())));
+    }
+}

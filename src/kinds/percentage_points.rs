@@ -1,0 +1,181 @@
+//! `percentage-points`: a change between two percentages must say whether it is the
+//! difference (percentage points) or the relative change (per cent).
+//!
+//! Why: "from 4% to 6%, an increase of 2%" is wrong: the rise is 2 percentage points,
+//! a 50% increase. The reverse, "up 50 percentage points" for the same change, is wrong too.
+//! Reads a "from A% to B%" change and one figure tied to a change word in the same
+//! sentence. A figure in per cent is flagged when it matches the difference but not
+//! the relative change; a figure in points when it does not match the difference.
+//! Limits: one change per sentence; `tolerance` is in percentage points.
+
+use serde::Deserialize;
+
+use super::percent_change::relative_change;
+use super::{CheckContext, Finding, Kind};
+use crate::extract::number::{
+    format_number, format_share, from_to_pairs, is_change_amount, near_change, numbers_in,
+    quoted_note,
+};
+use crate::extract::{NumberKind, NumberMention};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// Allowed gap in percentage points, beyond the rounding of the numbers given.
+    #[serde(default = "default_tolerance")]
+    pub tolerance: f64,
+}
+
+fn default_tolerance() -> f64 {
+    0.5
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            tolerance: default_tolerance(),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct PercentagePoints {
+    params: Params,
+}
+
+impl PercentagePoints {
+    pub fn new(params: Params) -> Self {
+        PercentagePoints { params }
+    }
+}
+
+impl Kind for PercentagePoints {
+    fn args(&self) -> Vec<String> {
+        ["from", "to", "points", "relative", "stated", "quoted"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = cx.text;
+        let tol = self.params.tolerance;
+        for &sentence in &cx.doc.prose.sentences {
+            let nums = numbers_in(cx.mentions.numbers(), sentence);
+            let pairs = from_to_pairs(text, &nums);
+            let [pair] = pairs.as_slice() else { continue };
+            let (Some(a), Some(b)) = (nums.get(pair.from), nums.get(pair.to)) else {
+                continue;
+            };
+            // Both ends are percentages ("from 4 to 6 per cent" counts too).
+            let is_pct = |n: &NumberMention| n.kind == NumberKind::Percent;
+            let bare = |n: &NumberMention| {
+                n.kind == NumberKind::Cardinal && n.noun.is_none() && n.currency.is_none()
+            };
+            if !(is_pct(a) && is_pct(b) || is_pct(b) && bare(a) && pair.from < pair.to) {
+                continue;
+            }
+            let stated: Vec<_> = nums
+                .iter()
+                .enumerate()
+                .filter(|&(i, n)| {
+                    i != pair.from
+                        && i != pair.to
+                        && matches!(n.kind, NumberKind::Percent | NumberKind::Points)
+                        && (n.kind == NumberKind::Points || is_change_amount(text, n))
+                })
+                .map(|(_, n)| *n)
+                .collect();
+            let [p] = stated.as_slice() else { continue };
+            if !near_change(text, a, b, p) {
+                continue;
+            }
+            let dlo = (b.low - a.high).abs().min((b.high - a.low).abs());
+            let dhi = (b.low - a.high).abs().max((b.high - a.low).abs());
+            let Some((rlo, rhi)) = relative_change(a, b) else {
+                continue;
+            };
+            let (rlo, rhi) = if b.value >= a.value {
+                (rlo, rhi)
+            } else {
+                (-rhi, -rlo)
+            };
+            let matches_diff = !NumberMention::disagrees(dlo, dhi, p.low, p.high, tol);
+            let matches_rel = !NumberMention::disagrees(rlo, rhi, p.low, p.high, tol);
+            let wrong = match p.kind {
+                NumberKind::Percent => matches_diff && !matches_rel,
+                _ => !matches_diff,
+            };
+            if !wrong {
+                continue;
+            }
+            let points = (b.value - a.value).abs();
+            let relative = (b.value - a.value) / a.value * 100.0;
+            let relative_text = format!(
+                "a {} {}",
+                format_share(relative.abs()),
+                if relative >= 0.0 {
+                    "increase"
+                } else {
+                    "decrease"
+                }
+            );
+            out.push(
+                Finding::at(p.value_span)
+                    .arg("from", a.value_span.text(text))
+                    .arg("to", b.value_span.text(text))
+                    .arg("points", format_number(points, 2))
+                    .arg("relative", relative_text)
+                    .arg("stated", p.value_span.text(text))
+                    .arg("quoted", quoted_note(&[a, b, p]))
+                    .label(a.value_span, "the earlier share")
+                    .label(b.value_span, "the later share")
+                    .label(p.value_span, "the stated change"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::testing::{assert_clean, assert_finds};
+
+    fn kind() -> PercentagePoints {
+        PercentagePoints::new(Params::default())
+    }
+
+    #[test]
+    fn flags_points_written_as_per_cent_and_back() {
+        let f = assert_finds(
+            &kind(),
+            "Turnout rose from 4% to 6%, an increase of <<2%>>.",
+            None,
+        );
+        assert!(f.args.contains(&("points".into(), "2".into())));
+        assert_finds(
+            &kind(),
+            "Support rose from 40% to 60%, up <<50 percentage points>>.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "Unemployment fell <<3%>> to 5 per cent from 8 per cent.",
+            None,
+        );
+    }
+
+    #[test]
+    fn allows_points_and_relative_changes() {
+        assert_clean(
+            &kind(),
+            "Turnout rose from 4% to 6%, an increase of 2 percentage points.",
+            None,
+        );
+        assert_clean(&kind(), "Turnout rose from 4% to 6%, a 50% increase.", None);
+        assert_clean(
+            &kind(),
+            "Support rose from 40% to 60%, up 20 percentage points.",
+            None,
+        );
+    }
+}
