@@ -23,8 +23,13 @@ if [ -z "$chrome" ]; then
     chrome=chromium
 fi
 
-cargo build --quiet --manifest-path "$root/Cargo.toml"
-factlint="$root/target/debug/factlint"
+# Under `cargo test` the binary is already built (and cargo holds the build lock).
+if [ -n "${FACTLINT_BIN:-}" ]; then
+    factlint="$FACTLINT_BIN"
+else
+    cargo build --quiet --manifest-path "$root/Cargo.toml"
+    factlint="$root/target/debug/factlint"
+fi
 
 work="$(mktemp -d)"
 profile="$(mktemp -d)"
