@@ -1,6 +1,7 @@
 //! The engine: runs the selected rules over one document and turns their findings into
 //! diagnostics (messages filled in, spans mapped to the source, sorted, de-duplicated).
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -50,11 +51,67 @@ pub struct CheckedDocument {
 pub struct Engine {
     pub rules: Vec<Rule>,
     pub options: EngineOptions,
+    /// One scan for every kind with a prefilter (the `pattern` rules), built once.
+    prefilter: Option<Prefilter>,
+}
+
+/// All the kinds' prefilter regexes in one set: a document is scanned once, and a kind
+/// runs only when its own pattern matched somewhere in it.
+#[derive(Debug)]
+struct Prefilter {
+    set: regex::RegexSet,
+    /// The address of each kind (its box) to its pattern index in `set`. A rule the
+    /// engine was not built with is not found here and simply runs.
+    index: HashMap<usize, usize>,
+}
+
+/// The set may hold thousands of patterns: allow it more room than one rule's regex,
+/// but not unbounded memory. Past this the engine runs every rule on its own.
+const PREFILTER_SIZE_LIMIT: usize = 64 << 20;
+const PREFILTER_DFA_SIZE_LIMIT: usize = 16 << 20;
+
+fn kind_key(kind: &dyn crate::kinds::Kind) -> usize {
+    kind as *const dyn crate::kinds::Kind as *const () as usize
+}
+
+impl Prefilter {
+    fn build(rules: &[Rule]) -> Option<Prefilter> {
+        let mut patterns = Vec::new();
+        let mut index = HashMap::new();
+        for rule in rules {
+            if let Some(pattern) = rule.kind.prefilter() {
+                index.insert(kind_key(&*rule.kind), patterns.len());
+                patterns.push(pattern);
+            }
+        }
+        // A single pattern rule gains nothing from a second scan.
+        if patterns.len() < 2 {
+            return None;
+        }
+        let set = regex::RegexSetBuilder::new(&patterns)
+            .size_limit(PREFILTER_SIZE_LIMIT)
+            .dfa_size_limit(PREFILTER_DFA_SIZE_LIMIT)
+            .nest_limit(64)
+            .build()
+            .ok()?;
+        Some(Prefilter { set, index })
+    }
 }
 
 impl Engine {
     pub fn new(rules: Vec<Rule>, options: EngineOptions) -> Self {
-        Engine { rules, options }
+        let prefilter = Prefilter::build(&rules);
+        Engine {
+            rules,
+            options,
+            prefilter,
+        }
+    }
+
+    /// The same engine without its prefilter: every rule runs on every document.
+    pub fn without_prefilter(mut self) -> Self {
+        self.prefilter = None;
+        self
     }
 
     /// Check one document with every rule.
@@ -90,11 +147,22 @@ impl Engine {
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();
         let mut running: Vec<&Rule> = Vec::with_capacity(rules.len());
+        let matched = self
+            .prefilter
+            .as_ref()
+            .map(|p| (p, p.set.matches(&doc.prose.text)));
         for rule in rules {
             if doc.meta.ignore.iter().any(|sel| id_matches(&rule.id, sel)) {
                 continue;
             }
             running.push(rule);
+            if let Some((p, m)) = &matched {
+                if let Some(&i) = p.index.get(&kind_key(&*rule.kind)) {
+                    if !m.matched(i) {
+                        continue;
+                    }
+                }
+            }
             findings.clear();
             rule.kind.check(&cx, &mut findings);
             diagnostics.extend(findings.drain(..).map(|f| to_diagnostic(doc, rule, f)));
@@ -202,4 +270,99 @@ pub fn apply_fixes<'a>(source: &str, fixes: impl IntoIterator<Item = &'a Fix>) -
     }
     out.push_str(&source[last..]);
     (out, applied)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    const RULES: &str = r#"
+- id: test.end-result
+  kind: pattern
+  severity: info
+  message: "{match}"
+  params:
+    pattern: "end (?P<w>result)"
+    replacement: "$w"
+- id: test.result
+  kind: pattern
+  severity: warning
+  message: "{match}"
+  params:
+    pattern: "result"
+    case_sensitive: true
+- id: test.result-any-case
+  kind: pattern
+  severity: warning
+  message: "{match}"
+  params:
+    pattern: "RESULT"
+- id: test.sult
+  kind: pattern
+  severity: info
+  message: "{match}"
+  params:
+    pattern: "sult"
+    word_boundary: false
+- id: test.never
+  kind: pattern
+  severity: info
+  message: "{match}"
+  params:
+    pattern: "zebra crossing"
+- id: test.dup
+  kind: pattern
+  severity: info
+  message: "{match}"
+  params:
+    pattern: "(?P<w>end)"
+"#;
+
+    fn engine() -> Engine {
+        let rules = crate::rules::load_rule_file("test.yaml", RULES, false).expect("rules load");
+        Engine::new(rules, EngineOptions::default())
+    }
+
+    #[test]
+    fn prefilter_keeps_findings_identical() {
+        let with = engine();
+        assert!(with.prefilter.is_some());
+        let without = engine().without_prefilter();
+        for text in [
+            "The end result was a Result, and the END RESULT was insulting.",
+            "Nothing to see here.",
+            "",
+            "resultant sultana: end, results, end result.",
+        ] {
+            let doc = Document::from_text("a.md", text.to_string(), Format::Markdown);
+            let a = with.check(&doc).diagnostics;
+            let b = without.check(&doc).diagnostics;
+            assert_eq!(format!("{a:?}"), format!("{b:?}"), "{text}");
+        }
+        let doc = Document::from_text(
+            "a.md",
+            "The end result was a Result, and insulting.".into(),
+            Format::Markdown,
+        );
+        let ids: Vec<String> = with
+            .check(&doc)
+            .diagnostics
+            .into_iter()
+            .map(|d| d.rule)
+            .collect();
+        assert!(ids.contains(&"test.end-result".to_string()), "{ids:?}");
+        assert!(ids.contains(&"test.sult".to_string()), "{ids:?}");
+        assert!(!ids.contains(&"test.never".to_string()), "{ids:?}");
+    }
+
+    #[test]
+    fn rules_outside_the_engine_still_run() {
+        let outside = crate::rules::load_rule_file("test.yaml", RULES, false).expect("rules load");
+        let engine = engine();
+        let doc = Document::from_text("a.md", "The end result.".into(), Format::Markdown);
+        let refs: Vec<&Rule> = outside.iter().collect();
+        let found = engine.check_with(&doc, &refs, None).diagnostics;
+        assert!(found.iter().any(|d| d.rule == "test.end-result"));
+    }
 }

@@ -124,6 +124,13 @@ pub trait Kind: Send + Sync + std::fmt::Debug {
     fn args(&self) -> Vec<String>;
     /// Whether the kind needs a reference date (it is then skipped without one).
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>);
+    /// A regex (flags inline) that matches somewhere in a text whenever `check` could
+    /// find anything in it. The engine scans every document once with all of these
+    /// together and skips the kinds whose prefilter did not match, so the cost of many
+    /// such rules does not grow with their number.
+    fn prefilter(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Every kind a rule file can name.

@@ -36,6 +36,8 @@ fn yes() -> bool {
 #[derive(Debug)]
 pub struct Pattern {
     regex: Regex,
+    /// The regex as compiled, with its case flag inline, for the engine's prefilter.
+    source: String,
     params: Params,
 }
 
@@ -54,7 +56,13 @@ impl Pattern {
                 "the regex matches the empty string",
             ));
         }
-        Ok(Pattern { regex, params })
+        let flag = if params.case_sensitive { "" } else { "i" };
+        let source = format!("(?{flag}:{source})");
+        Ok(Pattern {
+            regex,
+            source,
+            params,
+        })
     }
 }
 
@@ -63,6 +71,10 @@ impl Kind for Pattern {
         let mut args = vec!["match".to_string()];
         args.extend(self.regex.capture_names().flatten().map(String::from));
         args
+    }
+
+    fn prefilter(&self) -> Option<String> {
+        Some(self.source.clone())
     }
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
