@@ -246,8 +246,7 @@ fn check_number_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: 
             if let Ok(v) = digits.parse::<f64>() {
                 let v = v * scale(caps.name("scale").map(|s| s.as_str()));
                 let offset = name.start - before.len();
-                let end = caps.get(0).map_or(n.end(), |m| m.end());
-                let text_end = before.get(..end).unwrap_or("").trim_end().len();
+                let text_end = caps.name("scale").map_or(n.end(), |m| m.end());
                 claims.push(Count {
                     low: v,
                     high: v,
@@ -313,7 +312,7 @@ fn check_number_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: 
         if let Some(as_of) = attr.as_of {
             known_text.push_str(&format!(" (as of {as_of})"));
         }
-        let claimed = claim.span.text(cx.text).to_string();
+        let claimed = claim.span.text(cx.text).replace('-', " ");
         out.push(
             Finding::at(claim.span)
                 .arg("entity", name.text(cx.text))
@@ -394,7 +393,7 @@ mod tests {
     fn flags_typed_attributes_that_disagree() {
         let f = assert_finds(
             &FactContradiction,
-            "The <<17-billion-parameter>> GPT-3 was shown.",
+            "The <<17-billion>>-parameter GPT-3 was shown.",
             None,
         );
         assert!(
