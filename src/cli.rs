@@ -13,6 +13,7 @@ pub const SUBCOMMANDS: &[&str] = &[
     "rules",
     "explain",
     "test-rules",
+    "kb",
     "completions",
     "man",
     "help",
@@ -46,6 +47,11 @@ pub enum Command {
         #[command(flatten)]
         source: RuleSourceArgs,
     },
+    /// Validate knowledge files, or show what is known about an entity
+    Kb {
+        #[command(subcommand)]
+        action: KbCommand,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions {
         #[arg(value_enum)]
@@ -53,6 +59,25 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
+}
+
+/// `factlint kb ...`
+#[derive(Debug, Subcommand)]
+pub enum KbCommand {
+    /// Validate knowledge files (default: the built-in ones and configured ones)
+    Check {
+        /// Knowledge files (YAML) to validate together with the built-in knowledge
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        source: RuleSourceArgs,
+    },
+    /// Print everything known about an entity, found by name or alias (any case)
+    Show {
+        /// The entity's name or one of its aliases
+        name: String,
+        #[command(flatten)]
+        source: RuleSourceArgs,
+    },
 }
 
 /// Where rules come from.

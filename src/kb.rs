@@ -38,6 +38,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../rules/knowledge/leaders.yaml"),
     ),
     (
+        "rules/knowledge/countries.yaml",
+        include_str!("../rules/knowledge/countries.yaml"),
+    ),
+    (
         "rules/knowledge/institutions.yaml",
         include_str!("../rules/knowledge/institutions.yaml"),
     ),
@@ -217,6 +221,47 @@ pub struct Attribute {
     pub value: Value,
     pub source: Source,
     pub as_of: Option<KbDate>,
+    /// The period the value held (a chief executive's tenure); `to` absent while it holds.
+    pub from: Option<KbDate>,
+    pub to: Option<KbDate>,
+    /// The file the attribute came from (a user file may override one built-in attribute).
+    pub origin: String,
+}
+
+impl Attribute {
+    /// Whether the value held on `day`: always, for an attribute without `from`/`to`.
+    pub fn holds_on(&self, day: Date) -> bool {
+        let starts = self.from.map_or(Date::MIN, |f| f.first_day());
+        let ends = self.to.map_or(Date::MAX, |t| t.last_day());
+        starts <= day && day <= ends
+    }
+}
+
+/// "175 billion", "1.75 trillion", "1,500": large round numbers in words, as news writes them.
+pub fn human_number(value: f64) -> String {
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if value.abs() >= scale {
+            let n = crate::extract::number::format_number(value / scale, 3);
+            return format!("{n} {word}");
+        }
+    }
+    crate::extract::number::format_number(value, 2)
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Number { value, unit, .. } => {
+                let n = human_number(*value);
+                match unit {
+                    Some(u) => write!(f, "{n} {u}"),
+                    None => write!(f, "{n}"),
+                }
+            }
+            Value::Date(d) => write!(f, "{d}"),
+            Value::Text(t) => write!(f, "{t}"),
+        }
+    }
 }
 
 /// One entity of the knowledge base.
@@ -237,12 +282,33 @@ pub struct Entity {
     pub speculated: bool,
     pub terms: Vec<Term>,
     pub attributes: Vec<Attribute>,
+    /// Spellings house style avoids ("Open AI" for OpenAI).
+    pub avoid: Vec<String>,
     pub source: Source,
     /// The file the entity came from.
     pub origin: String,
 }
 
 impl Entity {
+    /// How many facts the entity records: dated facts, former names, terms, attributes.
+    pub fn fact_count(&self) -> usize {
+        self.starts.len()
+            + self.ends.len()
+            + self.formerly.len()
+            + self.terms.len()
+            + self.attributes.len()
+            + usize::from(self.named.is_some())
+    }
+
+    /// Whether `name` is one of the entity's names (canonical, alias, former), ignoring case.
+    pub fn is_named(&self, name: &str) -> bool {
+        let name = name.trim();
+        std::iter::once(&self.name)
+            .chain(&self.aliases)
+            .chain(self.formerly.iter().map(|f| &f.name))
+            .any(|n| n.to_lowercase() == name.to_lowercase())
+    }
+
     /// The earliest fact that starts the entity (its existence as far as we know).
     pub fn first_fact(&self) -> Option<&Fact> {
         // On a tie prefer the fact that is not a mere announcement ("released").
@@ -296,6 +362,8 @@ pub struct KnowledgeBase {
     pub entities: Vec<Entity>,
     sensitive: Option<(AhoCorasick, Vec<NameRef>)>,
     insensitive: Option<(AhoCorasick, Vec<NameRef>)>,
+    /// Spellings house style avoids, matched with case.
+    avoided: Option<(AhoCorasick, Vec<NameRef>)>,
 }
 
 impl KnowledgeBase {
@@ -303,7 +371,15 @@ impl KnowledgeBase {
     pub fn new(entities: Vec<Entity>) -> KnowledgeBase {
         let mut sens: (Vec<String>, Vec<NameRef>) = Default::default();
         let mut ins: (Vec<String>, Vec<NameRef>) = Default::default();
+        let mut avoid: (Vec<String>, Vec<NameRef>) = Default::default();
         for (i, e) in entities.iter().enumerate() {
+            for a in &e.avoid {
+                avoid.0.push(a.clone());
+                avoid.1.push(NameRef {
+                    entity: i,
+                    former: false,
+                });
+            }
             let target = if e.case_insensitive {
                 &mut ins
             } else {
@@ -339,12 +415,32 @@ impl KnowledgeBase {
         KnowledgeBase {
             sensitive: build(sens, false),
             insensitive: build(ins, true),
+            avoided: build(avoid, false),
             entities,
         }
     }
 
     pub fn entity(&self, i: usize) -> Option<&Entity> {
         self.entities.get(i)
+    }
+
+    /// The entity one of whose names is `name`, ignoring case.
+    pub fn lookup(&self, name: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.is_named(name))
+    }
+
+    /// Every spelling house style avoids in `text`, as a whole word, sorted by start.
+    pub fn find_avoided(&self, text: &str) -> Vec<NameMatch> {
+        let Some((ac, refs)) = &self.avoided else {
+            return Vec::new();
+        };
+        ac.find_iter(text)
+            .filter_map(|m| {
+                let span = Span::new(m.start(), m.end());
+                let name = *refs.get(m.pattern().as_usize())?;
+                stands_alone(text, span).then_some(NameMatch { span, name })
+            })
+            .collect()
     }
 
     /// Every entity name in `text` that stands as a word of its own, sorted by start;
@@ -425,7 +521,18 @@ pub fn load(user: &[(String, String)]) -> Result<KnowledgeBase, Vec<RuleFileErro
                                 ),
                             ));
                         }
-                        Some(existing) => *existing = e,
+                        Some(existing) => {
+                            // The user's entity wins; built-in attributes it does not
+                            // restate are kept.
+                            let mut e = e;
+                            let kept: Vec<Attribute> = existing
+                                .attributes
+                                .drain(..)
+                                .filter(|a| !e.attributes.iter().any(|b| b.name == a.name))
+                                .collect();
+                            e.attributes.splice(0..0, kept);
+                            *existing = e;
+                        }
                         None => entities.push(e),
                     }
                 }
@@ -518,6 +625,10 @@ struct RawAttribute {
     source: Option<Spanned<RawSource>>,
     #[serde(default)]
     as_of: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    from: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    to: Option<Spanned<Scalar>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -572,6 +683,9 @@ struct RawEntity {
     terms: Vec<Spanned<RawTerm>>,
     #[serde(default)]
     attributes: Vec<Spanned<RawAttribute>>,
+    /// Spellings house style avoids ("Open AI"); flagged with the name as the fix.
+    #[serde(default)]
+    avoid: Vec<Spanned<String>>,
     #[serde(default)]
     source: Option<Spanned<RawSource>>,
     /// Free text for editors; not used by checks.
@@ -874,6 +988,19 @@ fn build_entity(cx: &mut FileCx<'_>, r: &RawEntity, at: &serde_saphyr::Location)
             );
         }
         let as_of = raw.as_of.as_ref().and_then(|d| cx.date(d));
+        let from = raw.from.as_ref().and_then(|d| cx.date(d));
+        let to = raw.to.as_ref().and_then(|d| cx.date(d));
+        if let (Some(f), Some(t), Some(raw_to)) = (from, to, &raw.to) {
+            if t.last_day() < f.first_day() {
+                cx.error(
+                    &raw_to.referenced,
+                    "an attribute cannot end before it begins",
+                );
+            }
+        }
+        if raw.name.value.trim().is_empty() {
+            cx.error(&raw.name.referenced, "an attribute needs a name");
+        }
         let source = match &raw.source {
             Some(s) => cx.source(s),
             None => {
@@ -890,7 +1017,24 @@ fn build_entity(cx: &mut FileCx<'_>, r: &RawEntity, at: &serde_saphyr::Location)
                 value,
                 source,
                 as_of,
+                from,
+                to,
+                origin: cx.path.to_string(),
             });
+        }
+    }
+    let mut avoid = Vec::new();
+    for a in &r.avoid {
+        let v = a.value.trim();
+        if v.is_empty() {
+            cx.error(&a.referenced, "an avoided spelling cannot be empty");
+        } else if v == name || aliases.iter().any(|x| x == v) {
+            cx.error(
+                &a.referenced,
+                format!("`{v}` is a name of the entity and cannot also be avoided"),
+            );
+        } else {
+            avoid.push(v.to_string());
         }
     }
     let source = match &r.source {
@@ -924,6 +1068,7 @@ fn build_entity(cx: &mut FileCx<'_>, r: &RawEntity, at: &serde_saphyr::Location)
         speculated: r.speculated,
         terms,
         attributes,
+        avoid,
         source,
         origin: cx.path.to_string(),
     })

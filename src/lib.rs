@@ -33,7 +33,7 @@ pub use document::{Document, Format};
 pub use engine::{Engine, EngineOptions};
 pub use error::{LoadError, RuleFileError, SetupError};
 
-use cli::{CheckArgs, Command, RuleSourceArgs};
+use cli::{CheckArgs, Command, KbCommand, RuleSourceArgs};
 use config::LoadedConfig;
 use render::{CheckedFile, FileReport, HumanOptions, Summary};
 use rules::{id_matches, Rule};
@@ -61,6 +61,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result
             write_io(out.write_all(&buf))?;
             Ok(EXIT_CLEAN)
         }
+        Command::Kb { action } => run_kb(action, out),
         Command::Rules(source) => {
             let (rules, _) = load_rules(&source, None)?;
             write_io(list_rules(&rules, out))?;
@@ -121,6 +122,109 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result
             })
         }
     }
+}
+
+/// `kb check` and `kb show`: knowledge errors exit 2 through [`SetupError`].
+fn run_kb(action: KbCommand, out: &mut dyn Write) -> Result<u8, SetupError> {
+    match action {
+        KbCommand::Check { files, source } => {
+            let kb = if files.is_empty() {
+                let (_, config) = load_rules(&source, None)?;
+                load_knowledge(&rule_dirs(&source, &config))?
+            } else {
+                let mut texts = Vec::new();
+                for file in &files {
+                    let display = file.display().to_string();
+                    let text = std::fs::read_to_string(file).map_err(|e| SetupError::Io {
+                        path: display.clone(),
+                        message: e.to_string(),
+                    })?;
+                    texts.push((display, text));
+                }
+                std::sync::Arc::new(kb::load(&texts).map_err(SetupError::from_rule_errors)?)
+            };
+            let mut origins: Vec<&str> = kb.entities.iter().map(|e| e.origin.as_str()).collect();
+            origins.sort_unstable();
+            origins.dedup();
+            let facts: usize = kb.entities.iter().map(kb::Entity::fact_count).sum();
+            write_io(writeln!(
+                out,
+                "kb check: {} entities, {} facts in {} files: ok",
+                kb.entities.len(),
+                facts,
+                origins.len()
+            ))?;
+            if !files.is_empty() {
+                let mine = kb
+                    .entities
+                    .iter()
+                    .filter(|e| files.iter().any(|f| f.display().to_string() == e.origin))
+                    .count();
+                write_io(writeln!(out, "{mine} entities from the files given"))?;
+            }
+            Ok(EXIT_CLEAN)
+        }
+        KbCommand::Show { name, source } => {
+            let (_, config) = load_rules(&source, None)?;
+            let kb = load_knowledge(&rule_dirs(&source, &config))?;
+            let Some(entity) = kb.lookup(&name) else {
+                return Err(SetupError::Usage(format!(
+                    "no entity named `{name}` in the knowledge base; `factlint kb check` validates knowledge files"
+                )));
+            };
+            write_io(show_entity(entity, out))?;
+            Ok(EXIT_CLEAN)
+        }
+    }
+}
+
+fn show_entity(e: &kb::Entity, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{} ({})", e.name, e.kind)?;
+    writeln!(out, "  file: {}", e.origin)?;
+    writeln!(out, "  source: {}", e.source)?;
+    if !e.aliases.is_empty() {
+        writeln!(out, "  aliases: {}", e.aliases.join(", "))?;
+    }
+    if !e.avoid.is_empty() {
+        writeln!(out, "  avoid: {}", e.avoid.join(", "))?;
+    }
+    for f in e.starts.iter().chain(&e.ends) {
+        writeln!(out, "  {}", f.date.with_verb(f.verb))?;
+    }
+    if let Some(named) = e.named {
+        writeln!(out, "  {}", named.with_verb("named"))?;
+    }
+    for f in &e.formerly {
+        writeln!(out, "  formerly {} until {}", f.name, f.until)?;
+    }
+    for t in &e.terms {
+        let to =
+            t.to.map_or_else(|| "present".to_string(), |d| d.to_string());
+        writeln!(out, "  {}: {} to {}", t.office, t.from, to)?;
+    }
+    for a in &e.attributes {
+        let mut line = format!("  {}: {}", a.name, a.value);
+        if let kb::Value::Number { tolerance, .. } = a.value {
+            if tolerance > 0.0 {
+                line.push_str(&format!(" (±{}%)", tolerance * 100.0));
+            }
+        }
+        if a.from.is_some() || a.to.is_some() {
+            let from = a.from.map_or_else(|| "?".to_string(), |d| d.to_string());
+            let to =
+                a.to.map_or_else(|| "present".to_string(), |d| d.to_string());
+            line.push_str(&format!(", {from} to {to}"));
+        }
+        if let Some(as_of) = a.as_of {
+            line.push_str(&format!(", as of {as_of}"));
+        }
+        line.push_str(&format!("; source: {}", a.source));
+        if a.origin != e.origin {
+            line.push_str(&format!("; file: {}", a.origin));
+        }
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }
 
 fn write_io(r: io::Result<()>) -> Result<(), SetupError> {

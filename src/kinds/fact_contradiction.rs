@@ -7,8 +7,16 @@
 //! "NAME was launched on 3 May 2020", "NAME, which was released in 2019". A claim with
 //! anything in between ("launched in the US in 2018", "launched on Android in 2012") is
 //! left alone, since products launch more than once. Full dates are allowed a day either
-//! way (a launch late on 30 November in California is 1 December in Asia). Typed
-//! attributes (numbers, text values) are not compared yet.
+//! way (a launch late on 30 November in California is 1 December in Asia).
+//!
+//! Typed attributes are compared through short claim patterns bound to the name:
+//! "the 175-billion-parameter GPT-3", "OpenAI, which has 1,500 employees" (a number
+//! whose noun is the attribute's unit, within its tolerance), "headquartered in CITY",
+//! "founded by NAME", "developed by NAME", "X's chief executive, NAME", "X's capital,
+//! CITY". A value that changes over time (`from`/`to`) is compared with the value that
+//! held on the reference date, and not at all without one; a number `as_of` a date is
+//! compared only within a year of it. Text values agree when one starts with the other
+//! ("San Francisco, California") or, for people, when the surnames agree.
 
 use std::sync::LazyLock;
 
@@ -17,7 +25,8 @@ use serde::Deserialize;
 
 use super::stale_as_of::period;
 use super::{CheckContext, Finding, Kind};
-use crate::kb::Fact;
+use crate::kb::{Attribute, Entity, Fact, Value};
+use crate::span::Span;
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -38,6 +47,50 @@ static CLAIM_GAP: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:,\s+|\s+)(?:(?:which|that|who)\s+)?(?:(?:was|were|is|had\s+been)\s+)?(?:first\s+)?(?P<verb>founded|established|created|launched|released|introduced|unveiled|announced|born|signed|adopted|elected)\s+(?:in|on)\s+$",
     )
     .expect("valid regex")
+});
+
+/// A capitalised name of up to four words ("San Francisco", "Sam Altman", "Jean-Luc Picard").
+const NAME: &str = r"(?P<v>\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|de|van|von|bin)){0,3})";
+
+/// Claim patterns read right after an entity's name, each naming the attribute it binds.
+static TEXT_CLAIMS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    let after = |attr: &'static str, head: &str| {
+        let re = Regex::new(&format!("^{head}{NAME}")).expect("valid regex");
+        (attr, re)
+    };
+    vec![
+        after(
+            "headquarters",
+            r",?\s+(?:(?:which|that)\s+is\s+|is\s+)?headquartered\s+in\s+",
+        ),
+        after(
+            "founder",
+            r",?\s+(?:(?:which|that)\s+)?(?:was\s+)?(?:co-?)?founded\s+by\s+",
+        ),
+        after(
+            "developer",
+            r",?\s+(?:which\s+|that\s+)?(?:was\s+)?developed\s+by\s+",
+        ),
+        after(
+            "chief-executive",
+            r"(?:'s|’s)\s+(?:chief\s+executive(?:\s+officer)?|CEO),?\s+",
+        ),
+        after("capital", r"(?:'s|’s)\s+capital,?\s+"),
+    ]
+});
+
+/// "the 175-billion-parameter GPT-3", "a 65bn-parameter LLaMA": the text just before a name.
+static PARAMETER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<n>\d[\d,]*(?:\.\d+)?)(?:[- ]?(?P<scale>million|billion|trillion|bn|m|tn|[MBT]))?[- ]parameters?\s+$",
+    )
+    .expect("valid regex")
+});
+
+/// Between a name and a count of its own: "OpenAI, which has 1,500 employees".
+static HAS_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:,\s+(?:which|that|who)\s+|\s+)(?:has|had|employs|employed)\s+$")
+        .expect("valid regex")
 });
 
 /// The knowledge-base facts a verb in the text speaks of.
@@ -62,6 +115,217 @@ impl Kind for FactContradiction {
     }
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        self.check_dates(cx, out);
+        for m in &cx.mentions.entities {
+            let Some(entity) = cx.kb.entity(m.entity) else {
+                continue;
+            };
+            if entity.attributes.is_empty() {
+                continue;
+            }
+            check_text_claims(cx, entity, m.span, out);
+            check_number_claims(cx, entity, m.span, out);
+        }
+    }
+}
+
+/// The attributes `name` of `entity` that hold on the reference date; none when the
+/// attribute changes over time and the date is unknown.
+fn current<'e>(cx: &CheckContext<'_>, entity: &'e Entity, name: &str) -> Vec<&'e Attribute> {
+    let all: Vec<&Attribute> = entity
+        .attributes
+        .iter()
+        .filter(|a| a.name == name)
+        .collect();
+    let dated = all.iter().any(|a| a.from.is_some() || a.to.is_some());
+    match (dated, cx.reference.date) {
+        (false, _) => all,
+        (true, Some(day)) => all.into_iter().filter(|a| a.holds_on(day)).collect(),
+        (true, None) => Vec::new(),
+    }
+}
+
+/// Lower case, with dots and the possessive dropped.
+fn fold(s: &str) -> String {
+    s.trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .chars()
+        .filter(|c| *c != '.')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn text_agrees(attr: &str, claimed: &str, known: &str) -> bool {
+    let (c, k) = (fold(claimed), fold(known));
+    if c.is_empty() || k.contains(&c) || c.contains(&k) {
+        return true;
+    }
+    let people = matches!(attr, "founder" | "chief-executive");
+    people && c.split_whitespace().next_back() == k.split_whitespace().next_back()
+}
+
+/// How the message states a known text value.
+fn known_phrase(attr: &str, values: &[String]) -> String {
+    let list = values.join(" and ");
+    match attr {
+        "headquarters" => format!("is headquartered in {list}"),
+        "founder" => format!("was founded by {list}"),
+        "developer" => format!("was developed by {list}"),
+        "chief-executive" => format!("was led by chief executive {list} on that date"),
+        "capital" => format!("has {list} as its capital"),
+        other => format!("has {other} {list}"),
+    }
+}
+
+fn check_text_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: &mut Vec<Finding>) {
+    let Some(after) = cx.text.get(name.end..) else {
+        return;
+    };
+    for (attr, re) in TEXT_CLAIMS.iter() {
+        let Some(caps) = re.captures(after) else {
+            continue;
+        };
+        let Some(v) = caps.name("v") else {
+            continue;
+        };
+        let known = current(cx, entity, attr);
+        let values: Vec<String> = known
+            .iter()
+            .filter_map(|a| match &a.value {
+                Value::Text(t) => Some(t.clone()),
+                _ => None,
+            })
+            .collect();
+        if values.is_empty() || values.iter().any(|k| text_agrees(attr, v.as_str(), k)) {
+            continue;
+        }
+        let span = Span::new(name.end + v.start(), name.end + v.end());
+        let source = known
+            .first()
+            .map(|a| a.source.to_string())
+            .unwrap_or_default();
+        out.push(
+            Finding::at(span)
+                .arg("entity", name.text(cx.text))
+                .arg("claimed", v.as_str())
+                .arg("known", known_phrase(attr, &values))
+                .arg("source", source)
+                .label(name, "the entity"),
+        );
+    }
+}
+
+/// A claimed count: its interval, its noun and its span.
+struct Count {
+    low: f64,
+    high: f64,
+    noun: String,
+    span: Span,
+}
+
+fn scale(word: Option<&str>) -> f64 {
+    match word {
+        Some("million" | "m" | "M") => 1e6,
+        Some("billion" | "bn" | "B") => 1e9,
+        Some("trillion" | "tn" | "T") => 1e12,
+        _ => 1.0,
+    }
+}
+
+fn singular(noun: &str) -> &str {
+    noun.strip_suffix('s').unwrap_or(noun)
+}
+
+fn check_number_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: &mut Vec<Finding>) {
+    let mut claims = Vec::new();
+    // "the 175-billion-parameter GPT-3"
+    let before = crate::span::tail(cx.text, name.start, 60);
+    if let Some(caps) = PARAMETER_BEFORE.captures(before) {
+        if let Some(n) = caps.name("n") {
+            let digits: String = n.as_str().chars().filter(|c| *c != ',').collect();
+            if let Ok(v) = digits.parse::<f64>() {
+                let v = v * scale(caps.name("scale").map(|s| s.as_str()));
+                let offset = name.start - before.len();
+                let text_end = caps.name("scale").map_or(n.end(), |m| m.end());
+                claims.push(Count {
+                    low: v,
+                    high: v,
+                    noun: "parameters".into(),
+                    span: Span::new(offset + n.start(), offset + text_end),
+                });
+            }
+        }
+    }
+    // "OpenAI, which has 1,500 employees"
+    let numbers = cx.mentions.numbers();
+    let i = numbers.partition_point(|n| n.span.start < name.end);
+    if let Some(n) = numbers.get(i) {
+        let gap = cx.text.get(name.end..n.span.start).unwrap_or("");
+        if HAS_GAP.is_match(gap) && n.is_cardinal() && n.currency.is_none() && !n.quoted {
+            if let Some(noun) = &n.noun {
+                let end = n.noun_span.map_or(n.span.end, |s| s.end.max(n.span.end));
+                claims.push(Count {
+                    low: n.low,
+                    high: n.high,
+                    noun: noun.clone(),
+                    span: Span::new(n.span.start, end),
+                });
+            }
+        }
+    }
+    for claim in claims {
+        // A model released in several sizes lists each: any one agrees.
+        let known: Vec<&Attribute> = entity
+            .attributes
+            .iter()
+            .filter(|a| match &a.value {
+                Value::Number { unit: Some(u), .. } => singular(u) == singular(&claim.noun),
+                _ => false,
+            })
+            .collect();
+        let agrees = known.iter().any(|a| match &a.value {
+            Value::Number {
+                value, tolerance, ..
+            } => {
+                let slack = value.abs() * tolerance.max(1e-9);
+                claim.high >= value - slack && claim.low <= value + slack
+            }
+            _ => true,
+        });
+        let Some(attr) = known.last() else {
+            continue;
+        };
+        if agrees {
+            continue;
+        }
+        // A count that changes (a headcount) is compared only near the date it holds.
+        if let Some(as_of) = attr.as_of {
+            let Some(day) = cx.reference.date else {
+                continue;
+            };
+            let near = (day.year() - as_of.year).abs() <= 1;
+            if !near {
+                continue;
+            }
+        }
+        let mut known_text = format!("has {}", attr.value);
+        if let Some(as_of) = attr.as_of {
+            known_text.push_str(&format!(" (as of {as_of})"));
+        }
+        let claimed = claim.span.text(cx.text).replace('-', " ");
+        out.push(
+            Finding::at(claim.span)
+                .arg("entity", name.text(cx.text))
+                .arg("claimed", claimed)
+                .arg("known", known_text)
+                .arg("source", &attr.source)
+                .label(name, "the entity"),
+        );
+    }
+}
+
+impl FactContradiction {
+    fn check_dates(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let dates = cx.mentions.dates();
         for m in &cx.mentions.entities {
             let Some(entity) = cx.kb.entity(m.entity) else {
@@ -112,7 +376,7 @@ impl Kind for FactContradiction {
                 Finding::at(date.span)
                     .arg("entity", m.span.text(cx.text))
                     .arg("claimed", format!("{in_or_on} {claimed}"))
-                    .arg("known", fact.date.with_verb(fact.verb))
+                    .arg("known", format!("was {}", fact.date.with_verb(fact.verb)))
                     .arg("source", &entity.source)
                     .label(m.span, "the entity"),
             );
@@ -126,6 +390,36 @@ mod tests {
     use crate::kinds::testing::{assert_clean, assert_finds};
 
     #[test]
+    fn flags_typed_attributes_that_disagree() {
+        let f = assert_finds(
+            &FactContradiction,
+            "The <<17-billion>>-parameter GPT-3 was shown.",
+            None,
+        );
+        assert!(
+            f.args
+                .iter()
+                .any(|(_, v)| v == "has 175 billion parameters"),
+            "{f:?}"
+        );
+        assert_finds(
+            &FactContradiction,
+            "OpenAI, headquartered in <<Seattle>>, hired staff.",
+            None,
+        );
+        assert_clean(
+            &FactContradiction,
+            "The 175-billion-parameter GPT-3 was shown. OpenAI, headquartered in San Francisco, hired staff.",
+            None,
+        );
+        assert_clean(
+            &FactContradiction,
+            "OpenAI, which has 1,500 employees, is hiring.",
+            None,
+        );
+    }
+
+    #[test]
     fn flags_a_founding_year_that_disagrees() {
         let f = assert_finds(
             &FactContradiction,
@@ -133,7 +427,9 @@ mod tests {
             None,
         );
         assert!(
-            f.args.iter().any(|(_, v)| v == "founded in December 2015"),
+            f.args
+                .iter()
+                .any(|(_, v)| v == "was founded in December 2015"),
             "{f:?}"
         );
         assert_finds(

@@ -10,6 +10,9 @@
 //! people) are never confused. A word that is itself part of a known name is not a
 //! misspelling. The pairs of capitalised words are read from the prose here, since the
 //! extractor only reports names it knows.
+//!
+//! House spellings: an entity's `avoid:` spellings ("Open AI" for OpenAI) are flagged
+//! wherever they stand as words, with the canonical name as a safe fix.
 
 use serde::Deserialize;
 
@@ -88,6 +91,16 @@ impl Kind for MisspelledEntity {
     }
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        for m in cx.kb.find_avoided(cx.text) {
+            if let Some(e) = cx.kb.entity(m.name.entity) {
+                out.push(
+                    Finding::at(m.span)
+                        .arg("found", m.span.text(cx.text))
+                        .arg("name", &e.name)
+                        .fix(m.span, e.name.clone()),
+                );
+            }
+        }
         // Two-word names, and every word of every name (never a misspelling itself).
         let mut pairs: Vec<(&str, &str, &str)> = Vec::new();
         let mut known_words: Vec<&str> = Vec::new();
@@ -155,6 +168,8 @@ mod tests {
             None,
         );
         assert_finds(&MisspelledEntity, "<<Emanuel Macron>> spoke.", None);
+        let f = assert_finds(&MisspelledEntity, "<<Open AI>> released a model.", None);
+        assert_eq!(f.fix.map(|x| x.1), Some("OpenAI".to_string()));
     }
 
     #[test]

@@ -27,6 +27,7 @@ mod percentage_points;
 mod range_reversed;
 mod relative_mismatch;
 mod stale_as_of;
+mod unattributed_statistic;
 mod unused_suppression;
 mod weekday_mismatch;
 
@@ -62,6 +63,7 @@ pub use percentage_points::PercentagePoints;
 pub use range_reversed::RangeReversed;
 pub use relative_mismatch::RelativeMismatch;
 pub use stale_as_of::StaleAsOf;
+pub use unattributed_statistic::UnattributedStatistic;
 pub use unused_suppression::UnusedSuppression;
 pub use weekday_mismatch::WeekdayMismatch;
 
@@ -160,6 +162,7 @@ pub enum KindName {
     BreakdownSum,
     EnumerationCount,
     InconsistentRestatement,
+    UnattributedStatistic,
 }
 
 impl KindName {
@@ -191,6 +194,7 @@ impl KindName {
             "inconsistent-restatement",
             KindName::InconsistentRestatement,
         ),
+        ("unattributed-statistic", KindName::UnattributedStatistic),
     ];
 
     pub fn parse(name: &str) -> Option<KindName> {
@@ -268,6 +272,7 @@ pub fn build(name: KindName, value: serde_json::Value) -> Result<Box<dyn Kind>, 
         KindName::BreakdownSum => Box::new(BreakdownSum::new(params(value)?)),
         KindName::EnumerationCount => Box::new(EnumerationCount::new(params(value)?)),
         KindName::InconsistentRestatement => Box::new(InconsistentRestatement::new(params(value)?)),
+        KindName::UnattributedStatistic => Box::new(UnattributedStatistic::new(params(value)?)),
     })
 }
 
