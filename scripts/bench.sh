@@ -40,7 +40,8 @@ gen_doc() {
       printf "The port authority said on Monday, 2%d November 2026 that %d of the %d berths were ready, about %d%% of the plan. Officials from the U.S. and Dr. Lee'"'"'s team met on Nov. %d to review costs of $%d.%dbn, which rose 12 per cent from 2019 to 2025. \"We expect the **second phase** to open in spring 2027,\" she said, citing a [report](https://example.org/r/%d) published in October 2017.\n\n", p % 9, p * 3 % 40, 40 + p % 7, p % 100, p % 28 + 1, p % 9 + 1, p % 10, p
   }'
 }
-sizes=(10 100 1000 10000 50000)
+# Sizes in KB (the issue asks up to 50 MB; see README for why the default stops lower).
+read -r -a sizes <<<"${SIZES:-10 100 1000 5000}"
 for kb in "${sizes[@]}"; do gen_doc "$kb" >"$tmp/doc-$kb.md"; done
 
 # (e) an article with one finding per sentence.
@@ -52,7 +53,10 @@ mean_of() {
   hyperfine --style none --warmup 1 --runs "$runs" -i --export-csv "$tmp/h.csv" "$1" >/dev/null 2>&1
   awk -F, 'NR == 2 {print $2}' "$tmp/h.csv"
 }
-peak_of() { { /usr/bin/time -v bash -c "$1" >/dev/null 2>/dev/null; } 2>&1 | awk -F: '/Maximum resident/ {gsub(/ /, "", $2); printf "%.1f MB", $2 / 1024}'; }
+peak_of() {
+  /usr/bin/time -v -o "$tmp/time.txt" bash -c "$1" >/dev/null 2>&1 || true
+  awk -F: '/Maximum resident/ {gsub(/ /, "", $2); printf "%.1f MB", $2 / 1024}' "$tmp/time.txt"
+}
 row() { # case, input, command, bytes (or empty)
   local mean peak tp=""
   mean=$(mean_of "$3")

@@ -66,6 +66,17 @@ pub fn tail(text: &str, end: usize, max: usize) -> &str {
     text.get(start..end).unwrap_or("")
 }
 
+/// At most `max` bytes of `text` starting at `start` (ending on a character boundary):
+/// the words just after a position.
+pub fn head(text: &str, start: usize, max: usize) -> &str {
+    let start = start.min(text.len());
+    let mut end = start.saturating_add(max).min(text.len());
+    while end > start && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(start..end).unwrap_or("")
+}
+
 /// The first item (of items sorted by start) overlapping `span`, found by binary search.
 pub fn overlapping<T>(items: &[T], span_of: impl Fn(&T) -> Span, span: Span) -> Option<&T> {
     // Items sorted by start and not overlapping each other: only the last one starting
@@ -140,6 +151,17 @@ impl LineIndex {
         let mut start = end.saturating_sub(max);
         while start < end && !text.is_char_boundary(start) {
             start += 1;
+        }
+        text.get(start..end).unwrap_or("")
+    }
+
+    /// At most `max` bytes of `text` starting at `start` (ending on a character boundary):
+    /// the words just after a position.
+    pub fn head(text: &str, start: usize, max: usize) -> &str {
+        let start = start.min(text.len());
+        let mut end = start.saturating_add(max).min(text.len());
+        while end > start && !text.is_char_boundary(end) {
+            end -= 1;
         }
         text.get(start..end).unwrap_or("")
     }

@@ -1058,7 +1058,7 @@ fn read_unit(text: &str, m: &mut NumberMention, mut half: f64, glued: &str) {
             }
         }
         if m.kind == NumberKind::Percent {
-            let rest2 = text.get(end..).unwrap_or("").to_ascii_lowercase();
+            let rest2 = crate::span::head(text, end, 64).to_ascii_lowercase();
             let t = rest2.trim_start();
             if t.starts_with("point") || t.starts_with("percentage point") {
                 m.kind = NumberKind::Points;

@@ -118,9 +118,7 @@ fn is_total(text: &str, n: &NumberMention) -> bool {
     let before = crate::span::tail(text, n.span.start, 64)
         .trim_end()
         .to_ascii_lowercase();
-    let after = text
-        .get(crate::extract::number::phrase_end(n)..)
-        .unwrap_or("")
+    let after = crate::span::head(text, crate::extract::number::phrase_end(n), 64)
         .trim_start()
         .to_ascii_lowercase();
     before.ends_with("a total of")
