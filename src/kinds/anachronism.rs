@@ -112,21 +112,27 @@ fn governing_date<'a>(
     dates: &'a [DateMention],
     name_span: Span,
 ) -> Option<&'a DateMention> {
-    dates.iter().find(|d| {
-        if d.span.end <= name_span.start {
-            preceded_by_in(text, d.span.start)
-                && text
-                    .get(d.span.end..name_span.start)
-                    .is_some_and(|gap| LEAD_GAP.is_match(gap))
-        } else if d.span.start >= name_span.end {
-            d.span.start - name_span.end < 40
-                && text
-                    .get(name_span.end..d.span.start)
-                    .is_some_and(|gap| VERB_GAP.is_match(gap))
-        } else {
-            false
-        }
-    })
+    // Only dates close to the name can govern it: look at those starting within a short
+    // window around it (found by binary search), never at the gap to a distant date.
+    let first = dates.partition_point(|d| d.span.start + 120 < name_span.start);
+    dates[first..]
+        .iter()
+        .take_while(|d| d.span.start < name_span.end + 40)
+        .find(|d| {
+            if d.span.end <= name_span.start {
+                preceded_by_in(text, d.span.start)
+                    && text
+                        .get(d.span.end..name_span.start)
+                        .is_some_and(|gap| LEAD_GAP.is_match(gap))
+            } else if d.span.start >= name_span.end {
+                d.span.start - name_span.end < 40
+                    && text
+                        .get(name_span.end..d.span.start)
+                        .is_some_and(|gap| VERB_GAP.is_match(gap))
+            } else {
+                false
+            }
+        })
 }
 
 /// "President of the United States from 20 January 2021 to 20 January 2025".

@@ -115,6 +115,22 @@ impl Kind for MisspelledEntity {
                 }
             }
         }
+        let known_words: std::collections::HashSet<&str> = known_words.into_iter().collect();
+        // Entity spans by start, with the furthest end so far: a span lies inside some
+        // entity exactly when an entity starting at or before it reaches its end.
+        let mut entity_spans: Vec<crate::span::Span> =
+            cx.mentions.entities.iter().map(|m| m.span).collect();
+        entity_spans.sort();
+        let mut furthest = Vec::with_capacity(entity_spans.len());
+        let mut end = 0;
+        for s in &entity_spans {
+            end = end.max(s.end);
+            furthest.push(end);
+        }
+        let inside_entity = |span: crate::span::Span| {
+            let n = entity_spans.partition_point(|s| s.start <= span.start);
+            n > 0 && furthest[n - 1] >= span.end
+        };
         let words = capitalised_words(cx.text);
         for w in words.windows(2) {
             let [(s1, w1), (s2, w2)] = [w[0], w[1]];
@@ -123,7 +139,7 @@ impl Kind for MisspelledEntity {
                 continue;
             }
             let span = s1.cover(s2);
-            if cx.mentions.entities.iter().any(|m| m.span.contains(span)) {
+            if inside_entity(span) {
                 continue;
             }
             // A letter swapped or replaced in a word of six letters or more; a letter

@@ -115,15 +115,19 @@ impl Kind for NameInconsistent {
             .iter()
             .filter(|m| !m.former && !quoted(cx, m))
             .collect();
-        for (i, m) in mentions.iter().enumerate() {
+        // Each entity's distinct spellings so far, in order of first use: a long article
+        // repeats a few spellings many times, so this stays short.
+        let mut seen: std::collections::HashMap<usize, Vec<&str>> =
+            std::collections::HashMap::new();
+        for m in &mentions {
             let found = m.span.text(cx.text);
+            let spellings = seen.entry(m.entity).or_default();
             // The first earlier spelling of this entity that this one is a variant of.
-            let Some(first) = mentions[..i]
-                .iter()
-                .filter(|e| e.entity == m.entity)
-                .map(|e| e.span.text(cx.text))
-                .find(|f| variants(f, found))
-            else {
+            let first = spellings.iter().copied().find(|f| variants(f, found));
+            if !spellings.contains(&found) {
+                spellings.push(found);
+            }
+            let Some(first) = first else {
                 continue;
             };
             let name = cx.kb.entity(m.entity).map_or("", |e| e.name.as_str());
