@@ -38,6 +38,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../rules/knowledge/leaders.yaml"),
     ),
     (
+        "rules/knowledge/leaders-world.yaml",
+        include_str!("../rules/knowledge/leaders-world.yaml"),
+    ),
+    (
+        "rules/knowledge/officials.yaml",
+        include_str!("../rules/knowledge/officials.yaml"),
+    ),
+    (
         "rules/knowledge/countries.yaml",
         include_str!("../rules/knowledge/countries.yaml"),
     ),
@@ -155,6 +163,8 @@ impl fmt::Display for KbDate {
 pub struct Source {
     pub wikidata: Option<String>,
     pub url: Option<String>,
+    /// Second, independent records the values were compared against (`checked:`).
+    pub checked: Vec<String>,
 }
 
 impl fmt::Display for Source {
@@ -587,6 +597,9 @@ struct RawSource {
     wikidata: Option<Spanned<String>>,
     #[serde(default)]
     url: Option<Spanned<String>>,
+    /// Second sources: pages the values were compared against.
+    #[serde(default)]
+    checked: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -765,6 +778,16 @@ impl FileCx<'_> {
                 self.error(
                     &u.referenced,
                     format!("`{}` is not an http(s) URL", u.value),
+                );
+            }
+        }
+        for c in &raw.value.checked {
+            if c.value.starts_with("https://") || c.value.starts_with("http://") {
+                source.checked.push(c.value.clone());
+            } else {
+                self.error(
+                    &c.referenced,
+                    format!("`{}` is not an http(s) URL", c.value),
                 );
             }
         }

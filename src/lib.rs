@@ -182,6 +182,9 @@ fn show_entity(e: &kb::Entity, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{} ({})", e.name, e.kind)?;
     writeln!(out, "  file: {}", e.origin)?;
     writeln!(out, "  source: {}", e.source)?;
+    if !e.source.checked.is_empty() {
+        writeln!(out, "  checked against: {}", e.source.checked.join(", "))?;
+    }
     if !e.aliases.is_empty() {
         writeln!(out, "  aliases: {}", e.aliases.join(", "))?;
     }
@@ -219,6 +222,9 @@ fn show_entity(e: &kb::Entity, out: &mut dyn Write) -> io::Result<()> {
             line.push_str(&format!(", as of {as_of}"));
         }
         line.push_str(&format!("; source: {}", a.source));
+        if !a.source.checked.is_empty() {
+            line.push_str(&format!("; checked against: {}", a.source.checked.join(", ")));
+        }
         if a.origin != e.origin {
             line.push_str(&format!("; file: {}", a.origin));
         }
