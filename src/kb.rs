@@ -1101,6 +1101,50 @@ fn build_entity(cx: &mut FileCx<'_>, r: &RawEntity, at: &serde_saphyr::Location)
 mod tests {
     use super::*;
 
+    /// The host of an http(s) URL, without `www.`.
+    fn host(url: &str) -> &str {
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+        host.strip_prefix("www.").unwrap_or(host)
+    }
+
+    /// Every built-in value was compared with a second record: each source lists at
+    /// least one `checked` page, on another site than the primary record and not a copy
+    /// of Wikipedia or Wikidata.
+    #[test]
+    fn every_builtin_fact_has_a_second_source() {
+        let kb = load(&[]).expect("built-in knowledge loads");
+        let mut missing = Vec::new();
+        for e in &kb.entities {
+            let sources = std::iter::once((e.name.clone(), &e.source)).chain(
+                e.attributes
+                    .iter()
+                    .map(|a| (format!("{} / {}", e.name, a.name), &a.source)),
+            );
+            for (what, source) in sources {
+                let primary = source.url.as_deref().map(host);
+                let independent: Vec<&String> = source
+                    .checked
+                    .iter()
+                    .filter(|c| {
+                        let h = host(c);
+                        Some(h) != primary
+                            && !h.ends_with("wikipedia.org")
+                            && !h.ends_with("wikidata.org")
+                    })
+                    .collect();
+                if independent.is_empty() {
+                    missing.push(what);
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "no independent second source for: {}",
+            missing.join(", ")
+        );
+    }
+
     #[test]
     fn builtin_knowledge_loads() {
         let kb = load(&[]).unwrap_or_else(|e| {

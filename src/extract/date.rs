@@ -236,13 +236,13 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     );
     let ord = r"(?:st|nd|rd|th)?";
     let day_month =
-        format!(r"(?P<d1>\d{{1,2}}){ord}(?:\s+of)?\s+(?P<m1>{month})(?:,?\s+(?P<y1>\d{{4}})\b)?");
+        format!(r"(?P<d1>[0-9]{{1,2}}){ord}(?:\s+of)?\s+(?P<m1>{month})(?:,?\s+(?P<y1>[0-9]{{4}})\b)?");
     let month_day =
-        format!(r"(?P<m2>{month})\s+(?P<d2>\d{{1,2}}){ord}\b(?:,?\s+(?P<y2>\d{{4}})\b)?");
-    let month_year = format!(r"(?P<m3>{month}),?\s+(?P<y3>\d{{4}})\b");
-    let iso = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b";
-    let numeric = r"(?P<na>\d{1,2})/(?P<nb>\d{1,2})/(?P<ny>\d{4})\b";
-    let year = r"(?P<yr>1[5-9]\d\d|20\d\d)\b";
+        format!(r"(?P<m2>{month})\s+(?P<d2>[0-9]{{1,2}}){ord}\b(?:,?\s+(?P<y2>[0-9]{{4}})\b)?");
+    let month_year = format!(r"(?P<m3>{month}),?\s+(?P<y3>[0-9]{{4}})\b");
+    let iso = r"(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2})\b";
+    let numeric = r"(?P<na>[0-9]{1,2})/(?P<nb>[0-9]{1,2})/(?P<ny>[0-9]{4})\b";
+    let year = r"(?P<yr>1[5-9][0-9][0-9]|20[0-9][0-9])\b";
     let pattern = format!(
         r"(?-u:\b)(?:(?P<wd1>{weekday})(?:,?\s+(?:the\s+)?|\s*\(\s*))?(?:{day_month}|{month_day}|{month_year}|{iso}|{numeric})(?:\s*\((?P<wd2>{weekday})\)|(?P<close>\)))?|(?-u:\b){year}"
     )

@@ -372,7 +372,7 @@ static START_RE: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     let pattern = format!(
-        r"(?P<d>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?i:(?-u:\b)(?P<w>(?:an?\s+)?(?:{words}))(?-u:\b))"
+        r"(?P<d>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?)|(?i:(?-u:\b)(?P<w>(?:an?\s+)?(?:{words}))(?-u:\b))"
     );
     Regex::new(&pattern).expect("number regex is valid")
 });

@@ -357,8 +357,8 @@ pub struct Temporal {
     pub ages: Vec<AgeMention>,
 }
 
-const NUMBER: &str = r"\d{1,3}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-five|thirty|forty|fifty|a|an)";
-const YEAR: &str = r"1[5-9]\d\d|20\d\d";
+const NUMBER: &str = r"[0-9]{1,3}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-five|thirty|forty|fifty|a|an)";
+const YEAR: &str = r"1[5-9][0-9][0-9]|20[0-9][0-9]";
 const FULL_MONTHS: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
 const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
@@ -367,9 +367,9 @@ static TEMPORAL_RE: LazyLock<Regex> = LazyLock::new(|| {
     let b = r"(?-u:\b)";
     let alternatives = [
         // Ages come before durations: "45-year-old" is an age, not a duration.
-        r",\s+(?P<age>\d{1,3}),".to_string(),
-        format!(r"{b}(?i:aged)\s+(?P<age2>\d{{1,3}}){b}"),
-        format!(r"{b}(?P<age3>\d{{1,3}})-year-old{b}"),
+        r",\s+(?P<age>[0-9]{1,3}),".to_string(),
+        format!(r"{b}(?i:aged)\s+(?P<age2>[0-9]{{1,3}}){b}"),
+        format!(r"{b}(?P<age3>[0-9]{{1,3}})-year-old{b}"),
         format!(r"{b}(?P<day>(?i:yesterday|today|tomorrow)){b}"),
         format!(
             r"{b}(?P<early>(?i:earlier|later))\s+(?i:this)\s+(?P<early_unit>(?i:week|month|year)){b}"
@@ -382,7 +382,7 @@ static TEMPORAL_RE: LazyLock<Regex> = LazyLock::new(|| {
             r"{b}(?P<ago_n>{NUMBER})\s+(?P<ago_unit>(?i:days?|weeks?|months?|years?|decades?))\s+(?i:ago){b}"
         ),
         format!(r"{b}(?:(?i:on|last|this|next)\s+)?(?P<wd>{WEEKDAYS}){b}"),
-        format!(r"{b}(?:(?i:the)\s+)?(?P<dec>(?:1[5-9]|20)\d0)s{b}"),
+        format!(r"{b}(?:(?i:the)\s+)?(?P<dec>(?:1[5-9]|20)[0-9]0)s{b}"),
         format!(r"{b}(?P<q>Q[1-4])\s+(?P<qy>{YEAR}){b}"),
         format!(
             r"{b}(?i:the)\s+(?P<qord>(?i:first|second|third|fourth))\s+(?i:quarter)(?:\s+(?i:of)\s+(?P<qy2>{YEAR}))?{b}"
@@ -390,7 +390,7 @@ static TEMPORAL_RE: LazyLock<Regex> = LazyLock::new(|| {
         format!(
             r"{b}(?P<season>(?i:spring|summer|autumn|winter))\s+(?:(?i:of)\s+)?(?P<sy>{YEAR}){b}"
         ),
-        format!(r"{b}(?P<hy1>{YEAR})[-–](?P<hy2>\d{{4}}|\d{{2}}){b}"),
+        format!(r"{b}(?P<hy1>{YEAR})[-–](?P<hy2>[0-9]{{4}}|[0-9]{{2}}){b}"),
         format!(
             r"{b}(?i:from|between)\s+(?P<mf>{FULL_MONTHS})\s+(?i:to|and|until|through)\s+(?P<mt>{FULL_MONTHS}),?\s+(?P<my>{YEAR}){b}"
         ),

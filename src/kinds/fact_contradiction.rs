@@ -82,7 +82,7 @@ static TEXT_CLAIMS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
 /// "the 175-billion-parameter GPT-3", "a 65bn-parameter LLaMA": the text just before a name.
 static PARAMETER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<n>\d[\d,]*(?:\.\d+)?)(?:[- ]?(?P<scale>million|billion|trillion|bn|m|tn|[MBT]))?[- ]parameters?\s+$",
+        r"(?P<n>[0-9][[0-9],]*(?:\.[0-9]+)?)(?:[- ]?(?P<scale>million|billion|trillion|bn|m|tn|[MBT]))?[- ]parameters?\s+$",
     )
     .expect("valid regex")
 });

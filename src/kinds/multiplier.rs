@@ -54,7 +54,7 @@ impl Multiplier {
 
 static MULTIPLIER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?P<approx>more than|nearly|almost|over|roughly|about|close to|just over|just under)\s+)?(?P<word>doubled|doubling|tripled|trebled|tripling|quadrupled|quadrupling|halved|halving|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+)-?fold)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:(?P<approx>more than|nearly|almost|over|roughly|about|close to|just over|just under)\s+)?(?P<word>doubled|doubling|tripled|trebled|tripling|quadrupled|quadrupling|halved|halving|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]+)-?fold)(?-u:\b)",
     )
     .expect("multiplier regex is valid")
 });

@@ -39,7 +39,7 @@ impl UnattributedStatistic {
 /// Superlatives and rankings that make a checkable claim.
 static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:the\s+(?:world's\s+|country's\s+|nation's\s+)?(?:largest|biggest|highest|lowest|fastest-growing|most\s+populous|deadliest|busiest|richest|poorest)|the\s+(?:world's|country's|nation's)\s+first|a\s+record(?:\s+high|\s+low)?|an?\s+all-time\s+(?:high|low)|ranked\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)))(?-u:\b)",
+        r"(?i)(?-u:\b)(?:the\s+(?:world's\s+|country's\s+|nation's\s+)?(?:largest|biggest|highest|lowest|fastest-growing|most\s+populous|deadliest|busiest|richest|poorest)|the\s+(?:world's|country's|nation's)\s+first|a\s+record(?:\s+high|\s+low)?|an?\s+all-time\s+(?:high|low)|ranked\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]+(?:st|nd|rd|th)))(?-u:\b)",
     )
     .expect("valid regex")
 });
