@@ -16,7 +16,7 @@ use std::sync::{Arc, LazyLock};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use jiff::civil::Date;
 use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use crate::error::RuleFileError;
@@ -74,7 +74,7 @@ pub const TYPES: &[&str] = &[
 ];
 
 /// A date known to the day, the month or the year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct KbDate {
     pub year: i16,
     pub month: Option<i8>,
@@ -159,7 +159,7 @@ impl fmt::Display for KbDate {
 }
 
 /// Where a fact comes from: a Wikidata item and/or a web page.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub wikidata: Option<String>,
     pub url: Option<String>,
@@ -179,21 +179,59 @@ impl fmt::Display for Source {
 }
 
 /// A dated fact: what happened (`released`, `founded`, `died`, ...) and when.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fact {
     pub verb: &'static str,
     pub date: KbDate,
 }
 
+/// Every verb a [`Fact`] may carry: the dated fields of a knowledge entry, and `named`.
+pub const VERBS: &[&str] = &[
+    "announced",
+    "founded",
+    "launched",
+    "released",
+    "introduced",
+    "signed",
+    "born",
+    "began",
+    "elected",
+    "adopted",
+    "dissolved",
+    "died",
+    "discontinued",
+    "ended",
+    "named",
+];
+
+/// A [`Fact`] as stored in the compiled knowledge.
+#[derive(Deserialize)]
+struct StoredFact {
+    verb: String,
+    date: KbDate,
+}
+
+impl<'de> Deserialize<'de> for Fact {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Fact, D::Error> {
+        let f = StoredFact::deserialize(d)?;
+        let verb = VERBS
+            .iter()
+            .copied()
+            .find(|v| *v == f.verb)
+            .ok_or_else(|| de::Error::custom(format!("unknown fact `{}`", f.verb)))?;
+        Ok(Fact { verb, date: f.date })
+    }
+}
+
 /// A name the entity no longer uses, valid until `until`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormerName {
     pub name: String,
     pub until: KbDate,
 }
 
 /// A term in office. `to` is absent while the term is open (or its end is not recorded).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Term {
     pub office: String,
     /// The title written before the name ("President", "Prime Minister").
@@ -212,7 +250,7 @@ impl Term {
 }
 
 /// A typed attribute value.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Value {
     Number {
         value: f64,
@@ -225,7 +263,7 @@ pub enum Value {
 }
 
 /// An attribute with its source and the date it holds as of.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Attribute {
     pub name: String,
     pub value: Value,
@@ -236,6 +274,11 @@ pub struct Attribute {
     pub to: Option<KbDate>,
     /// The file the attribute came from (a user file may override one built-in attribute).
     pub origin: String,
+    /// Phrasings that claim this attribute, as regexes of the text between an entity's
+    /// name and the value ("plays its home games at"); they apply to every entity with
+    /// an attribute of this name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<String>,
 }
 
 impl Attribute {
@@ -275,7 +318,7 @@ impl fmt::Display for Value {
 }
 
 /// One entity of the knowledge base.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     pub name: String,
     pub kind: String,
@@ -374,6 +417,18 @@ pub struct KnowledgeBase {
     insensitive: Option<(AhoCorasick, Vec<NameRef>)>,
     /// Spellings house style avoids, matched with case.
     avoided: Option<(AhoCorasick, Vec<NameRef>)>,
+    /// Claim phrasings from knowledge files: (attribute, regex anchored after a name).
+    pub claims: Vec<(String, regex::Regex)>,
+}
+
+/// The regex of a claim phrasing, read right after an entity's name: optional comma and
+/// spaces, the phrasing (any case), then spaces.
+pub fn claim_regex(phrasing: &str) -> Result<regex::Regex, String> {
+    let re = crate::kinds::compile_regex(&format!(r"^,?\s*(?:{phrasing})\s*"), false)?;
+    if re.is_match("") {
+        return Err("the phrasing matches empty text".into());
+    }
+    Ok(re)
 }
 
 impl KnowledgeBase {
@@ -422,10 +477,24 @@ impl KnowledgeBase {
                 .ok()
                 .map(|ac| (ac, refs))
         };
+        let mut claims: Vec<(String, regex::Regex)> = Vec::new();
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        for a in entities.iter().flat_map(|e| &e.attributes) {
+            for c in &a.claims {
+                if seen.contains(&(a.name.as_str(), c.as_str())) {
+                    continue;
+                }
+                seen.push((&a.name, c));
+                if let Ok(re) = claim_regex(c) {
+                    claims.push((a.name.clone(), re));
+                }
+            }
+        }
         KnowledgeBase {
             sensitive: build(sens, false),
             insensitive: build(ins, true),
             avoided: build(avoid, false),
+            claims,
             entities,
         }
     }
@@ -506,31 +575,77 @@ pub fn builtin() -> Arc<KnowledgeBase> {
     KB.clone()
 }
 
-/// The built-in files, then `user` files `(path, text)` in order. A user entity with the
-/// name of an earlier entity replaces it; two entities of one name in one file are an error.
-pub fn load(user: &[(String, String)]) -> Result<KnowledgeBase, Vec<RuleFileError>> {
+/// The built-in files, compiled: their entities as JSON, one per line, so that start-up
+/// reads them without parsing YAML. Written by [`compile_builtin`]; a test fails when it
+/// no longer matches the YAML (`FACTLINT_BLESS=1 cargo test compiled_knowledge` rewrites it).
+const COMPILED: &str = include_str!("generated/knowledge.json");
+
+/// The built-in entities: from the compiled snapshot, or from the YAML should the
+/// snapshot ever fail to read.
+fn builtin_entities() -> Result<Vec<Entity>, Vec<RuleFileError>> {
+    serde_json::from_str(COMPILED).or_else(|_| load_builtin_yaml())
+}
+
+/// Parse and validate the built-in YAML files; two entities of one name are an error.
+fn load_builtin_yaml() -> Result<Vec<Entity>, Vec<RuleFileError>> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut errors = Vec::new();
-    let builtin = BUILTIN.iter().map(|(p, t)| (*p, *t, true));
-    let user = user.iter().map(|(p, t)| (p.as_str(), t.as_str(), false));
-    for (path, text, is_builtin) in builtin.chain(user) {
+    for (path, text) in BUILTIN {
+        match load_file(path, text) {
+            Ok(loaded) => {
+                for e in loaded {
+                    if let Some(existing) = entities.iter().find(|x| same_name(&x.name, &e.name)) {
+                        let at = text.find(&e.name).unwrap_or(0);
+                        errors.push(RuleFileError::new(
+                            path,
+                            text,
+                            at,
+                            at + e.name.len(),
+                            format!(
+                                "duplicate entity `{}` (also in {})",
+                                e.name, existing.origin
+                            ),
+                        ));
+                    } else {
+                        entities.push(e);
+                    }
+                }
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(entities)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The compiled form of the built-in knowledge (the contents of `src/generated/knowledge.json`).
+pub fn compile_builtin() -> Result<String, Vec<RuleFileError>> {
+    let entities = load_builtin_yaml()?;
+    let mut out = String::from("[\n");
+    for (i, e) in entities.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        out.push_str(&serde_json::to_string(e).unwrap_or_default());
+    }
+    out.push_str("\n]\n");
+    Ok(out)
+}
+
+/// The built-in entities, then `user` files `(path, text)` in order. A user entity with
+/// the name of an earlier entity replaces it; two entities of one name in one file are an
+/// error.
+pub fn load(user: &[(String, String)]) -> Result<KnowledgeBase, Vec<RuleFileError>> {
+    let mut entities = builtin_entities()?;
+    let mut errors = Vec::new();
+    for (path, text) in user {
         match load_file(path, text) {
             Ok(loaded) => {
                 for e in loaded {
                     match entities.iter_mut().find(|x| same_name(&x.name, &e.name)) {
-                        Some(existing) if is_builtin => {
-                            let at = text.find(&e.name).unwrap_or(0);
-                            errors.push(RuleFileError::new(
-                                path,
-                                text,
-                                at,
-                                at + e.name.len(),
-                                format!(
-                                    "duplicate entity `{}` (also in {})",
-                                    e.name, existing.origin
-                                ),
-                            ));
-                        }
                         Some(existing) => {
                             // The user's entity wins; built-in attributes it does not
                             // restate are kept.
@@ -642,6 +757,8 @@ struct RawAttribute {
     from: Option<Spanned<Scalar>>,
     #[serde(default)]
     to: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    claims: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -1034,6 +1151,13 @@ fn build_entity(cx: &mut FileCx<'_>, r: &RawEntity, at: &serde_saphyr::Location)
                 Source::default()
             }
         };
+        let mut claims = Vec::new();
+        for c in &raw.claims {
+            match claim_regex(&c.value) {
+                Ok(_) => claims.push(c.value.clone()),
+                Err(e) => cx.error(&c.referenced, format!("invalid claim phrasing: {e}")),
+            }
+        }
         if let Some(value) = value {
             attributes.push(Attribute {
                 name: raw.name.value.trim().to_string(),
@@ -1043,6 +1167,7 @@ fn build_entity(cx: &mut FileCx<'_>, r: &RawEntity, at: &serde_saphyr::Location)
                 from,
                 to,
                 origin: cx.path.to_string(),
+                claims,
             });
         }
     }
@@ -1111,6 +1236,33 @@ mod tests {
     /// Every built-in value was compared with a second record: each source lists at
     /// least one `checked` page, on another site than the primary record and not a copy
     /// of Wikipedia or Wikidata.
+    /// The compiled snapshot matches the YAML; with `FACTLINT_BLESS=1` it is rewritten.
+    #[test]
+    fn compiled_knowledge_is_fresh() {
+        let compiled = compile_builtin().unwrap_or_else(|e| {
+            panic!(
+                "{}",
+                e.iter()
+                    .map(|x| x.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        });
+        if compiled != COMPILED {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/generated/knowledge.json");
+            if std::env::var_os("FACTLINT_BLESS").is_some() {
+                std::fs::write(path, &compiled).expect("write the compiled knowledge");
+            } else {
+                panic!(
+                    "{path} is out of date with rules/knowledge/*.yaml; \
+                     run `FACTLINT_BLESS=1 cargo test compiled_knowledge` to rewrite it"
+                );
+            }
+        }
+        let read: Vec<Entity> = serde_json::from_str(&compiled).expect("the snapshot reads back");
+        assert_eq!(read, load_builtin_yaml().expect("built-in YAML loads"));
+    }
+
     #[test]
     fn every_builtin_fact_has_a_second_source() {
         let kb = load(&[]).expect("built-in knowledge loads");

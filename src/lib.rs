@@ -223,7 +223,10 @@ fn show_entity(e: &kb::Entity, out: &mut dyn Write) -> io::Result<()> {
         }
         line.push_str(&format!("; source: {}", a.source));
         if !a.source.checked.is_empty() {
-            line.push_str(&format!("; checked against: {}", a.source.checked.join(", ")));
+            line.push_str(&format!(
+                "; checked against: {}",
+                a.source.checked.join(", ")
+            ));
         }
         if a.origin != e.origin {
             line.push_str(&format!("; file: {}", a.origin));
@@ -473,6 +476,12 @@ struct FileExtras {
 }
 
 fn run_check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, SetupError> {
+    // The recognizers' regexes compile on a second core while the rules and the
+    // knowledge load; the first document waits for whatever is not ready yet.
+    std::thread::spawn(|| {
+        extract::warm_up();
+        kinds::warm_up();
+    });
     let first = args.paths.first().map(PathBuf::as_path);
     let (mut rules, config) = load_rules(&args.source, first)?;
     let rule_infos: Vec<render::RuleInfo> = rules.iter().map(render::RuleInfo::of).collect();

@@ -125,3 +125,71 @@ fn a_user_attribute_overrides_the_built_in_one() {
     assert!(stdout(&mine).contains("Seattle"), "{}", stdout(&mine));
     let _ = factlint;
 }
+
+#[test]
+fn a_knowledge_file_adds_its_own_claim_phrasings() {
+    let dir = scratch("phrasings");
+    std::fs::write(
+        dir.join("knowledge/clubs.yaml"),
+        r#"- name: Harbour City FC
+  type: organization
+  source: {url: https://example.com/club}
+  attributes:
+    - {name: stadium, text: Quayside Park, claims: ["plays (?:its )?home games at", "'s home ground,?"], source: {url: https://example.com/ground}}
+    - {name: capacity, number: 31000, unit: seats, tolerance: 0.02, claims: ["(?:, which )?(?:has|holds) a capacity of"], source: {url: https://example.com/ground}}
+"#,
+    )
+    .expect("write");
+    let rules = dir.to_str().expect("utf-8 path");
+    let article = dir.join("a.md");
+    let check = |text: &str| {
+        std::fs::write(&article, text).expect("write");
+        let path = article.to_str().expect("utf-8 path");
+        run(&[
+            "--format", "compact", "--select", "fact.", "--rules", rules, path,
+        ])
+    };
+
+    // A text value under the file's own phrasing: the wrong ground is flagged, with
+    // the known value; the right one (in either phrasing) is not.
+    let out = check("Harbour City FC plays its home games at Riverside Stadium.\n");
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Riverside Stadium"), "{text}");
+    assert!(text.contains("Quayside Park"), "{text}");
+    let out = check("Harbour City FC's home ground, Quayside Park, was full.\n");
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+
+    // A number under the file's own phrasing, compared within the tolerance.
+    let out = check("Harbour City FC has a capacity of 45,000 seats.\n");
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).contains("31,000"), "{}", stdout(&out));
+    let out = check("Harbour City FC has a capacity of 31,200 seats.\n");
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+
+    // Without the file, nothing is known and nothing is flagged.
+    std::fs::write(
+        &article,
+        "Harbour City FC plays its home games at Riverside Stadium.\n",
+    )
+    .expect("write");
+    let path = article.to_str().expect("utf-8 path");
+    let out = run(&["--format", "compact", "--select", "fact.", path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn a_broken_claim_phrasing_is_reported_in_the_yaml() {
+    let dir = scratch("badphrasing");
+    let file = dir.join("k.yaml");
+    std::fs::write(
+        &file,
+        "- name: Foo Corp\n  type: company\n  source: {url: https://example.com}\n  attributes:\n    - {name: mascot, text: Otter, claims: [\"mascot (is\"], source: {url: https://example.com}}\n",
+    )
+    .expect("write");
+    let out = run(&["kb", "check", file.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("invalid claim phrasing"), "{err}");
+    assert!(err.contains("k.yaml:5"), "{err}");
+}

@@ -160,6 +160,11 @@ fn push_text_without_urls(b: &mut ProseBuilder, source: &str, span: Span, text: 
     b.push_verbatim(span.start + last, &text[last..]);
 }
 
+/// Compile the URL regex now.
+pub(crate) fn warm_up() {
+    LazyLock::force(&URL);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 
 mod front_matter;
 mod html;
-mod markdown;
+pub(crate) mod markdown;
 pub mod prose;
 pub mod sentences;
 mod text;

@@ -235,8 +235,9 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
         alternation(WEEKDAYS.iter().map(|(n, _)| *n), false)
     );
     let ord = r"(?:st|nd|rd|th)?";
-    let day_month =
-        format!(r"(?P<d1>[0-9]{{1,2}}){ord}(?:\s+of)?\s+(?P<m1>{month})(?:,?\s+(?P<y1>[0-9]{{4}})\b)?");
+    let day_month = format!(
+        r"(?P<d1>[0-9]{{1,2}}){ord}(?:\s+of)?\s+(?P<m1>{month})(?:,?\s+(?P<y1>[0-9]{{4}})\b)?"
+    );
     let month_day =
         format!(r"(?P<m2>{month})\s+(?P<d2>[0-9]{{1,2}}){ord}\b(?:,?\s+(?P<y2>[0-9]{{4}})\b)?");
     let month_year = format!(r"(?P<m3>{month}),?\s+(?P<y3>[0-9]{{4}})\b");
@@ -394,6 +395,11 @@ fn read(text: &str, caps: &Captures<'_>, locale: Locale) -> Option<DateMention> 
         ));
     }
     None
+}
+
+/// Compile the date regex now (start-up does it on another thread while rules load).
+pub(crate) fn warm_up() {
+    LazyLock::force(&DATE_RE);
 }
 
 #[cfg(test)]

@@ -82,6 +82,15 @@ impl Mentions {
 }
 
 /// Read the mentions of `prose` once; every rule shares the result.
+/// Compile every recognizer's regex. Regexes compile lazily on first use; calling this
+/// on a second thread at start-up overlaps that work with loading the rules.
+pub fn warm_up() {
+    temporal::warm_up();
+    date::warm_up();
+    number::warm_up();
+    crate::document::markdown::warm_up();
+}
+
 pub fn extract(prose: &Prose, options: &ExtractOptions) -> Mentions {
     let mut mentions = Mentions::default();
     date::extract(&prose.text, options.locale, &mut mentions.dates);

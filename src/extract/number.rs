@@ -1502,6 +1502,11 @@ pub fn quoted_note(nums: &[&NumberMention]) -> &'static str {
     }
 }
 
+/// Compile the number regex now.
+pub(crate) fn warm_up() {
+    LazyLock::force(&START_RE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

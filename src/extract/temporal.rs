@@ -1053,6 +1053,13 @@ pub fn plausible_date(d: &DateMention, reference: Date) -> Option<Date> {
     d.date_near(reference)
 }
 
+/// Compile the temporal regexes now.
+pub(crate) fn warm_up() {
+    LazyLock::force(&TEMPORAL_RE);
+    LazyLock::force(&CUE_GAP_RE);
+    LazyLock::force(&BESIDE_GAP_RE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -268,6 +268,11 @@ fn describe_fact(verb: &str, date: KbDate) -> String {
     date.with_verb(verb)
 }
 
+pub(super) fn warm_up() {
+    LazyLock::force(&LEAD_GAP);
+    LazyLock::force(&VERB_GAP);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

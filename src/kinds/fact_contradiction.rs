@@ -49,35 +49,73 @@ static CLAIM_GAP: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A capitalised name of up to four words ("San Francisco", "Sam Altman", "Jean-Luc Picard").
-const NAME: &str = r"(?P<v>\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|de|van|von|bin)){0,3})";
-
-/// Claim patterns read right after an entity's name, each naming the attribute it binds.
-static TEXT_CLAIMS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    let after = |attr: &'static str, head: &str| {
-        let re = Regex::new(&format!("^{head}{NAME}")).expect("valid regex");
-        (attr, re)
-    };
-    vec![
-        after(
-            "headquarters",
-            r",?\s+(?:(?:which|that)\s+is\s+|is\s+)?headquartered\s+in\s+",
-        ),
-        after(
-            "founder",
-            r",?\s+(?:(?:which|that)\s+)?(?:was\s+)?(?:co-?)?founded\s+by\s+",
-        ),
-        after(
-            "developer",
-            r",?\s+(?:which\s+|that\s+)?(?:was\s+)?developed\s+by\s+",
-        ),
-        after(
-            "chief-executive",
-            r"(?:'s|’s)\s+(?:chief\s+executive(?:\s+officer)?|CEO),?\s+",
-        ),
-        after("capital", r"(?:'s|’s)\s+capital,?\s+"),
-    ]
+/// Generic claim phrasings read right after an entity's name, one named group per
+/// attribute; the value follows. Knowledge files add their own (`claims:`).
+static TEXT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:(?P<headquarters>,?\s+(?:(?:which|that)\s+is\s+|is\s+)?headquartered\s+in\s+)",
+        r"|(?P<founder>,?\s+(?:(?:which|that)\s+)?(?:was\s+)?(?:co-?)?founded\s+by\s+)",
+        r"|(?P<developer>,?\s+(?:which\s+|that\s+)?(?:was\s+)?developed\s+by\s+)",
+        r"|(?P<chief_executive>(?:'s|’s)\s+(?:chief\s+executive(?:\s+officer)?|CEO),?\s+)",
+        r"|(?P<capital>(?:'s|’s)\s+capital,?\s+))",
+    ))
+    .expect("valid regex")
 });
+
+/// The attribute each group of [`TEXT_CLAIMS`] binds.
+const TEXT_CLAIM_GROUPS: &[(&str, &str)] = &[
+    ("headquarters", "headquarters"),
+    ("founder", "founder"),
+    ("developer", "developer"),
+    ("chief_executive", "chief-executive"),
+    ("capital", "capital"),
+];
+
+/// The byte length of a capitalised name of up to four words at the start of `s`
+/// ("San Francisco", "Sam Altman", "Jean-Luc Picard", "Ludwig van Beethoven").
+fn name_len(s: &str) -> Option<usize> {
+    fn word(t: &str) -> usize {
+        let mut chars = t.char_indices();
+        match chars.next() {
+            Some((_, c)) if c.is_uppercase() => {}
+            _ => return 0,
+        }
+        chars
+            .find(|(_, c)| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '.' | '-')))
+            .map_or(t.len(), |(i, _)| i)
+    }
+    let first = word(s);
+    if first == 0 {
+        return None;
+    }
+    let mut end = first;
+    for _ in 0..3 {
+        let rest = &s[end..];
+        let t = rest.trim_start();
+        let gap = rest.len() - t.len();
+        if gap == 0 {
+            break;
+        }
+        let len = match word(t) {
+            0 => ["de ", "van ", "von ", "bin "]
+                .iter()
+                .find(|p| t.starts_with(**p))
+                .map_or(0, |p| p.len() - 1),
+            n => n,
+        };
+        if len == 0 {
+            break;
+        }
+        end += gap + len;
+    }
+    // A particle does not end a name.
+    for p in [" de", " van", " von", " bin"] {
+        if s[..end].ends_with(p) {
+            end -= p.len();
+        }
+    }
+    Some(end)
+}
 
 /// "the 175-billion-parameter GPT-3", "a 65bn-parameter LLaMA": the text just before a name.
 static PARAMETER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -181,13 +219,20 @@ fn check_text_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: &m
     let Some(after) = cx.text.get(name.end..) else {
         return;
     };
-    for (attr, re) in TEXT_CLAIMS.iter() {
-        let Some(caps) = re.captures(after) else {
-            continue;
-        };
-        let Some(v) = caps.name("v") else {
-            continue;
-        };
+    let mut heads: Vec<(&str, usize)> = Vec::new();
+    if let Some(caps) = TEXT_CLAIMS.captures(after) {
+        for (group, attr) in TEXT_CLAIM_GROUPS {
+            if let Some(m) = caps.name(group) {
+                heads.push((attr, m.end()));
+            }
+        }
+    }
+    for (attr, re) in &cx.kb.claims {
+        if let Some(m) = re.find(after) {
+            heads.push((attr, m.end()));
+        }
+    }
+    for (attr, head_end) in heads {
         let known = current(cx, entity, attr);
         let values: Vec<String> = known
             .iter()
@@ -196,10 +241,26 @@ fn check_text_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: &m
                 _ => None,
             })
             .collect();
-        if values.is_empty() || values.iter().any(|k| text_agrees(attr, v.as_str(), k)) {
+        if values.is_empty() {
             continue;
         }
-        let span = Span::new(name.end + v.start(), name.end + v.end());
+        let rest = &after[head_end..];
+        // A known value written out as it is ("the renminbi") agrees, capitalised or not.
+        if values.iter().any(|k| {
+            rest.get(..k.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(k))
+        }) {
+            continue;
+        }
+        let Some(len) = name_len(rest) else {
+            continue;
+        };
+        let claimed = &rest[..len];
+        if values.iter().any(|k| text_agrees(attr, claimed, k)) {
+            continue;
+        }
+        let start = name.end + head_end;
+        let span = Span::new(start, start + len);
         let source = known
             .first()
             .map(|a| a.source.to_string())
@@ -207,7 +268,7 @@ fn check_text_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: &m
         out.push(
             Finding::at(span)
                 .arg("entity", name.text(cx.text))
-                .arg("claimed", v.as_str())
+                .arg("claimed", claimed)
                 .arg("known", known_phrase(attr, &values))
                 .arg("source", source)
                 .label(name, "the entity"),
@@ -216,10 +277,12 @@ fn check_text_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: &m
 }
 
 /// A claimed count: its interval, its noun and its span.
-struct Count {
+struct Count<'k> {
     low: f64,
     high: f64,
     noun: String,
+    /// The attribute a knowledge file's phrasing named; otherwise matched by unit.
+    attribute: Option<&'k str>,
     span: Span,
 }
 
@@ -251,6 +314,7 @@ fn check_number_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: 
                     low: v,
                     high: v,
                     noun: "parameters".into(),
+                    attribute: None,
                     span: Span::new(offset + n.start(), offset + text_end),
                 });
             }
@@ -268,9 +332,39 @@ fn check_number_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: 
                     low: n.low,
                     high: n.high,
                     noun: noun.clone(),
+                    attribute: None,
                     span: Span::new(n.span.start, end),
                 });
             }
+        }
+    }
+    // A knowledge file's own phrasing: "Old Trafford, which has a capacity of 74,000".
+    if let Some(after) = cx.text.get(name.end..) {
+        for (attr, re) in &cx.kb.claims {
+            let numeric = entity
+                .attributes
+                .iter()
+                .any(|a| a.name == *attr && matches!(a.value, Value::Number { .. }));
+            if !numeric {
+                continue;
+            }
+            let Some(m) = re.find(after) else { continue };
+            let at = name.end + m.end();
+            let j = numbers.partition_point(|n| n.span.start < at);
+            let Some(n) = numbers.get(j).filter(|n| n.span.start == at) else {
+                continue;
+            };
+            if n.quoted {
+                continue;
+            }
+            let end = n.noun_span.map_or(n.span.end, |s| s.end.max(n.span.end));
+            claims.push(Count {
+                low: n.low,
+                high: n.high,
+                noun: n.noun.clone().unwrap_or_default(),
+                attribute: Some(attr),
+                span: Span::new(n.span.start, end),
+            });
         }
     }
     for claim in claims {
@@ -278,8 +372,9 @@ fn check_number_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: 
         let known: Vec<&Attribute> = entity
             .attributes
             .iter()
-            .filter(|a| match &a.value {
-                Value::Number { unit: Some(u), .. } => singular(u) == singular(&claim.noun),
+            .filter(|a| match (&a.value, claim.attribute) {
+                (Value::Number { .. }, Some(name)) => a.name == name,
+                (Value::Number { unit: Some(u), .. }, None) => singular(u) == singular(&claim.noun),
                 _ => false,
             })
             .collect();
@@ -384,8 +479,34 @@ impl FactContradiction {
     }
 }
 
+pub(super) fn warm_up() {
+    LazyLock::force(&CLAIM_GAP);
+    LazyLock::force(&TEXT_CLAIMS);
+    LazyLock::force(&PARAMETER_BEFORE);
+    LazyLock::force(&HAS_GAP);
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn names_are_read_to_their_last_capitalised_word() {
+        fn read(s: &str) -> Option<&str> {
+            name_len(s).map(|n| &s[..n])
+        }
+        assert_eq!(read("San Francisco, the city"), Some("San Francisco"));
+        assert_eq!(read("Jean-Luc Picard said"), Some("Jean-Luc Picard"));
+        assert_eq!(
+            read("Ludwig van Beethoven wrote"),
+            Some("Ludwig van Beethoven")
+        );
+        assert_eq!(read("Paris de la"), Some("Paris"));
+        assert_eq!(read("Xi’an."), Some("Xi’an."));
+        assert_eq!(read("A B C D E F"), Some("A B C D"));
+        assert_eq!(read("the city"), None);
+        assert_eq!(read(""), None);
+    }
+
     use super::*;
     use crate::kinds::testing::{assert_clean, assert_finds};
 

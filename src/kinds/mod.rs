@@ -31,6 +31,14 @@ mod unattributed_statistic;
 mod unused_suppression;
 mod weekday_mismatch;
 
+/// Compile the regexes the built-in kinds use (see [`crate::extract::warm_up`]).
+pub fn warm_up() {
+    multiplier::warm_up();
+    unattributed_statistic::warm_up();
+    anachronism::warm_up();
+    fact_contradiction::warm_up();
+}
+
 use std::fmt::Display;
 
 use serde::de::DeserializeOwned;

@@ -165,6 +165,10 @@ impl Kind for Multiplier {
     }
 }
 
+pub(super) fn warm_up() {
+    LazyLock::force(&MULTIPLIER_RE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -162,6 +162,11 @@ impl Kind for UnattributedStatistic {
     }
 }
 
+pub(super) fn warm_up() {
+    LazyLock::force(&CLAIM);
+    LazyLock::force(&ATTRIBUTION);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
