@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use aho_corasick::AhoCorasick;
+
 use jiff::civil::Date;
 
 use crate::diagnostic::{Diagnostic, Fix, Label};
@@ -55,46 +57,117 @@ pub struct Engine {
     prefilter: Option<Prefilter>,
 }
 
-/// All the kinds' prefilter regexes in one set: a document is scanned once, and a kind
-/// runs only when its own pattern matched somewhere in it.
+/// The literals the kinds' prefilter regexes must begin with, in one Aho-Corasick
+/// automaton: a document is scanned once, and a kind runs only when one of its own
+/// literals occurs in it. A kind whose regex yields no usable literals always runs.
 #[derive(Debug)]
 struct Prefilter {
-    set: regex::RegexSet,
-    /// The address of each kind (its box) to its pattern index in `set`. A rule the
-    /// engine was not built with is not found here and simply runs.
+    /// ASCII case-insensitive: one automaton serves rules with and without case.
+    literals: AhoCorasick,
+    /// The slot of each literal's kind.
+    owner: Vec<usize>,
+    /// The address of each kind (its box) to its slot. A kind not found here runs.
     index: HashMap<usize, usize>,
+    slots: usize,
 }
-
-/// The set may hold thousands of patterns: allow it more room than one rule's regex,
-/// but not unbounded memory. Past this the engine runs every rule on its own.
-const PREFILTER_SIZE_LIMIT: usize = 64 << 20;
-const PREFILTER_DFA_SIZE_LIMIT: usize = 16 << 20;
 
 fn kind_key(kind: &dyn crate::kinds::Kind) -> usize {
     kind as *const dyn crate::kinds::Kind as *const () as usize
 }
 
-impl Prefilter {
-    fn build(rules: &[Rule]) -> Option<Prefilter> {
-        let mut patterns = Vec::new();
-        let mut index = HashMap::new();
-        for rule in rules {
-            if let Some(pattern) = rule.kind.prefilter() {
-                index.insert(kind_key(&*rule.kind), patterns.len());
-                patterns.push(pattern);
-            }
-        }
-        // A single pattern rule gains nothing from a second scan.
-        if patterns.len() < 2 {
+/// Characters whose simple case folding is an ASCII letter (the long s and the Kelvin
+/// sign): a case-insensitive regex matches them where an ASCII-folding scan does not,
+/// so a document that has one runs every rule.
+fn has_exotic_fold(text: &str) -> bool {
+    text.contains(['\u{17F}', '\u{212A}'])
+}
+
+/// The literals every match of `pattern` begins with, or `None` when there is no short
+/// list of them (the rule then always runs). Case-insensitive literals stop before the
+/// first non-ASCII byte, since the scan folds only ASCII case.
+fn prefix_literals(pattern: &str, case_sensitive: bool) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    // Parsed with case: the scan itself ignores ASCII case for every literal.
+    let hir = regex_syntax::ParserBuilder::new()
+        .nest_limit(64)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let mut extractor = Extractor::new();
+    extractor.kind(ExtractKind::Prefix).limit_total(64);
+    let seq = extractor.extract(&hir);
+    let mut out = Vec::new();
+    for lit in seq.literals()? {
+        let bytes = lit.as_bytes();
+        let bytes = if case_sensitive {
+            bytes
+        } else {
+            let ascii = bytes
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(bytes.len());
+            &bytes[..ascii]
+        };
+        if bytes.is_empty() {
             return None;
         }
-        let set = regex::RegexSetBuilder::new(&patterns)
-            .size_limit(PREFILTER_SIZE_LIMIT)
-            .dfa_size_limit(PREFILTER_DFA_SIZE_LIMIT)
-            .nest_limit(64)
-            .build()
+        out.push(bytes.to_vec());
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+impl Prefilter {
+    fn build(rules: &[Rule]) -> Option<Prefilter> {
+        let mut literals = Vec::new();
+        let mut owner = Vec::new();
+        let mut index = HashMap::new();
+        for rule in rules {
+            let Some(spec) = rule.kind.prefilter() else {
+                continue;
+            };
+            let Some(lits) = prefix_literals(&spec.pattern, spec.case_sensitive) else {
+                continue;
+            };
+            let slot = index.len();
+            index.insert(kind_key(&*rule.kind), slot);
+            for lit in lits {
+                literals.push(lit);
+                owner.push(slot);
+            }
+        }
+        if index.is_empty() {
+            return None;
+        }
+        let literals = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&literals)
             .ok()?;
-        Some(Prefilter { set, index })
+        Some(Prefilter {
+            literals,
+            owner,
+            slots: index.len(),
+            index,
+        })
+    }
+
+    /// Which slots have a literal in `text`; `None` when every kind must run.
+    fn scan(&self, text: &str) -> Option<Vec<bool>> {
+        if has_exotic_fold(text) {
+            return None;
+        }
+        let mut hit = vec![false; self.slots];
+        let mut left = self.slots;
+        for m in self.literals.find_overlapping_iter(text) {
+            let slot = self.owner[m.pattern().as_usize()];
+            if !hit[slot] {
+                hit[slot] = true;
+                left -= 1;
+                if left == 0 {
+                    break;
+                }
+            }
+        }
+        Some(hit)
     }
 }
 
@@ -150,7 +223,7 @@ impl Engine {
         let matched = self
             .prefilter
             .as_ref()
-            .map(|p| (p, p.set.matches(&doc.prose.text)));
+            .and_then(|p| Some((p, p.scan(&doc.prose.text)?)));
         for rule in rules {
             if doc.meta.ignore.iter().any(|sel| id_matches(&rule.id, sel)) {
                 continue;
@@ -158,7 +231,7 @@ impl Engine {
             running.push(rule);
             if let Some((p, m)) = &matched {
                 if let Some(&i) = p.index.get(&kind_key(&*rule.kind)) {
-                    if !m.matched(i) {
+                    if !m[i] {
                         continue;
                     }
                 }

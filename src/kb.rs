@@ -418,12 +418,48 @@ pub struct KnowledgeBase {
     /// Spellings house style avoids, matched with case.
     avoided: Option<(AhoCorasick, Vec<NameRef>)>,
     /// Claim phrasings from knowledge files: (attribute, regex anchored after a name).
-    pub claims: Vec<(String, regex::Regex)>,
+    pub claims: Vec<(String, crate::re::Regex)>,
+    /// The two-word names, indexed for near-miss lookups; built on first use.
+    two_word: std::sync::OnceLock<TwoWordNames>,
+}
+
+/// The names of two alphabetic words ("Xi Jinping"), by first and by second word, and
+/// every word of every name.
+#[derive(Debug, Default)]
+pub struct TwoWordNames {
+    /// (first word, second word, whole name).
+    pub pairs: Vec<(String, String, String)>,
+    pub by_first: std::collections::HashMap<String, Vec<usize>>,
+    pub by_second: std::collections::HashMap<String, Vec<usize>>,
+    pub known_words: std::collections::HashSet<String>,
+}
+
+impl TwoWordNames {
+    fn new(entities: &[Entity]) -> Self {
+        let mut t = TwoWordNames::default();
+        for e in entities {
+            for name in std::iter::once(&e.name).chain(&e.aliases) {
+                t.known_words
+                    .extend(name.split_whitespace().map(String::from));
+                let words: Vec<&str> = name.split_whitespace().collect();
+                if let [first, second] = words[..] {
+                    if first.chars().chain(second.chars()).all(char::is_alphabetic) {
+                        let i = t.pairs.len();
+                        t.by_first.entry(first.to_string()).or_default().push(i);
+                        t.by_second.entry(second.to_string()).or_default().push(i);
+                        t.pairs
+                            .push((first.to_string(), second.to_string(), name.clone()));
+                    }
+                }
+            }
+        }
+        t
+    }
 }
 
 /// The regex of a claim phrasing, read right after an entity's name: optional comma and
 /// spaces, the phrasing (any case), then spaces.
-pub fn claim_regex(phrasing: &str) -> Result<regex::Regex, String> {
+pub fn claim_regex(phrasing: &str) -> Result<crate::re::Regex, String> {
     let re = crate::kinds::compile_regex(&format!(r"^,?\s*(?:{phrasing})\s*"), false)?;
     if re.is_match("") {
         return Err("the phrasing matches empty text".into());
@@ -477,7 +513,7 @@ impl KnowledgeBase {
                 .ok()
                 .map(|ac| (ac, refs))
         };
-        let mut claims: Vec<(String, regex::Regex)> = Vec::new();
+        let mut claims: Vec<(String, crate::re::Regex)> = Vec::new();
         let mut seen: Vec<(&str, &str)> = Vec::new();
         for a in entities.iter().flat_map(|e| &e.attributes) {
             for c in &a.claims {
@@ -495,8 +531,15 @@ impl KnowledgeBase {
             insensitive: build(ins, true),
             avoided: build(avoid, false),
             claims,
+            two_word: std::sync::OnceLock::new(),
             entities,
         }
+    }
+
+    /// The two-word names, indexed (built on first use).
+    pub fn two_word_names(&self) -> &TwoWordNames {
+        self.two_word
+            .get_or_init(|| TwoWordNames::new(&self.entities))
     }
 
     pub fn entity(&self, i: usize) -> Option<&Entity> {

@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::{parse_iso_date, Meta, MetaDateSource};
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Debug, PartialEq)]
 #[serde(default)]
 struct FrontMatter {
     date: Option<serde_json::Value>,
@@ -12,7 +12,7 @@ struct FrontMatter {
     factlint: Option<FactlintFrontMatter>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Debug, PartialEq)]
 #[serde(default)]
 struct FactlintFrontMatter {
     ignore: Vec<String>,
@@ -20,7 +20,8 @@ struct FactlintFrontMatter {
 
 /// Read what factlint needs from front matter; anything malformed is simply absent.
 pub fn parse(yaml: &str) -> Meta {
-    let fm: FrontMatter = serde_saphyr::from_str(yaml).unwrap_or_default();
+    let fm: FrontMatter =
+        simple(yaml).unwrap_or_else(|| serde_saphyr::from_str(yaml).unwrap_or_default());
     let date = fm
         .date
         .as_ref()
@@ -41,5 +42,114 @@ pub fn parse(yaml: &str) -> Meta {
         title,
         ignore: fm.factlint.map(|f| f.ignore).unwrap_or_default(),
         directives: Vec::new(),
+    }
+}
+
+/// Front matter of flat `key: value` lines with plain or simply quoted values (nearly
+/// all of it), read without the YAML parser; `None` for anything else, which the parser
+/// then reads.
+fn simple(yaml: &str) -> Option<FrontMatter> {
+    let mut fm = FrontMatter::default();
+    let mut seen: Vec<&str> = Vec::new();
+    for line in yaml.lines() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line.starts_with(|c: char| c.is_whitespace() || "-?:[]{}&*!|>%@`\"'#,".contains(c)) {
+            return None;
+        }
+        let (key, rest) = line.split_once(':')?;
+        if key.trim_end() != key || key.contains(['"', '\'', '#', '{', '[', '\t']) {
+            return None;
+        }
+        if !(rest.is_empty() || rest.starts_with(' ')) {
+            return None;
+        }
+        if seen.contains(&key) {
+            return None;
+        }
+        seen.push(key);
+        let value = scalar(rest.trim())?;
+        match key {
+            "date" => fm.date = value,
+            "title" => fm.title = value,
+            // Its settings are a nested mapping: the parser reads those.
+            "factlint" => return None,
+            _ => {}
+        }
+    }
+    Some(fm)
+}
+
+/// A one-line scalar: `None` when it needs the YAML parser, `Some(None)` for null.
+fn scalar(v: &str) -> Option<Option<serde_json::Value>> {
+    use serde_json::Value;
+    if v.is_empty() || matches!(v, "~" | "null" | "Null" | "NULL") {
+        return Some(None);
+    }
+    if let Some(inner) = v.strip_prefix('"') {
+        let inner = inner.strip_suffix('"')?;
+        if inner.contains(['"', '\\']) {
+            return None;
+        }
+        return Some(Some(Value::String(inner.to_string())));
+    }
+    if let Some(inner) = v.strip_prefix('\'') {
+        let inner = inner.strip_suffix('\'')?;
+        if inner.contains('\'') {
+            return None;
+        }
+        return Some(Some(Value::String(inner.to_string())));
+    }
+    // Plain scalars: anything that YAML might read as a number, a boolean or a
+    // structure goes to the parser; a date-like or word-like string does not.
+    if v.contains(" #")
+        || v.starts_with(|c: char| "[]{}&*!|>%@`,?-:".contains(c))
+        || v.contains(": ")
+        || v.parse::<f64>().is_ok()
+        || matches!(
+            v.to_ascii_lowercase().as_str(),
+            "true" | "false" | "yes" | "no" | "on" | "off" | ".nan" | ".inf" | "-.inf"
+        )
+    {
+        return None;
+    }
+    Some(Some(Value::String(v.to_string())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whatever the quick reader accepts, it reads as the YAML parser does.
+    #[test]
+    fn the_quick_reader_agrees_with_the_yaml_parser() {
+        let samples = [
+            "title: A plain title\ndate: 2019-01-12\n",
+            "title: \"Quoted: with a colon\"\ndate: 2024-05-02\nsource: \"https://example.org/a\"\n",
+            "title: 'It''s quoted'\n",
+            "title: 'single'\ndate: 2020-02-29T10:00:00Z\n",
+            "date:\ntitle: ~\n",
+            "title: 2024\n",
+            "title: yes\n",
+            "title: A # comment\n",
+            "title: [a, b]\n",
+            "factlint:\n  ignore: [date.stale-as-of]\n",
+            "title: x\ntitle: y\n",
+            "  indented: 1\n",
+            "title: \"escaped \\\" quote\"\n",
+            "# a comment\n\ntitle: after a comment\r\ndate: 2019-01-12\r\n",
+            "license_url: \"https://creativecommons.org/licenses/by/2.5/\"\n",
+            "key:value\n",
+        ];
+        for yaml in samples {
+            let full: FrontMatter = serde_saphyr::from_str(yaml).unwrap_or_default();
+            if let Some(quick) = simple(yaml) {
+                assert_eq!(quick, full, "{yaml:?}");
+            }
+        }
+        assert!(simple("title: A plain title\ndate: 2019-01-12\n").is_some());
+        assert!(simple("factlint:\n  ignore: [x]\n").is_none());
     }
 }

@@ -5,8 +5,8 @@
 
 use std::sync::LazyLock;
 
+use crate::re::Regex;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
-use regex::Regex;
 
 use super::{Meta, Prose, ProseBuilder};
 use crate::span::Span;
@@ -152,12 +152,28 @@ fn push_text_without_urls(b: &mut ProseBuilder, source: &str, span: Span, text: 
         return;
     }
     let mut last = 0;
-    for m in URL.find_iter(text) {
+    let urls = if may_have_url(text) {
+        URL.find_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for m in urls {
         b.push_verbatim(span.start + last, &text[last..m.start()]);
         b.space(span.start + m.start());
         last = m.end();
     }
     b.push_verbatim(span.start + last, &text[last..]);
+}
+
+/// Whether `text` has "://" or "www." (any case), without which [`URL`] cannot match.
+fn may_have_url(text: &str) -> bool {
+    text.contains("://")
+        || text.match_indices('.').any(|(i, _)| {
+            i >= 3
+                && text
+                    .get(i - 3..i)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("www"))
+        })
 }
 
 /// Compile the URL regex now.

@@ -3,8 +3,8 @@
 
 use std::sync::LazyLock;
 
+use crate::re::{Captures, Regex};
 use jiff::civil::{Date, Weekday};
-use regex::{Captures, Regex};
 
 use super::temporal::{Anchor, Cue};
 use super::Locale;

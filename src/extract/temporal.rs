@@ -11,8 +11,8 @@
 
 use std::sync::LazyLock;
 
+use crate::re::{Captures, Regex};
 use jiff::civil::{Date, Weekday};
-use regex::{Captures, Regex};
 
 use super::date::{month_number, weekday_from_name, DateMention};
 use crate::span::Span;

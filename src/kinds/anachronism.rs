@@ -14,8 +14,8 @@
 
 use std::sync::LazyLock;
 
+use crate::re::Regex;
 use jiff::civil::Date;
-use regex::Regex;
 use serde::Deserialize;
 
 use super::stale_as_of::period;

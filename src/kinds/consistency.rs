@@ -6,7 +6,7 @@
 //! Limits: variants are literal phrases matched as whole words; case-insensitive unless
 //! `case_sensitive` is set (for "ERNIE Bot" against "Ernie Bot").
 
-use regex::Regex;
+use crate::re::Regex;
 use serde::Deserialize;
 
 use super::pattern::match_case;

@@ -20,7 +20,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 use serde::Deserialize;
 
 use super::stale_as_of::period;

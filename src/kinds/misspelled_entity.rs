@@ -61,15 +61,25 @@ fn osa(a: &str, b: &str) -> usize {
     d[n][m]
 }
 
-/// Capitalised words of `text` with their spans.
+/// Capitalised words of `text` with their spans (runs of letters; ASCII is read byte by
+/// byte, other characters decoded).
 fn capitalised_words(text: &str) -> Vec<(Span, &str)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let letter = c.is_alphabetic();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let (letter, len) = match bytes.get(i) {
+            None => (false, 1),
+            Some(b) if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
+            Some(_) => {
+                let c = text.get(i..).and_then(|t| t.chars().next());
+                (
+                    c.is_some_and(char::is_alphabetic),
+                    c.map_or(1, char::len_utf8),
+                )
+            }
+        };
         match (start, letter) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
@@ -81,6 +91,7 @@ fn capitalised_words(text: &str) -> Vec<(Span, &str)> {
             }
             _ => {}
         }
+        i += len;
     }
     out
 }
@@ -102,20 +113,7 @@ impl Kind for MisspelledEntity {
             }
         }
         // Two-word names, and every word of every name (never a misspelling itself).
-        let mut pairs: Vec<(&str, &str, &str)> = Vec::new();
-        let mut known_words: Vec<&str> = Vec::new();
-        for e in &cx.kb.entities {
-            for name in std::iter::once(&e.name).chain(&e.aliases) {
-                known_words.extend(name.split_whitespace());
-                let words: Vec<&str> = name.split_whitespace().collect();
-                if let [first, second] = words[..] {
-                    if first.chars().chain(second.chars()).all(char::is_alphabetic) {
-                        pairs.push((first, second, name.as_str()));
-                    }
-                }
-            }
-        }
-        let known_words: std::collections::HashSet<&str> = known_words.into_iter().collect();
+        let names = cx.kb.two_word_names();
         // Entity spans by start, with the furthest end so far: a span lies inside some
         // entity exactly when an entity starting at or before it reaches its end.
         let mut entity_spans: Vec<crate::span::Span> =
@@ -148,18 +146,24 @@ impl Kind for MisspelledEntity {
                 let (lf, lr) = (found.chars().count(), right.chars().count());
                 found != right
                     && (lr >= 7 || (lr >= 6 && lf == lr))
-                    && !known_words.contains(&found)
+                    && !names.known_words.contains(found)
                     && osa(found, right) == 1
             };
-            let hit = pairs.iter().find(|(first, second, _)| {
-                (w1 == *first && near(w2, second)) || (w2 == *second && near(w1, first))
+            let by_first = names.by_first.get(w1).into_iter().flatten();
+            let by_second = names.by_second.get(w2).into_iter().flatten();
+            let mut candidates: Vec<usize> = by_first.chain(by_second).copied().collect();
+            candidates.sort_unstable();
+            let hit = candidates.into_iter().find_map(|i| {
+                let (first, second, name) = &names.pairs[i];
+                ((w1 == first && near(w2, second)) || (w2 == second && near(w1, first)))
+                    .then_some(name)
             });
-            if let Some((_, _, name)) = hit {
+            if let Some(name) = hit {
                 out.push(
                     Finding::at(span)
                         .arg("found", span.text(cx.text))
                         .arg("name", name)
-                        .unsafe_fix(span, *name),
+                        .unsafe_fix(span, name.clone()),
                 );
             }
         }

@@ -134,13 +134,20 @@ pub trait Kind: Send + Sync + std::fmt::Debug {
     fn args(&self) -> Vec<String>;
     /// Whether the kind needs a reference date (it is then skipped without one).
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>);
-    /// A regex (flags inline) that matches somewhere in a text whenever `check` could
-    /// find anything in it. The engine scans every document once with all of these
-    /// together and skips the kinds whose prefilter did not match, so the cost of many
-    /// such rules does not grow with their number.
-    fn prefilter(&self) -> Option<String> {
+    /// A regex that matches somewhere in a text whenever `check` could find anything in
+    /// it. The engine takes the literals every match must begin with, scans each
+    /// document once for all kinds' literals together, and skips the kinds none of whose
+    /// literals occur, so the cost of many such rules hardly grows with their number.
+    fn prefilter(&self) -> Option<Prefilter> {
         None
     }
+}
+
+/// What [`Kind::prefilter`] returns: a regex and whether it ignores case.
+#[derive(Clone, Debug)]
+pub struct Prefilter {
+    pub pattern: String,
+    pub case_sensitive: bool,
 }
 
 /// Every kind a rule file can name.
@@ -285,24 +292,24 @@ pub fn build(name: KindName, value: serde_json::Value) -> Result<Box<dyn Kind>, 
 }
 
 /// Compile a user regex with limits, so a hostile pattern cannot exhaust memory.
-pub fn compile_regex(pattern: &str, case_sensitive: bool) -> Result<regex::Regex, String> {
-    regex::RegexBuilder::new(pattern)
-        .case_insensitive(!case_sensitive)
-        .size_limit(1 << 20)
-        .dfa_size_limit(2 << 20)
-        .nest_limit(64)
-        .build()
-        .map_err(|e| match e {
-            regex::Error::CompiledTooBig(limit) => format!(
-                "the regex is too large once compiled (over {limit} bytes); simplify it or split it into several rules"
-            ),
-            regex::Error::Syntax(s) => {
-                // The parser's message draws a caret under the pattern; keep its last line.
-                let last = s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(&s);
-                last.trim().trim_start_matches("error: ").to_string()
-            }
-            other => other.to_string(),
-        })
+pub fn compile_regex(pattern: &str, case_sensitive: bool) -> Result<crate::re::Regex, String> {
+    let options = crate::re::Options {
+        case_insensitive: !case_sensitive,
+        size_limit: 1 << 20,
+        dfa_size_limit: 2 << 20,
+        nest_limit: 64,
+    };
+    crate::re::Regex::build(pattern, options).map_err(|e| match e {
+        crate::re::Error::TooBig(limit) => format!(
+            "the regex is too large once compiled (over {limit} bytes); simplify it or split it into several rules"
+        ),
+        crate::re::Error::Syntax(s) => {
+            // The parser's message draws a caret under the pattern; keep its last line.
+            let last = s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(&s);
+            last.trim().trim_start_matches("error: ").to_string()
+        }
+        crate::re::Error::Other(s) => s,
+    })
 }
 
 #[cfg(test)]

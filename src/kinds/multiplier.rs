@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 use serde::Deserialize;
 
 use super::{CheckContext, Finding, Kind};

@@ -6,10 +6,10 @@
 //! rejected when the rule loads. Word boundaries are ASCII (`(?-u:\b)`): Unicode word
 //! boundaries are far slower on text full of curly quotes.
 
-use regex::Regex;
+use crate::re::Regex;
 use serde::Deserialize;
 
-use super::{compile_regex, CheckContext, Finding, Kind, ParamError};
+use super::{compile_regex, CheckContext, Finding, Kind, ParamError, Prefilter};
 use crate::span::Span;
 
 #[derive(Debug, Deserialize)]
@@ -36,7 +36,7 @@ fn yes() -> bool {
 #[derive(Debug)]
 pub struct Pattern {
     regex: Regex,
-    /// The regex as compiled, with its case flag inline, for the engine's prefilter.
+    /// The regex as compiled (its case flag aside), for the engine's prefilter.
     source: String,
     params: Params,
 }
@@ -56,8 +56,6 @@ impl Pattern {
                 "the regex matches the empty string",
             ));
         }
-        let flag = if params.case_sensitive { "" } else { "i" };
-        let source = format!("(?{flag}:{source})");
         Ok(Pattern {
             regex,
             source,
@@ -73,8 +71,11 @@ impl Kind for Pattern {
         args
     }
 
-    fn prefilter(&self) -> Option<String> {
-        Some(self.source.clone())
+    fn prefilter(&self) -> Option<Prefilter> {
+        Some(Prefilter {
+            pattern: self.source.clone(),
+            case_sensitive: self.params.case_sensitive,
+        })
     }
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {

@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 use serde::Deserialize;
 
 use super::{CheckContext, Finding, Kind};
