@@ -256,12 +256,17 @@ impl Engine {
     /// Apply the document's suppression directives, then report the unused ones when
     /// the `unused-suppression` rule runs.
     fn suppress(&self, doc: &Document, running: &[&Rule], diagnostics: &mut Vec<Diagnostic>) {
+        if doc.directives.is_empty() {
+            return;
+        }
+        let running_ids: std::collections::HashSet<&str> =
+            running.iter().map(|r| r.id.as_str()).collect();
         let idle: Vec<&str> = self
             .options
             .known_rules
             .iter()
             .map(String::as_str)
-            .filter(|id| !running.iter().any(|r| r.id == *id))
+            .filter(|id| !running_ids.contains(id))
             .collect();
         let unused = suppress::apply(doc, diagnostics, &idle);
         let Some(rule) = running
