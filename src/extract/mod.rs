@@ -85,10 +85,12 @@ impl Mentions {
 /// Compile every recognizer's regex. Regexes compile lazily on first use; calling this
 /// on a second thread at start-up overlaps that work with loading the rules.
 pub fn warm_up() {
-    temporal::warm_up();
+    // The largest first, on a thread of its own; the rest on this one.
+    let big = std::thread::spawn(temporal::warm_up);
+    crate::document::markdown::warm_up();
     date::warm_up();
     number::warm_up();
-    crate::document::markdown::warm_up();
+    let _ = big.join();
 }
 
 pub fn extract(prose: &Prose, options: &ExtractOptions) -> Mentions {
