@@ -395,6 +395,24 @@ mod tests {
   message: "{match}"
   params:
     pattern: "(?P<w>end)"
+- id: test.cafe
+  kind: pattern
+  severity: info
+  message: "{match}"
+  params:
+    pattern: "café (?:au )?lait|Éclair"
+- id: test.kilo
+  kind: pattern
+  severity: info
+  message: "{match}"
+  params:
+    pattern: "kilos?"
+- id: test.digits
+  kind: pattern
+  severity: info
+  message: "{match}"
+  params:
+    pattern: "[0-9]+ ?km"
 "#;
 
     fn engine() -> Engine {
@@ -412,6 +430,10 @@ mod tests {
             "Nothing to see here.",
             "",
             "resultant sultana: end, results, end result.",
+            "CAFÉ AU LAIT, Café lait and an éclair; ÉCLAIR.",
+            // The Kelvin sign and the long s fold to k and s: every rule runs.
+            "Five \u{212A}ILOS, a re\u{17F}ult.",
+            "12 km, 3km, 40 KM.",
         ] {
             let doc = Document::from_text("a.md", text.to_string(), Format::Markdown);
             let a = with.check(&doc).diagnostics;
@@ -432,6 +454,48 @@ mod tests {
         assert!(ids.contains(&"test.end-result".to_string()), "{ids:?}");
         assert!(ids.contains(&"test.sult".to_string()), "{ids:?}");
         assert!(!ids.contains(&"test.never".to_string()), "{ids:?}");
+    }
+
+    #[test]
+    fn prefix_literals_stop_at_case_folded_non_ascii() {
+        assert_eq!(
+            prefix_literals("café|tea", false),
+            Some(vec![b"caf".to_vec(), b"tea".to_vec()])
+        );
+        assert_eq!(
+            prefix_literals("café", true),
+            Some(vec!["café".as_bytes().to_vec()])
+        );
+        // No literal every match begins with: the rule always runs.
+        assert_eq!(prefix_literals("Éclair", false), None);
+        assert_eq!(prefix_literals(r"\w+ing", false), None);
+        assert_eq!(prefix_literals("(", false), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+        /// Generated pattern rules and texts: the literal prefilter never changes findings.
+        #[test]
+        fn the_prefilter_never_changes_findings(
+            words in proptest::collection::vec("[a-zA-Zéſ]{1,6}", 1..6),
+            case_sensitive in proptest::bool::ANY,
+            text in "[a-zA-Z éÉſ\u{212A}.,]{0,80}",
+        ) {
+            let mut yaml = String::new();
+            for (i, w) in words.iter().enumerate() {
+                yaml.push_str(&format!(
+                    "- id: gen.r{i}\n  kind: pattern\n  severity: info\n  message: \"{{match}}\"\n  params:\n    pattern: \"{w}|x{w}y\"\n    case_sensitive: {case_sensitive}\n    word_boundary: false\n"
+                ));
+            }
+            let rules = crate::rules::load_rule_file("gen.yaml", &yaml, false).expect("rules load");
+            let with = Engine::new(rules, EngineOptions::default());
+            let rules = crate::rules::load_rule_file("gen.yaml", &yaml, false).expect("rules load");
+            let without = Engine::new(rules, EngineOptions::default()).without_prefilter();
+            let doc = Document::from_text("a.md", text.clone(), Format::Markdown);
+            let a = format!("{:?}", with.check(&doc).diagnostics);
+            let b = format!("{:?}", without.check(&doc).diagnostics);
+            proptest::prop_assert_eq!(a, b, "{:?}", text);
+        }
     }
 
     #[test]
