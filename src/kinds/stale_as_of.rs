@@ -6,8 +6,8 @@
 //! article is newer: its reference date and where it came from, or, when the date is
 //! inferred, the entity or reported date that proves it ("the article mentions
 //! ChatGPT, released 30 November 2022").
-//! Limits: the anchor is "as of"/"as at" written directly before the date (read from
-//! the prose by [`anchor_before`] until the date recognizer reports anchors itself).
+//! Limits: the anchor is "as of"/"as at" written directly before the date, as the date
+//! recognizer reports it (`DateMention::anchor`).
 //! The statement must be in the present tense: "as of 2010 the town had 5,000 people"
 //! reports the past and is left alone. "currently", "now", "to date" in the sentence
 //! apply the stricter threshold. An inferred reference date is a lower bound, and the
@@ -18,8 +18,8 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use super::{CheckContext, Finding, Kind};
+use crate::extract::temporal::AnchorKind;
 use crate::extract::{DateForm, DateMention};
-use crate::span::Span;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -102,28 +102,6 @@ pub(crate) fn describe_months(months: i32) -> String {
     }
 }
 
-/// The state anchor written directly before a date ("as of", "as at"), with its span.
-/// A stand-in for the date recognizer's own anchor field: when that lands, this reads it.
-pub(crate) fn anchor_before(text: &str, date_start: usize) -> Option<Span> {
-    let before = text.get(..date_start)?;
-    for anchor in ["as of ", "as at "] {
-        let Some(start) = date_start.checked_sub(anchor.len()) else {
-            continue;
-        };
-        let Some(candidate) = before.get(start..) else {
-            continue;
-        };
-        let word_start = before
-            .get(..start)
-            .and_then(|t| t.chars().next_back())
-            .is_none_or(|c| !c.is_alphanumeric());
-        if candidate.eq_ignore_ascii_case(anchor) && word_start {
-            return Some(Span::new(start, date_start - 1));
-        }
-    }
-    None
-}
-
 /// The lower-case words of `text`.
 pub(crate) fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -153,7 +131,11 @@ impl Kind for StaleAsOf {
             return;
         };
         for date in cx.mentions.dates() {
-            let Some(anchor_span) = anchor_before(cx.text, date.span.start) else {
+            let Some(anchor_span) = date
+                .anchor
+                .filter(|a| a.kind == AnchorKind::AsOf && a.span.end <= date.span.start)
+                .map(|a| a.span)
+            else {
                 continue;
             };
             let Some((_, last)) = period(date) else {
