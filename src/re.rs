@@ -71,6 +71,17 @@ impl Regex {
     }
 
     pub fn build(pattern: &str, options: Options) -> Result<Regex, Error> {
+        Regex::build_many(&[pattern], options)
+    }
+
+    /// One regex of several patterns, tried in order at each position (as an alternation
+    /// of them would be): [`Regex::find_iter_patterns`] says which one matched, and
+    /// [`Regex::captures_of`] reads the groups of that one alone.
+    pub fn new_many<P: AsRef<str>>(patterns: &[P]) -> Result<Regex, Error> {
+        Regex::build_many(patterns, Options::default())
+    }
+
+    fn build_many<P: AsRef<str>>(patterns: &[P], options: Options) -> Result<Regex, Error> {
         let inner = meta::Builder::new()
             .configure(
                 meta::Config::new()
@@ -85,7 +96,7 @@ impl Regex {
                     .case_insensitive(options.case_insensitive)
                     .nest_limit(options.nest_limit),
             )
-            .build(pattern)
+            .build_many(patterns)
             .map_err(|e| {
                 if let Some(limit) = e.size_limit() {
                     Error::TooBig(limit)
@@ -140,6 +151,37 @@ impl Regex {
         self.inner
             .captures_iter(haystack)
             .map(move |caps| Captures { haystack, caps })
+    }
+
+    /// Each match with the index of the pattern that matched.
+    pub fn find_iter_patterns<'r, 'h>(
+        &'r self,
+        haystack: &'h str,
+    ) -> impl Iterator<Item = (Match<'h>, usize)> + 'r
+    where
+        'h: 'r,
+    {
+        self.inner.find_iter(haystack).map(move |m| {
+            (
+                Match::new(haystack, m.start(), m.end()),
+                m.pattern().as_usize(),
+            )
+        })
+    }
+
+    /// The groups of pattern `pattern` matched exactly over `m` (a match that
+    /// [`Regex::find_iter_patterns`] reported for it).
+    pub fn captures_of<'h>(&self, m: Match<'h>, pattern: usize) -> Option<Captures<'h>> {
+        let pid = regex_automata::PatternID::new(pattern).ok()?;
+        let mut caps = self.inner.create_captures();
+        let input = regex_automata::Input::new(m.haystack)
+            .range(m.start..m.end)
+            .anchored(regex_automata::Anchored::Pattern(pid));
+        self.inner.search_captures(&input, &mut caps);
+        caps.is_match().then_some(Captures {
+            haystack: m.haystack,
+            caps,
+        })
     }
 
     /// The names of the capture groups in order, `None` for unnamed ones (group 0 first).
@@ -247,6 +289,32 @@ mod tests {
         assert_eq!(names, vec![None, Some("d"), Some("m")]);
         let later = re.captures_at(hay, 10).expect("a later match");
         assert_eq!(later.get(0).map(|m| m.as_str()), Some("3-june"));
+    }
+
+    #[test]
+    fn several_patterns_match_as_their_alternation_does() {
+        let parts = [r"(?P<a>\d+)-(?P<b>\d+)", r"(?P<w>[a-z]+)", r"\d+"];
+        let many = Regex::new_many(&parts).expect("valid");
+        let one = Regex::new(&parts.join("|")).expect("valid");
+        let hay = "12-3 and 45, x7 then 9-";
+        let a: Vec<(usize, usize)> = many
+            .find_iter_patterns(hay)
+            .map(|(m, _)| (m.start(), m.end()))
+            .collect();
+        let b: Vec<(usize, usize)> = one.find_iter(hay).map(|m| (m.start(), m.end())).collect();
+        assert_eq!(a, b);
+        let (m, p) = many.find_iter_patterns(hay).next().expect("a match");
+        assert_eq!(p, 0);
+        let caps = many.captures_of(m, p).expect("groups");
+        assert_eq!(caps.name("b").map(|m| m.as_str()), Some("3"));
+        let (m, p) = many.find_iter_patterns(hay).nth(1).expect("a match");
+        assert_eq!((p, m.as_str()), (1, "and"));
+        assert_eq!(
+            many.captures_of(m, p)
+                .and_then(|c| c.name("w"))
+                .map(|m| m.as_str()),
+            Some("and")
+        );
     }
 
     #[test]

@@ -420,7 +420,7 @@ static TEMPORAL_RE: LazyLock<Regex> = LazyLock::new(|| {
             r"{b}(?P<speech>(?i:said|says|told|tells|announced|stated|claimed|according\s+to|predicted|promised|warned|reportedly|expects|plans|hopes)){b}"
         ),
     ];
-    Regex::new(&alternatives.join("|")).expect("temporal regex is valid")
+    Regex::new_many(&alternatives).expect("temporal regex is valid")
 });
 
 /// Text allowed between a cue and the date it governs: "was held on", "took place in
@@ -533,10 +533,18 @@ pub fn extract(
 ) -> Temporal {
     let mut t = Temporal::default();
     let mut weekdays: Vec<(Span, Weekday)> = Vec::new();
-    for caps in TEMPORAL_RE.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        let span = Span::new(whole.start(), whole.end());
-        read(text, &caps, span, &mut t, &mut weekdays);
+    // Which alternative matched comes with the match; only its own groups are read.
+    for (m, pattern) in TEMPORAL_RE.find_iter_patterns(text) {
+        let Some(caps) = TEMPORAL_RE.captures_of(m, pattern) else {
+            continue;
+        };
+        read(
+            text,
+            &caps,
+            Span::new(m.start(), m.end()),
+            &mut t,
+            &mut weekdays,
+        );
     }
     // A weekday inside a date mention ("Monday, 29 November") belongs to the date.
     // Dates are sorted and do not overlap: only the last one starting before the end of
