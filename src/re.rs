@@ -169,6 +169,22 @@ impl Regex {
         })
     }
 
+    /// The first match that starts at or after `start` (a character boundary), with the
+    /// index of its pattern; the text before `start` still counts for word boundaries.
+    pub fn find_pattern_at<'h>(
+        &self,
+        haystack: &'h str,
+        start: usize,
+    ) -> Option<(Match<'h>, usize)> {
+        let input = regex_automata::Input::new(haystack).range(start..);
+        self.inner.search(&input).map(|m| {
+            (
+                Match::new(haystack, m.start(), m.end()),
+                m.pattern().as_usize(),
+            )
+        })
+    }
+
     /// The groups of pattern `pattern` matched exactly over `m` (a match that
     /// [`Regex::find_iter_patterns`] reported for it).
     pub fn captures_of<'h>(&self, m: Match<'h>, pattern: usize) -> Option<Captures<'h>> {

@@ -371,10 +371,10 @@ static START_RE: LazyLock<Regex> = LazyLock::new(|| {
         .chain(DENOMINATORS.iter().map(|(w, _)| *w))
         .collect::<Vec<_>>()
         .join("|");
-    let pattern = format!(
-        r"(?P<d>[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?)|(?i:(?-u:\b)(?P<w>(?:an?\s+)?(?:{words}))(?-u:\b))"
-    );
-    Regex::new(&pattern).expect("number regex is valid")
+    // Pattern 0: digits; pattern 1: words.
+    let words = format!(r"(?i:(?-u:\b)(?:an?\s+)?(?:{words})(?-u:\b))");
+    Regex::new_many(&[r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?", words.as_str()])
+        .expect("number regex is valid")
 });
 
 /// Quotation ranges: “...” and "...", each closed by the end of its paragraph.
@@ -642,17 +642,16 @@ pub fn extract(text: &str, dates: &[DateMention], out: &mut Vec<NumberMention>) 
     let quotes = quoted_regions(text);
     let mut pos = 0;
     while pos < text.len() {
-        let Some(caps) = START_RE.captures_at(text, pos) else {
+        let Some((whole, pattern)) = START_RE.find_pattern_at(text, pos) else {
             break;
         };
-        let Some(whole) = caps.get(0) else { break };
         let start = whole.start();
         let mut next = whole.end().max(pos + 1);
         if let Some(d) = crate::span::overlapping(dates, |d| d.span, Span::new(start, start + 1)) {
             pos = next.max(d.span.end);
             continue;
         }
-        let found = if caps.name("d").is_some() {
+        let found = if pattern == 0 {
             read_digits(text, start, whole.end())
         } else {
             parse_words(text, start).and_then(|w| read_words(text, start, w))
