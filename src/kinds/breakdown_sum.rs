@@ -17,10 +17,9 @@
 
 use serde::Deserialize;
 
+use super::arithmetic::sentence_numbers;
 use super::{CheckContext, Finding, Kind};
-use crate::extract::number::{
-    format_number, format_share, from_to_pairs, gap, numbers_in, quoted_note,
-};
+use crate::extract::number::{format_number, format_share, from_to_pairs, gap, quoted_note};
 use crate::extract::{Bound, NumberKind, NumberMention};
 
 #[derive(Debug, Deserialize)]
@@ -297,8 +296,7 @@ impl Kind for BreakdownSum {
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
-        for &sentence in &cx.doc.prose.sentences {
-            let nums = numbers_in(cx.mentions.numbers(), sentence);
+        for (sentence, nums) in sentence_numbers(cx) {
             if nums.len() < 3 || !from_to_pairs(text, &nums).is_empty() {
                 continue;
             }

@@ -10,29 +10,9 @@
 //! after the reference date, to allow for time zones and late publication. Skipped
 //! without a reference date.
 
-use serde::Deserialize;
-
-use super::calendar::{add_days, reference_text};
+use super::tense::{self, Params, Wrong};
 use super::{CheckContext, Finding, Kind};
 use crate::extract::CueKind;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Params {
-    /// Days after the reference date that are still tolerated.
-    #[serde(default = "two")]
-    pub min_days: i64,
-}
-
-fn two() -> i64 {
-    2
-}
-
-impl Default for Params {
-    fn default() -> Self {
-        Params { min_days: 2 }
-    }
-}
 
 #[derive(Debug)]
 pub struct FutureAsPast {
@@ -47,34 +27,17 @@ impl FutureAsPast {
 
 impl Kind for FutureAsPast {
     fn args(&self) -> Vec<String> {
-        ["date", "cue", "reference"].map(String::from).to_vec()
+        tense::args()
     }
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let Some(reference) = cx.reference.date else {
             return;
         };
-        let limit = add_days(reference, self.params.min_days);
-        for d in cx.mentions.dates() {
-            let Some(cue) = d.cue.filter(|c| c.kind == CueKind::PastEvent) else {
-                continue;
-            };
-            if d.quoted || d.hedged {
-                continue;
-            }
-            let Some((first, _)) = d.bounds() else {
-                continue;
-            };
-            if first <= limit {
-                continue;
-            }
-            out.push(
-                Finding::at(d.date_span)
-                    .arg("date", d.date_span.text(cx.text))
-                    .arg("cue", cue.span.text(cx.text))
-                    .arg("reference", reference_text(cx, reference))
-                    .label(cue.span, "past tense"),
-            );
+        let cue = tense::cue(CueKind::PastEvent);
+        let dates = tense::misdated(cx, reference, &self.params, Wrong::After, cue);
+        for (d, cue) in dates {
+            out.push(tense::finding(cx, reference, d, cue, "past tense"));
         }
     }
 }

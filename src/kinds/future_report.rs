@@ -10,29 +10,10 @@
 //! speech, quotations and dates without a year are skipped. Skipped without a reference
 //! date.
 
-use serde::Deserialize;
-
-use super::calendar::{add_days, reference_text};
+use super::tense::{self, Params, Wrong};
 use super::{CheckContext, Finding, Kind};
-use crate::extract::{AnchorKind, CueKind};
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Params {
-    /// Days after the reference date that are still tolerated.
-    #[serde(default = "two")]
-    pub min_days: i64,
-}
-
-fn two() -> i64 {
-    2
-}
-
-impl Default for Params {
-    fn default() -> Self {
-        Params { min_days: 2 }
-    }
-}
+use crate::extract::{AnchorKind, CueKind, DateMention};
+use crate::span::Span;
 
 #[derive(Debug)]
 pub struct FutureReport {
@@ -45,48 +26,42 @@ impl FutureReport {
     }
 }
 
+/// The report verb or the "as of"/"to date" anchor that tells the date as measured.
+fn report_cue(d: &DateMention) -> Option<Span> {
+    match (d.cue, d.anchor) {
+        (Some(c), _) if c.kind == CueKind::Report => Some(c.span),
+        (_, Some(a)) if matches!(a.kind, AnchorKind::AsOf | AnchorKind::ToDate) => Some(a.span),
+        _ => None,
+    }
+}
+
+/// Whether the sentence of `d` has a future cue.
+fn in_future_sentence(cx: &CheckContext<'_>, d: &DateMention) -> bool {
+    let sentence = cx.doc.prose.sentences.iter().find(|s| s.contains(d.span));
+    cx.mentions
+        .temporal
+        .cues
+        .iter()
+        .any(|c| c.kind == CueKind::Future && sentence.is_some_and(|s| s.contains(c.span)))
+}
+
 impl Kind for FutureReport {
     fn args(&self) -> Vec<String> {
-        ["date", "cue", "reference"].map(String::from).to_vec()
+        tense::args()
     }
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let Some(reference) = cx.reference.date else {
             return;
         };
-        let limit = add_days(reference, self.params.min_days);
-        let sentences = &cx.doc.prose.sentences;
-        for d in cx.mentions.dates() {
-            let cue_span = match (d.cue, d.anchor) {
-                (Some(c), _) if c.kind == CueKind::Report => c.span,
-                (_, Some(a)) if matches!(a.kind, AnchorKind::AsOf | AnchorKind::ToDate) => a.span,
-                _ => continue,
-            };
-            if d.quoted || d.hedged {
-                continue;
-            }
-            let Some((first, _)) = d.bounds() else {
-                continue;
-            };
-            if first <= limit {
-                continue;
-            }
+        let dates = tense::misdated(cx, reference, &self.params, Wrong::After, report_cue);
+        for (d, cue) in dates {
             // "As of 1 July 2026 the rule will apply": a start date, not a report.
-            let sentence = sentences.iter().find(|s| s.contains(d.span));
-            let future =
-                cx.mentions.temporal.cues.iter().any(|c| {
-                    c.kind == CueKind::Future && sentence.is_some_and(|s| s.contains(c.span))
-                });
-            if future {
+            if in_future_sentence(cx, d) {
                 continue;
             }
-            out.push(
-                Finding::at(d.date_span)
-                    .arg("date", d.date_span.text(cx.text))
-                    .arg("cue", cue_span.text(cx.text))
-                    .arg("reference", reference_text(cx, reference))
-                    .label(cue_span, "told as already measured"),
-            );
+            let label = "told as already measured";
+            out.push(tense::finding(cx, reference, d, cue, label));
         }
     }
 }

@@ -6,6 +6,7 @@
 
 mod age_mismatch;
 mod anachronism;
+mod arithmetic;
 mod breakdown_sum;
 mod calendar;
 mod consistency;
@@ -27,6 +28,7 @@ mod percentage_points;
 mod range_reversed;
 mod relative_mismatch;
 mod stale_as_of;
+mod tense;
 mod unattributed_statistic;
 mod unused_suppression;
 mod weekday_mismatch;

@@ -12,33 +12,16 @@
 use std::sync::LazyLock;
 
 use crate::re::Regex;
-use serde::Deserialize;
 
+use super::arithmetic::{no_ratio, tolerance_params, Change};
 use super::{CheckContext, Finding, Kind};
-use crate::extract::number::{
-    format_number, from_to_pairs, numbers_in, quoted_note, same_currency,
-};
+use crate::extract::number::{format_number, numbers_in, quoted_note, same_currency};
 use crate::extract::NumberKind;
 use crate::span::Span;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Params {
+tolerance_params! {
     /// Allowed relative gap between the ratio and the factor (0.1 = 10%).
-    #[serde(default = "default_tolerance")]
-    pub tolerance: f64,
-}
-
-fn default_tolerance() -> f64 {
-    0.1
-}
-
-impl Default for Params {
-    fn default() -> Self {
-        Params {
-            tolerance: default_tolerance(),
-        }
-    }
+    default = 0.1
 }
 
 #[derive(Debug)]
@@ -111,15 +94,13 @@ impl Kind for Multiplier {
                 }
             };
             let nums = numbers_in(cx.mentions.numbers(), sentence);
-            let pairs = from_to_pairs(text, &nums);
-            let [pair] = pairs.as_slice() else { continue };
-            let (Some(a), Some(b)) = (nums.get(pair.from), nums.get(pair.to)) else {
+            let Some(Change { a, b, .. }) = Change::only(text, &nums) else {
                 continue;
             };
             if a.kind != b.kind || a.kind == NumberKind::Fraction || !same_currency(a, b) {
                 continue;
             }
-            if a.low <= 0.0 || !a.high.is_finite() || !b.high.is_finite() {
+            if no_ratio(a, b) {
                 continue;
             }
             let word_span = Span::new(sentence.start + word.start(), sentence.start + word.end());

@@ -8,29 +8,9 @@
 //! plan is a fact about the plan), and so are dates without a year. The date must end
 //! more than `min_days` before the reference date. Skipped without a reference date.
 
-use serde::Deserialize;
-
-use super::calendar::{add_days, reference_text};
+use super::tense::{self, Params, Wrong};
 use super::{CheckContext, Finding, Kind};
 use crate::extract::CueKind;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Params {
-    /// Days before the reference date that are still tolerated.
-    #[serde(default = "two")]
-    pub min_days: i64,
-}
-
-fn two() -> i64 {
-    2
-}
-
-impl Default for Params {
-    fn default() -> Self {
-        Params { min_days: 2 }
-    }
-}
 
 #[derive(Debug)]
 pub struct PastAsFuture {
@@ -45,34 +25,17 @@ impl PastAsFuture {
 
 impl Kind for PastAsFuture {
     fn args(&self) -> Vec<String> {
-        ["date", "cue", "reference"].map(String::from).to_vec()
+        tense::args()
     }
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let Some(reference) = cx.reference.date else {
             return;
         };
-        let limit = add_days(reference, -self.params.min_days);
-        for d in cx.mentions.dates() {
-            let Some(cue) = d.cue.filter(|c| c.kind == CueKind::Future) else {
-                continue;
-            };
-            if d.quoted || d.hedged {
-                continue;
-            }
-            let Some((_, last)) = d.bounds() else {
-                continue;
-            };
-            if last >= limit {
-                continue;
-            }
-            out.push(
-                Finding::at(d.date_span)
-                    .arg("date", d.date_span.text(cx.text))
-                    .arg("cue", cue.span.text(cx.text))
-                    .arg("reference", reference_text(cx, reference))
-                    .label(cue.span, "future tense"),
-            );
+        let cue = tense::cue(CueKind::Future);
+        let dates = tense::misdated(cx, reference, &self.params, Wrong::Before, cue);
+        for (d, cue) in dates {
+            out.push(tense::finding(cx, reference, d, cue, "future tense"));
         }
     }
 }

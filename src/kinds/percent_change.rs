@@ -9,33 +9,14 @@
 //! Limits: only one change and one stated percentage per sentence; a change between two
 //! percentages described by their difference is `percentage-points`' business.
 
-use serde::Deserialize;
-
+use super::arithmetic::{direction, sentence_numbers, tolerance_params, Change};
 use super::{CheckContext, Finding, Kind};
-use crate::extract::number::{
-    format_share, from_to_pairs, is_change_amount, near_change, numbers_in, quoted_note,
-    same_currency,
-};
+use crate::extract::number::{format_share, is_change_amount, same_currency};
 use crate::extract::{NumberKind, NumberMention};
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Params {
+tolerance_params! {
     /// Allowed gap in percentage points, beyond the rounding of the numbers given.
-    #[serde(default = "default_tolerance")]
-    pub tolerance: f64,
-}
-
-fn default_tolerance() -> f64 {
-    1.0
-}
-
-impl Default for Params {
-    fn default() -> Self {
-        Params {
-            tolerance: default_tolerance(),
-        }
-    }
+    default = 1.0
 }
 
 #[derive(Debug)]
@@ -49,16 +30,6 @@ impl PercentChange {
     }
 }
 
-/// The bounds of (b - a) / a in per cent, over the intervals of a and b.
-pub(crate) fn relative_change(a: &NumberMention, b: &NumberMention) -> Option<(f64, f64)> {
-    if a.low <= 0.0 || !a.high.is_finite() || !b.high.is_finite() {
-        return None;
-    }
-    let lo = (b.low - a.high) / a.high * 100.0;
-    let hi = (b.high - a.low) / a.low * 100.0;
-    Some((lo.min(hi), lo.max(hi)))
-}
-
 impl Kind for PercentChange {
     fn args(&self) -> Vec<String> {
         ["from", "to", "actual", "direction", "stated", "quoted"]
@@ -68,28 +39,16 @@ impl Kind for PercentChange {
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
-        for &sentence in &cx.doc.prose.sentences {
-            let nums = numbers_in(cx.mentions.numbers(), sentence);
-            let pairs = from_to_pairs(text, &nums);
-            let [pair] = pairs.as_slice() else { continue };
-            let (Some(a), Some(b)) = (nums.get(pair.from), nums.get(pair.to)) else {
+        for (_, nums) in sentence_numbers(cx) {
+            let Some(change) = Change::only(text, &nums) else {
                 continue;
             };
-            let stated: Vec<_> = nums
-                .iter()
-                .enumerate()
-                .filter(|&(i, n)| {
-                    i != pair.from
-                        && i != pair.to
-                        && n.kind == NumberKind::Percent
-                        && is_change_amount(text, n)
-                })
-                .map(|(_, n)| *n)
-                .collect();
-            let [p] = stated.as_slice() else { continue };
-            if !near_change(text, a, b, p) {
+            let (a, b) = (change.a, change.b);
+            let stated =
+                |n: &NumberMention| n.kind == NumberKind::Percent && is_change_amount(text, n);
+            let Some(p) = change.stated(text, &nums, stated) else {
                 continue;
-            }
+            };
             let percents = a.kind == NumberKind::Percent || b.kind == NumberKind::Percent;
             if percents {
                 // Between two percentages: if the stated figure is the difference in
@@ -104,36 +63,19 @@ impl Kind for PercentChange {
             {
                 continue;
             }
-            let Some((lo, hi)) = relative_change(a, b) else {
-                continue;
-            };
             // The stated figure is a size; the change word gives the sign.
-            let (alo, ahi) = if b.value >= a.value {
-                (lo, hi)
-            } else {
-                (-hi, -lo)
+            let Some((alo, ahi)) = change.relative_size() else {
+                continue;
             };
             if !NumberMention::disagrees(alo, ahi, p.low, p.high, self.params.tolerance) {
                 continue;
             }
-            let actual = (b.value - a.value) / a.value * 100.0;
-            let direction = if actual >= 0.0 {
-                "increase"
-            } else {
-                "decrease"
-            };
-            out.push(
-                Finding::at(p.value_span)
-                    .arg("from", a.value_span.text(text))
-                    .arg("to", b.value_span.text(text))
-                    .arg("actual", format_share(actual.abs()))
-                    .arg("direction", direction)
-                    .arg("stated", p.value_span.text(text))
-                    .arg("quoted", quoted_note(&[a, b, p]))
-                    .label(a.value_span, "the earlier value")
-                    .label(b.value_span, "the later value")
-                    .label(p.value_span, "the stated change"),
-            );
+            let actual = change.relative();
+            let args = [
+                ("actual", format_share(actual.abs())),
+                ("direction", direction(actual).to_string()),
+            ];
+            out.push(change.finding(text, p, "value", args));
         }
     }
 }

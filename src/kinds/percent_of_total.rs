@@ -11,32 +11,14 @@
 //! one-third of the national total" is not checked); counts of different nouns are not
 //! compared.
 
-use serde::Deserialize;
-
+use super::arithmetic::{sentence_numbers, tolerance_params};
 use super::{CheckContext, Finding, Kind};
-use crate::extract::number::{
-    format_number, format_share, gap, numbers_in, phrase_end, quoted_note,
-};
+use crate::extract::number::{format_number, format_share, gap, phrase_end, quoted_note};
 use crate::extract::NumberMention;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Params {
+tolerance_params! {
     /// Allowed gap, in percentage points, beyond the rounding of the numbers given.
-    #[serde(default = "default_tolerance")]
-    pub tolerance: f64,
-}
-
-fn default_tolerance() -> f64 {
-    1.0
-}
-
-impl Default for Params {
-    fn default() -> Self {
-        Params {
-            tolerance: default_tolerance(),
-        }
-    }
+    default = 1.0
 }
 
 #[derive(Debug)]
@@ -166,8 +148,7 @@ impl Kind for PercentOfTotal {
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
         let tol = self.params.tolerance;
-        for &sentence in &cx.doc.prose.sentences {
-            let nums = numbers_in(cx.mentions.numbers(), sentence);
+        for (_, nums) in sentence_numbers(cx) {
             for i in 0..nums.len() {
                 // Form A: count "of the" whole, then the share in apposition:
                 // "12 of the 40 firms (45%)".

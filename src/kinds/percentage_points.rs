@@ -8,34 +8,14 @@
 //! the relative change; a figure in points when it does not match the difference.
 //! Limits: one change per sentence; `tolerance` is in percentage points.
 
-use serde::Deserialize;
-
-use super::percent_change::relative_change;
+use super::arithmetic::{direction, sentence_numbers, tolerance_params, Change};
 use super::{CheckContext, Finding, Kind};
-use crate::extract::number::{
-    format_number, format_share, from_to_pairs, is_change_amount, near_change, numbers_in,
-    quoted_note,
-};
+use crate::extract::number::{format_number, format_share, is_change_amount};
 use crate::extract::{NumberKind, NumberMention};
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Params {
+tolerance_params! {
     /// Allowed gap in percentage points, beyond the rounding of the numbers given.
-    #[serde(default = "default_tolerance")]
-    pub tolerance: f64,
-}
-
-fn default_tolerance() -> f64 {
-    0.5
-}
-
-impl Default for Params {
-    fn default() -> Self {
-        Params {
-            tolerance: default_tolerance(),
-        }
-    }
+    default = 0.5
 }
 
 #[derive(Debug)]
@@ -59,45 +39,31 @@ impl Kind for PercentagePoints {
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
         let tol = self.params.tolerance;
-        for &sentence in &cx.doc.prose.sentences {
-            let nums = numbers_in(cx.mentions.numbers(), sentence);
-            let pairs = from_to_pairs(text, &nums);
-            let [pair] = pairs.as_slice() else { continue };
-            let (Some(a), Some(b)) = (nums.get(pair.from), nums.get(pair.to)) else {
+        for (_, nums) in sentence_numbers(cx) {
+            let Some(change) = Change::only(text, &nums) else {
                 continue;
             };
+            let (a, b) = (change.a, change.b);
             // Both ends are percentages ("from 4 to 6 per cent" counts too).
             let is_pct = |n: &NumberMention| n.kind == NumberKind::Percent;
             let bare = |n: &NumberMention| {
                 n.kind == NumberKind::Cardinal && n.noun.is_none() && n.currency.is_none()
             };
-            if !(is_pct(a) && is_pct(b) || is_pct(b) && bare(a) && pair.from < pair.to) {
+            let forward = change.pair.from < change.pair.to;
+            if !(is_pct(a) && is_pct(b) || is_pct(b) && bare(a) && forward) {
                 continue;
             }
-            let stated: Vec<_> = nums
-                .iter()
-                .enumerate()
-                .filter(|&(i, n)| {
-                    i != pair.from
-                        && i != pair.to
-                        && matches!(n.kind, NumberKind::Percent | NumberKind::Points)
-                        && (n.kind == NumberKind::Points || is_change_amount(text, n))
-                })
-                .map(|(_, n)| *n)
-                .collect();
-            let [p] = stated.as_slice() else { continue };
-            if !near_change(text, a, b, p) {
-                continue;
-            }
-            let dlo = (b.low - a.high).abs().min((b.high - a.low).abs());
-            let dhi = (b.low - a.high).abs().max((b.high - a.low).abs());
-            let Some((rlo, rhi)) = relative_change(a, b) else {
+            let stated = |n: &NumberMention| {
+                matches!(n.kind, NumberKind::Percent | NumberKind::Points)
+                    && (n.kind == NumberKind::Points || is_change_amount(text, n))
+            };
+            let Some(p) = change.stated(text, &nums, stated) else {
                 continue;
             };
-            let (rlo, rhi) = if b.value >= a.value {
-                (rlo, rhi)
-            } else {
-                (-rhi, -rlo)
+            let dlo = (b.low - a.high).abs().min((b.high - a.low).abs());
+            let dhi = (b.low - a.high).abs().max((b.high - a.low).abs());
+            let Some((rlo, rhi)) = change.relative_size() else {
+                continue;
             };
             let matches_diff = !NumberMention::disagrees(dlo, dhi, p.low, p.high, tol);
             let matches_rel = !NumberMention::disagrees(rlo, rhi, p.low, p.high, tol);
@@ -109,28 +75,14 @@ impl Kind for PercentagePoints {
                 continue;
             }
             let points = (b.value - a.value).abs();
-            let relative = (b.value - a.value) / a.value * 100.0;
-            let relative_text = format!(
-                "a {} {}",
-                format_share(relative.abs()),
-                if relative >= 0.0 {
-                    "increase"
-                } else {
-                    "decrease"
-                }
-            );
-            out.push(
-                Finding::at(p.value_span)
-                    .arg("from", a.value_span.text(text))
-                    .arg("to", b.value_span.text(text))
-                    .arg("points", format_number(points, 2))
-                    .arg("relative", relative_text)
-                    .arg("stated", p.value_span.text(text))
-                    .arg("quoted", quoted_note(&[a, b, p]))
-                    .label(a.value_span, "the earlier share")
-                    .label(b.value_span, "the later share")
-                    .label(p.value_span, "the stated change"),
-            );
+            let relative = change.relative();
+            let relative_text =
+                format!("a {} {}", format_share(relative.abs()), direction(relative));
+            let args = [
+                ("points", format_number(points, 2)),
+                ("relative", relative_text),
+            ];
+            out.push(change.finding(text, p, "share", args));
         }
     }
 }

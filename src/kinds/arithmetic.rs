@@ -1,0 +1,147 @@
+//! Helpers shared by the arithmetic kinds (`percent-change`, `percentage-points`,
+//! `percent-of-total`, `multiplier`, `breakdown-sum`): a `tolerance` parameter, the
+//! numbers of each sentence, the one "from A to B" change of a sentence, the figure
+//! stated for it and the relative change it makes.
+
+use super::{CheckContext, Finding};
+use crate::extract::number::{from_to_pairs, near_change, numbers_in, quoted_note, FromTo};
+use crate::extract::NumberMention;
+use crate::span::Span;
+
+/// A kind's `Params`: one `tolerance` with the doc comment and default given.
+macro_rules! tolerance_params {
+    ($(#[doc = $doc:expr])* default = $default:expr) => {
+        #[derive(Debug, ::serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Params {
+            $(#[doc = $doc])*
+            #[serde(default = "default_tolerance")]
+            pub tolerance: f64,
+        }
+
+        fn default_tolerance() -> f64 {
+            $default
+        }
+
+        impl Default for Params {
+            fn default() -> Self {
+                Params {
+                    tolerance: default_tolerance(),
+                }
+            }
+        }
+    };
+}
+
+pub(super) use tolerance_params;
+
+/// Each sentence of the document with its numbers (see [`numbers_in`]).
+pub fn sentence_numbers<'a>(
+    cx: &CheckContext<'a>,
+) -> impl Iterator<Item = (Span, Vec<&'a NumberMention>)> + 'a {
+    let numbers = cx.mentions.numbers();
+    let sentences = &cx.doc.prose.sentences;
+    sentences.iter().map(move |&s| (s, numbers_in(numbers, s)))
+}
+
+/// A change written "from A to B" or "to B from A": where its values stand among the
+/// sentence's numbers, and the earlier value `a` and the later value `b`.
+pub struct Change<'a> {
+    pub pair: FromTo,
+    pub a: &'a NumberMention,
+    pub b: &'a NumberMention,
+}
+
+impl<'a> Change<'a> {
+    /// The change of a sentence whose numbers are `nums`, when it has exactly one.
+    pub fn only(text: &str, nums: &[&'a NumberMention]) -> Option<Self> {
+        let pairs = from_to_pairs(text, nums);
+        let [pair] = pairs.as_slice() else {
+            return None;
+        };
+        Some(Change {
+            pair: *pair,
+            a: nums.get(pair.from)?,
+            b: nums.get(pair.to)?,
+        })
+    }
+
+    /// The figure stated for the change: the only number other than its two values that
+    /// `accept` takes, when it stands by the change.
+    pub fn stated(
+        &self,
+        text: &str,
+        nums: &[&'a NumberMention],
+        accept: impl Fn(&NumberMention) -> bool,
+    ) -> Option<&'a NumberMention> {
+        let stated: Vec<_> = nums
+            .iter()
+            .enumerate()
+            .filter(|&(i, n)| i != self.pair.from && i != self.pair.to && accept(n))
+            .map(|(_, n)| *n)
+            .collect();
+        let [p] = stated.as_slice() else {
+            return None;
+        };
+        near_change(text, self.a, self.b, p).then_some(*p)
+    }
+
+    /// (b - a) / a in per cent, from the values as written.
+    pub fn relative(&self) -> f64 {
+        (self.b.value - self.a.value) / self.a.value * 100.0
+    }
+
+    /// The bounds of (b - a) / a in per cent over the intervals of a and b, as a size:
+    /// negated for a fall, since the change word gives the sign.
+    pub fn relative_size(&self) -> Option<(f64, f64)> {
+        let (a, b) = (self.a, self.b);
+        if no_ratio(a, b) {
+            return None;
+        }
+        let lo = (b.low - a.high) / a.high * 100.0;
+        let hi = (b.high - a.low) / a.low * 100.0;
+        let (lo, hi) = (lo.min(hi), lo.max(hi));
+        Some(if b.value >= a.value {
+            (lo, hi)
+        } else {
+            (-hi, -lo)
+        })
+    }
+
+    /// The finding on the stated change `p`: `from` and `to`, then `args`, then `stated`
+    /// and `quoted`; the labels call the two values the earlier and the later `what`.
+    pub fn finding(
+        &self,
+        text: &str,
+        p: &NumberMention,
+        what: &str,
+        args: [(&str, String); 2],
+    ) -> Finding {
+        let (a, b) = (self.a, self.b);
+        let [(n1, v1), (n2, v2)] = args;
+        Finding::at(p.value_span)
+            .arg("from", a.value_span.text(text))
+            .arg("to", b.value_span.text(text))
+            .arg(n1, v1)
+            .arg(n2, v2)
+            .arg("stated", p.value_span.text(text))
+            .arg("quoted", quoted_note(&[a, b, p]))
+            .label(a.value_span, format!("the earlier {what}"))
+            .label(b.value_span, format!("the later {what}"))
+            .label(p.value_span, "the stated change")
+    }
+}
+
+/// Whether b / a has no finite bounds: `a` not above zero, or either value unbounded.
+pub fn no_ratio(a: &NumberMention, b: &NumberMention) -> bool {
+    a.low <= 0.0 || !a.high.is_finite() || !b.high.is_finite()
+}
+
+/// "increase" for a relative change at or above zero, "decrease" below.
+pub fn direction(relative: f64) -> &'static str {
+    if relative >= 0.0 {
+        "increase"
+    } else {
+        "decrease"
+    }
+}
