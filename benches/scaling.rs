@@ -2,39 +2,14 @@
 //! rules, with the document size, and with the number of findings to render.
 
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use factlint::cli::RuleSourceArgs;
-use factlint::render::{self, CheckedFile, FileReport, HumanOptions, OutputFormat, Summary};
-use factlint::rules::Rule;
-use factlint::{Document, Engine, EngineOptions, Format};
+mod common;
 
-/// A synthetic news article of roughly `paragraphs` * 400 bytes (as in `check.rs`).
-fn article(seed: usize, paragraphs: usize) -> String {
-    let mut s = format!(
-        "---\ntitle: Harbour project report {seed}\ndate: 2026-11-{:02}\n---\n\n# Harbour project {seed}\n\n",
-        seed % 28 + 1
-    );
-    for p in 0..paragraphs {
-        s.push_str(&format!(
-            "The port authority said on Monday, 2{} November 2026 that {} of the {} berths were \
-             ready, about {}% of the plan. Officials from the U.S. and Dr. Lee's team met on \
-             Nov. {} to review costs of ${}.{}bn, which rose 12 per cent from 2019 to 2025. \
-             \"We expect the **second phase** to open in spring 2027,\" she said, citing a \
-             [report](https://example.org/r/{p}) published in October 2017.\n\n",
-            p % 9,
-            p * 3 % 40,
-            40 + p % 7,
-            p % 100,
-            p % 28 + 1,
-            p % 9 + 1,
-            p % 10,
-        ));
-    }
-    s
-}
+use common::{article, builtin_rules, check_all};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use factlint::render::{self, CheckedFile, FileReport, HumanOptions, OutputFormat, Summary};
+use factlint::{Document, Engine, EngineOptions, Format};
 
 /// `n` generated `pattern` rules as YAML: the first few name words the articles use (so
 /// every run has the same findings), the rest banned words that do not occur, as in a
@@ -58,19 +33,6 @@ pub fn pattern_rules_yaml(n: usize) -> String {
         ));
     }
     s
-}
-
-fn builtin_rules() -> Vec<Rule> {
-    factlint::load_rules(&RuleSourceArgs::default(), Some(Path::new("/")))
-        .expect("built-in rules load")
-        .0
-}
-
-fn check_all(engine: &Engine, docs: &[String]) {
-    for text in docs {
-        let doc = Document::from_text("a.md", text.clone(), Format::Markdown);
-        black_box(engine.check(&doc));
-    }
 }
 
 /// (c) 10, 100 and 1,000 generated pattern rules (plus the built-in pack) on 50 articles.

@@ -54,14 +54,14 @@ pub struct Engine {
     pub rules: Vec<Rule>,
     pub options: EngineOptions,
     /// One scan for every kind with a prefilter (the `pattern` rules), built once.
-    prefilter: Option<Prefilter>,
+    prefilter: Option<LiteralScan>,
 }
 
 /// The literals the kinds' prefilter regexes must begin with, in one Aho-Corasick
 /// automaton: a document is scanned once, and a kind runs only when one of its own
 /// literals occurs in it. A kind whose regex yields no usable literals always runs.
 #[derive(Debug)]
-struct Prefilter {
+struct LiteralScan {
     /// ASCII case-insensitive: one automaton serves rules with and without case.
     literals: AhoCorasick,
     /// The slot of each literal's kind.
@@ -116,8 +116,8 @@ fn prefix_literals(pattern: &str, case_sensitive: bool) -> Option<Vec<Vec<u8>>> 
     (!out.is_empty()).then_some(out)
 }
 
-impl Prefilter {
-    fn build(rules: &[Rule]) -> Option<Prefilter> {
+impl LiteralScan {
+    fn build(rules: &[Rule]) -> Option<LiteralScan> {
         let mut literals = Vec::new();
         let mut owner = Vec::new();
         let mut index = HashMap::new();
@@ -142,7 +142,7 @@ impl Prefilter {
             .ascii_case_insensitive(true)
             .build(&literals)
             .ok()?;
-        Some(Prefilter {
+        Some(LiteralScan {
             literals,
             owner,
             slots: index.len(),
@@ -173,7 +173,7 @@ impl Prefilter {
 
 impl Engine {
     pub fn new(rules: Vec<Rule>, options: EngineOptions) -> Self {
-        let prefilter = Prefilter::build(&rules);
+        let prefilter = LiteralScan::build(&rules);
         Engine {
             rules,
             options,

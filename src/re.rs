@@ -129,15 +129,8 @@ impl Regex {
     }
 
     pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
-        self.captures_at(haystack, 0)
-    }
-
-    /// Captures of the first match that starts at or after `start` (which must be a
-    /// character boundary); anchors and word boundaries still see the text before it.
-    pub fn captures_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Captures<'h>> {
         let mut caps = self.inner.create_captures();
-        let input = regex_automata::Input::new(haystack).range(start..);
-        self.inner.search_captures(&input, &mut caps);
+        self.inner.captures(haystack, &mut caps);
         caps.is_match().then_some(Captures { haystack, caps })
     }
 
@@ -303,8 +296,8 @@ mod tests {
         assert_eq!(out, "may 12");
         let names: Vec<Option<&str>> = re.capture_names().collect();
         assert_eq!(names, vec![None, Some("d"), Some("m")]);
-        let later = re.captures_at(hay, 10).expect("a later match");
-        assert_eq!(later.get(0).map(|m| m.as_str()), Some("3-june"));
+        let (later, pattern) = re.find_pattern_at(hay, 10).expect("a later match");
+        assert_eq!((later.as_str(), pattern), ("3-june", 0));
     }
 
     #[test]

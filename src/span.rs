@@ -144,37 +144,6 @@ impl LineIndex {
         Span::new(start, end)
     }
 
-    /// At most `max` bytes of `text` ending at `end` (on a character boundary): the words
-    /// just before a position, without touching the whole text before it.
-    pub fn tail(text: &str, end: usize, max: usize) -> &str {
-        let end = end.min(text.len());
-        let mut start = end.saturating_sub(max);
-        while start < end && !text.is_char_boundary(start) {
-            start += 1;
-        }
-        text.get(start..end).unwrap_or("")
-    }
-
-    /// At most `max` bytes of `text` starting at `start` (ending on a character boundary):
-    /// the words just after a position.
-    pub fn head(text: &str, start: usize, max: usize) -> &str {
-        let start = start.min(text.len());
-        let mut end = start.saturating_add(max).min(text.len());
-        while end > start && !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        text.get(start..end).unwrap_or("")
-    }
-
-    /// The first item (of items sorted by start) overlapping `span`, found by binary search.
-    pub fn overlapping<T>(items: &[T], span_of: impl Fn(&T) -> Span, span: Span) -> Option<&T> {
-        // Items sorted by start and not overlapping each other: only the last one starting
-        // before `span.end` can overlap it.
-        let i = items.partition_point(|it| span_of(it).start < span.end);
-        let candidate = items.get(i.checked_sub(1)?)?;
-        span_of(candidate).overlaps(span).then_some(candidate)
-    }
-
     /// 1-based line and column of a byte offset in `text`.
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = offset.min(text.len());

@@ -152,12 +152,8 @@ fn push_text_without_urls(b: &mut ProseBuilder, source: &str, span: Span, text: 
         return;
     }
     let mut last = 0;
-    let urls = if may_have_url(text) {
-        URL.find_iter(text).collect()
-    } else {
-        Vec::new()
-    };
-    for m in urls {
+    let urls = may_have_url(text).then(|| URL.find_iter(text));
+    for m in urls.into_iter().flatten() {
         b.push_verbatim(span.start + last, &text[last..m.start()]);
         b.space(span.start + m.start());
         last = m.end();

@@ -183,6 +183,14 @@ fn current<'e>(cx: &CheckContext<'_>, entity: &'e Entity, name: &str) -> Vec<&'e
     }
 }
 
+/// Whether `entity` has an attribute called `name` whose value is of the kind `is`.
+fn has_attribute(entity: &Entity, name: &str, is: impl Fn(&Value) -> bool) -> bool {
+    entity
+        .attributes
+        .iter()
+        .any(|a| a.name == name && is(&a.value))
+}
+
 /// Lower case, with dots and the possessive dropped.
 fn fold(s: &str) -> String {
     s.trim_end_matches("'s")
@@ -228,6 +236,9 @@ fn check_text_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: &m
         }
     }
     for (attr, re) in &cx.kb.claims {
+        if !has_attribute(entity, attr, |v| matches!(v, Value::Text(_))) {
+            continue;
+        }
         if let Some(m) = re.find(after) {
             heads.push((attr, m.end()));
         }
@@ -341,11 +352,7 @@ fn check_number_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: 
     // A knowledge file's own phrasing: "Old Trafford, which has a capacity of 74,000".
     if let Some(after) = cx.text.get(name.end..) {
         for (attr, re) in &cx.kb.claims {
-            let numeric = entity
-                .attributes
-                .iter()
-                .any(|a| a.name == *attr && matches!(a.value, Value::Number { .. }));
-            if !numeric {
+            if !has_attribute(entity, attr, |v| matches!(v, Value::Number { .. })) {
                 continue;
             }
             let Some(m) = re.find(after) else { continue };
