@@ -17,6 +17,7 @@ pub mod extract;
 pub mod fix;
 pub mod kb;
 pub mod kinds;
+mod prebuilt;
 pub mod re;
 pub mod reference;
 pub mod render;

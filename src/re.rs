@@ -210,7 +210,7 @@ pub struct Match<'h> {
 }
 
 impl<'h> Match<'h> {
-    fn new(haystack: &'h str, start: usize, end: usize) -> Self {
+    pub(crate) fn new(haystack: &'h str, start: usize, end: usize) -> Self {
         Match {
             haystack,
             start,
@@ -220,6 +220,11 @@ impl<'h> Match<'h> {
 
     pub fn start(&self) -> usize {
         self.start
+    }
+
+    /// The text this match was found in.
+    pub fn haystack(&self) -> &'h str {
+        self.haystack
     }
 
     pub fn end(&self) -> usize {
@@ -251,6 +256,10 @@ pub struct Captures<'h> {
 }
 
 impl<'h> Captures<'h> {
+    pub(crate) fn from_raw(haystack: &'h str, caps: RawCaptures) -> Self {
+        Captures { haystack, caps }
+    }
+
     /// Group `i` (0 is the whole match), if it took part in the match.
     pub fn get(&self, i: usize) -> Option<Match<'h>> {
         self.caps

@@ -3,7 +3,8 @@
 
 use std::sync::LazyLock;
 
-use crate::re::{Captures, Regex};
+use crate::prebuilt::{embedded, Prebuilt};
+use crate::re::Captures;
 use jiff::civil::{Date, Weekday};
 
 use super::temporal::{Anchor, Cue};
@@ -228,7 +229,11 @@ fn alternation(
     alts.join("|")
 }
 
-static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+/// The date forms, one pattern each: a day and month, a month and day, a month and year,
+/// ISO, numeric (each with an optional weekday before or after), and a bare year. At any
+/// position only one form can begin (a weekday, a digit or a month name), so trying them
+/// in turn finds what one alternation of them would.
+pub(crate) fn patterns() -> Vec<String> {
     let month = format!("(?:{})", alternation(MONTHS.iter().map(|(n, _)| *n), true));
     let weekday = format!(
         "(?:{})",
@@ -241,16 +246,27 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let month_day =
         format!(r"(?P<m2>{month})\s+(?P<d2>[0-9]{{1,2}}){ord}\b(?:,?\s+(?P<y2>[0-9]{{4}})\b)?");
     let month_year = format!(r"(?P<m3>{month}),?\s+(?P<y3>[0-9]{{4}})\b");
-    let iso = r"(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2})\b";
-    let numeric = r"(?P<na>[0-9]{1,2})/(?P<nb>[0-9]{1,2})/(?P<ny>[0-9]{4})\b";
+    let iso = r"(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2})\b".to_string();
+    let numeric = r"(?P<na>[0-9]{1,2})/(?P<nb>[0-9]{1,2})/(?P<ny>[0-9]{4})\b".to_string();
     let year = r"(?P<yr>1[5-9][0-9][0-9]|20[0-9][0-9])\b";
-    let pattern = format!(
-        r"(?-u:\b)(?:(?P<wd1>{weekday})(?:,?\s+(?:the\s+)?|\s*\(\s*))?(?:{day_month}|{month_day}|{month_year}|{iso}|{numeric})(?:\s*\((?P<wd2>{weekday})\)|(?P<close>\)))?|(?-u:\b){year}"
-    )
-    .replace(r"\b", r"(?-u:\b)")
-    .replace(r"(?-u:(?-u:\b))", r"(?-u:\b)");
-    Regex::new(&pattern).expect("date regex is valid")
-});
+    let ascii_boundaries = |p: String| {
+        p.replace(r"\b", r"(?-u:\b)")
+            .replace(r"(?-u:(?-u:\b))", r"(?-u:\b)")
+    };
+    let mut out: Vec<String> = [day_month, month_day, month_year, iso, numeric]
+        .into_iter()
+        .map(|form| {
+            ascii_boundaries(format!(
+                r"\b(?:(?P<wd1>{weekday})(?:,?\s+(?:the\s+)?|\s*\(\s*))?(?:{form})(?:\s*\((?P<wd2>{weekday})\)|(?P<close>\)))?"
+            ))
+        })
+        .collect();
+    out.push(ascii_boundaries(format!(r"\b{year}")));
+    out
+}
+
+pub(crate) static DATE_RE: LazyLock<Prebuilt> =
+    LazyLock::new(|| Prebuilt::new(patterns(), embedded!("date")));
 
 /// Find every date mention in `text`.
 pub fn extract(text: &str, locale: Locale, out: &mut Vec<DateMention>) {

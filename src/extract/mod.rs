@@ -93,6 +93,27 @@ pub fn warm_up() {
     let _ = big.join();
 }
 
+/// The recognizers' prebuilt regexes (see [`crate::prebuilt`]).
+#[cfg(test)]
+pub(crate) fn prebuilt() -> Vec<crate::prebuilt::Entry> {
+    let one = |p: &str| vec![p.to_string()];
+    vec![
+        ("temporal", temporal::patterns(), &*temporal::TEMPORAL_RE),
+        ("date", date::patterns(), &*date::DATE_RE),
+        ("number", number::patterns(), &*number::START_RE),
+        (
+            "temporal-cue-gap",
+            one(temporal::CUE_GAP_RE_PATTERN),
+            &*temporal::CUE_GAP_RE,
+        ),
+        (
+            "temporal-beside-gap",
+            one(temporal::BESIDE_GAP_RE_PATTERN),
+            &*temporal::BESIDE_GAP_RE,
+        ),
+    ]
+}
+
 pub fn extract(prose: &Prose, options: &ExtractOptions) -> Mentions {
     let mut mentions = Mentions::default();
     date::extract(&prose.text, options.locale, &mut mentions.dates);

@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use crate::re::Regex;
+use crate::prebuilt::{embedded, Prebuilt};
 
 use super::date::DateMention;
 use crate::span::Span;
@@ -362,7 +362,7 @@ const NOT_NOUNS: &[&str] = &[
 ];
 
 /// Where a quantity may start: digits, or a number word (with "a"/"an" before it).
-static START_RE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) fn patterns() -> Vec<String> {
     let words = UNITS
         .iter()
         .chain(TENS)
@@ -373,9 +373,14 @@ static START_RE: LazyLock<Regex> = LazyLock::new(|| {
         .join("|");
     // Pattern 0: digits; pattern 1: words.
     let words = format!(r"(?i:(?-u:\b)(?:an?\s+)?(?:{words})(?-u:\b))");
-    Regex::new_many(&[r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?", words.as_str()])
-        .expect("number regex is valid")
-});
+    vec![
+        r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?".to_string(),
+        super::temporal::ascii_case(&words),
+    ]
+}
+
+pub(crate) static START_RE: LazyLock<Prebuilt> =
+    LazyLock::new(|| Prebuilt::new(patterns(), embedded!("number")));
 
 /// Quotation ranges: “...” and "...", each closed by the end of its paragraph.
 fn quoted_regions(text: &str) -> Vec<Span> {

@@ -11,7 +11,8 @@
 
 use std::sync::LazyLock;
 
-use crate::re::{Captures, Regex};
+use crate::prebuilt::{embedded, Prebuilt};
+use crate::re::Captures;
 use jiff::civil::{Date, Weekday};
 
 use super::date::{month_number, weekday_from_name, DateMention};
@@ -363,7 +364,8 @@ const FULL_MONTHS: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
 const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
-static TEMPORAL_RE: LazyLock<Regex> = LazyLock::new(|| {
+/// The temporal expressions, one pattern per kind (ages before durations).
+pub(crate) fn patterns() -> Vec<String> {
     let b = r"(?-u:\b)";
     let alternatives = [
         // Ages come before durations: "45-year-old" is an age, not a duration.
@@ -420,21 +422,33 @@ static TEMPORAL_RE: LazyLock<Regex> = LazyLock::new(|| {
             r"{b}(?P<speech>(?i:said|says|told|tells|announced|stated|claimed|according\s+to|predicted|promised|warned|reportedly|expects|plans|hopes)){b}"
         ),
     ];
-    Regex::new_many(&alternatives).expect("temporal regex is valid")
-});
+    alternatives.iter().map(|p| ascii_case(p)).collect()
+}
+
+/// `pattern` with ASCII case folding: "(?i:may)" matches "May" and "MAY", not the
+/// Kelvin sign or the long s (which Unicode folding adds, doubling the automata), while
+/// `\s` stays Unicode (a no-break space separates words as a space does).
+pub(crate) fn ascii_case(pattern: &str) -> String {
+    pattern.replace(r"\s", r"(?u:\s)").replace("(?i:", "(?i-u:")
+}
+
+pub(crate) static TEMPORAL_RE: LazyLock<Prebuilt> =
+    LazyLock::new(|| Prebuilt::new(patterns(), embedded!("temporal")));
 
 /// Text allowed between a cue and the date it governs: "was held on", "took place in
 /// early", "died on". Anything else (a clause, another noun) breaks the link.
-static CUE_GAP_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:(?:on|in|at|during)\s+)?(?:(?:early|late|mid-?)\s*)?$")
-        .expect("gap regex is valid")
-});
+pub(crate) const CUE_GAP_RE_PATTERN: &str =
+    r"^\s+(?:(?:on|in|at|during)\s+)?(?:(?:early|late|mid-?)\s*)?$";
+
+pub(crate) static CUE_GAP_RE: LazyLock<Prebuilt> =
+    LazyLock::new(|| Prebuilt::one(CUE_GAP_RE_PATTERN, embedded!("temporal-cue-gap")));
 
 /// Text allowed between a relative expression and the date or weekday beside it:
 /// "last month, on 3 December", "yesterday (Monday)", "today, 4 May".
-static BESIDE_GAP_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[,(]\s*(?:(?:on|in)\s+)?(?:the\s+)?$").expect("gap regex is valid")
-});
+pub(crate) const BESIDE_GAP_RE_PATTERN: &str = r"^\s*[,(]\s*(?:(?:on|in)\s+)?(?:the\s+)?$";
+
+pub(crate) static BESIDE_GAP_RE: LazyLock<Prebuilt> =
+    LazyLock::new(|| Prebuilt::one(BESIDE_GAP_RE_PATTERN, embedded!("temporal-beside-gap")));
 
 /// Words before "from" that make "from X to Y" a change rather than a period.
 const CHANGE_WORDS: &[&str] = &[

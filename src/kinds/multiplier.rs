@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use crate::re::Regex;
+use crate::prebuilt::{embedded, Prebuilt};
 
 use super::arithmetic::{no_ratio, tolerance_params, Change};
 use super::{CheckContext, Finding, Kind};
@@ -35,12 +35,10 @@ impl Multiplier {
     }
 }
 
-static MULTIPLIER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:(?P<approx>more than|nearly|almost|over|roughly|about|close to|just over|just under)\s+)?(?P<word>doubled|doubling|tripled|trebled|tripling|quadrupled|quadrupling|halved|halving|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]+)-?fold)(?-u:\b)",
-    )
-    .expect("multiplier regex is valid")
-});
+pub(crate) const MULTIPLIER_RE_PATTERN: &str = r"(?i)(?-u:\b)(?:(?P<approx>more than|nearly|almost|over|roughly|about|close to|just over|just under)\s+)?(?P<word>doubled|doubling|tripled|trebled|tripling|quadrupled|quadrupling|halved|halving|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]+)-?fold)(?-u:\b)";
+
+pub(crate) static MULTIPLIER_RE: LazyLock<Prebuilt> =
+    LazyLock::new(|| Prebuilt::one(MULTIPLIER_RE_PATTERN, embedded!("multiplier")));
 
 fn fold_factor(word: &str) -> Option<f64> {
     Some(match word.to_ascii_lowercase().as_str() {
