@@ -260,11 +260,9 @@ pub fn load_rules(
     };
     let mut rules: Vec<Rule> = Vec::new();
     let mut errors = Vec::new();
-    for (name, text) in rules::BUILTIN {
-        match rules::load_rule_file(name, text, true) {
-            Ok(loaded) => merge(&mut rules, loaded),
-            Err(e) => errors.extend(e),
-        }
+    match rules::load_builtin() {
+        Ok(loaded) => merge(&mut rules, loaded),
+        Err(e) => errors.extend(e),
     }
     let dirs: Vec<PathBuf> = config
         .config
@@ -318,6 +316,10 @@ pub fn load_knowledge(dirs: &[PathBuf]) -> Result<std::sync::Arc<kb::KnowledgeBa
             })?;
             files.push((display, text));
         }
+    }
+    if files.is_empty() {
+        // The built-in knowledge alone: shared, and built ahead by the warm-up.
+        return Ok(kb::builtin());
     }
     kb::load(&files)
         .map(std::sync::Arc::new)
@@ -484,6 +486,7 @@ fn run_check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         extract::warm_up();
         kinds::warm_up();
     });
+    std::thread::spawn(kb::builtin);
     let first = args.paths.first().map(PathBuf::as_path);
     let (mut rules, config) = load_rules(&args.source, first)?;
     let rule_infos: Vec<render::RuleInfo> = rules.iter().map(render::RuleInfo::of).collect();
@@ -584,23 +587,30 @@ fn run_check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     let mut new_baseline = Vec::new();
     let (mut fixed, mut fixed_files, mut any_diff) = (0, 0, false);
     // Check in parallel, report in input order, a chunk at a time to bound memory.
-    let chunk = 64 * rayon::current_num_threads().max(1);
+    let chunk = if inputs.len() == 1 {
+        1
+    } else {
+        64 * rayon::current_num_threads().max(1)
+    };
     for batch in inputs.chunks(chunk) {
-        let reports: Vec<(FileReport, FileExtras)> = batch
-            .par_iter()
-            .map(|input| {
-                let checked = check_input(
-                    input,
-                    &plan,
-                    stdin_bytes.as_deref(),
-                    args.stdin_filename.as_deref(),
-                );
-                if let Some(bar) = &progress {
-                    bar.inc(1);
-                }
-                checked
-            })
-            .collect();
+        let check = |input: &Input| {
+            let checked = check_input(
+                input,
+                &plan,
+                stdin_bytes.as_deref(),
+                args.stdin_filename.as_deref(),
+            );
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+            checked
+        };
+        // One file (a pre-commit hook's usual call) needs no thread pool.
+        let reports: Vec<(FileReport, FileExtras)> = if inputs.len() == 1 {
+            batch.iter().map(check).collect()
+        } else {
+            batch.par_iter().map(check).collect()
+        };
         for (report, extras) in reports {
             failed |= extras.failed;
             if !args.quiet || extras.failed {

@@ -81,7 +81,7 @@ impl Regex {
         Regex::build_many(patterns, Options::default())
     }
 
-    fn build_many<P: AsRef<str>>(patterns: &[P], options: Options) -> Result<Regex, Error> {
+    pub fn build_many<P: AsRef<str>>(patterns: &[P], options: Options) -> Result<Regex, Error> {
         let inner = meta::Builder::new()
             .configure(
                 meta::Config::new()

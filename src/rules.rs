@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
-use serde::Deserialize;
-use serde_saphyr::Spanned;
+use serde::{Deserialize, Serialize};
+use serde_saphyr::{Location, Spanned};
 
 use crate::diagnostic::Severity;
 use crate::error::RuleFileError;
@@ -48,7 +48,7 @@ struct RawRule {
     examples: Vec<Spanned<RawExample>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 struct RawExample {
     #[serde(default)]
@@ -59,6 +59,115 @@ struct RawExample {
     fixed: Option<String>,
     #[serde(default)]
     date: Option<String>,
+}
+
+/// A rule of the built-in pack as its compiled snapshot stores it: [`RawRule`] without
+/// the positions (which only errors need, and the pack has none).
+#[derive(Debug, Deserialize, Serialize, PartialEq)]
+struct PlainRule {
+    id: String,
+    kind: String,
+    severity: String,
+    message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    help: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    params: Option<serde_json::Value>,
+    #[serde(default)]
+    examples: Vec<RawExample>,
+}
+
+impl PlainRule {
+    fn into_raw(self) -> RawRule {
+        let at = |v| Spanned::new(v, Location::UNKNOWN, Location::UNKNOWN);
+        RawRule {
+            id: at(self.id),
+            kind: at(self.kind),
+            severity: at(self.severity),
+            message: at(self.message),
+            help: self.help.map(at),
+            description: self.description,
+            params: self
+                .params
+                .map(|v| Spanned::new(v, Location::UNKNOWN, Location::UNKNOWN)),
+            examples: self
+                .examples
+                .into_iter()
+                .map(|e| Spanned::new(e, Location::UNKNOWN, Location::UNKNOWN))
+                .collect(),
+        }
+    }
+
+    #[cfg(test)]
+    fn from_raw(r: RawRule) -> PlainRule {
+        PlainRule {
+            id: r.id.value,
+            kind: r.kind.value,
+            severity: r.severity.value,
+            message: r.message.value,
+            help: r.help.map(|h| h.value),
+            description: r.description,
+            params: r.params.map(|p| p.value),
+            examples: r.examples.into_iter().map(|e| e.value).collect(),
+        }
+    }
+}
+
+/// The built-in pack read once from [`BUILTIN`] into JSON (`generated/rules.json`):
+/// reading it is a fraction of parsing the YAML. A test keeps it in step with the YAML
+/// (`FACTLINT_BLESS=1 cargo test compiled_rules` rewrites it).
+const COMPILED: &str = include_str!("generated/rules.json");
+
+/// The built-in rule pack: from the compiled snapshot, its regexes compiled when first
+/// needed; from the YAML (checking everything) should the snapshot fail to read.
+pub fn load_builtin() -> Result<Vec<Rule>, Vec<RuleFileError>> {
+    if let Some(rules) = load_compiled() {
+        return Ok(rules);
+    }
+    let mut rules = Vec::new();
+    let mut errors = Vec::new();
+    for (path, text) in BUILTIN {
+        match load_rule_file(path, text, true) {
+            Ok(loaded) => rules.extend(loaded),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(errors)
+    }
+}
+
+fn load_compiled() -> Option<Vec<Rule>> {
+    let files: Vec<(String, Vec<PlainRule>)> = serde_json::from_str(COMPILED).ok()?;
+    if files.len() != BUILTIN.len() {
+        return None;
+    }
+    let mut rules = Vec::new();
+    for ((path, plain), (builtin_path, text)) in files.into_iter().zip(BUILTIN) {
+        if path != *builtin_path {
+            return None;
+        }
+        for p in plain {
+            rules.push(build_rule(builtin_path, text, p.into_raw(), Origin::Compiled).ok()?);
+        }
+    }
+    Some(rules)
+}
+
+/// Where a rule comes from, which decides what loading it checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Origin {
+    /// A user's file: everything is checked, regexes compile now.
+    User,
+    /// The built-in YAML: also needs good and bad examples.
+    BuiltinYaml,
+    /// The compiled snapshot of the built-in YAML, which the tests check: regexes
+    /// compile on first use.
+    Compiled,
 }
 
 /// A message template with `{name}` placeholders (`{{` and `}}` are literal braces).
@@ -255,8 +364,13 @@ pub fn load_rule_file(
     };
     let mut errors = Vec::new();
     let mut rules = Vec::new();
+    let origin = if builtin {
+        Origin::BuiltinYaml
+    } else {
+        Origin::User
+    };
     for r in raw {
-        match build_rule(path, text, r, builtin) {
+        match build_rule(path, text, r, origin) {
             Ok(rule) => rules.push(rule),
             Err(e) => errors.extend(e),
         }
@@ -285,8 +399,14 @@ fn build_rule(
     path: &str,
     text: &str,
     r: RawRule,
-    builtin: bool,
+    origin: Origin,
 ) -> Result<Rule, Vec<RuleFileError>> {
+    let builtin = origin != Origin::User;
+    let when = if origin == Origin::Compiled {
+        kinds::Compile::OnFirstUse
+    } else {
+        kinds::Compile::Now
+    };
     let mut errors = Vec::new();
     let err_at = |loc: &serde_saphyr::Location, msg: String| {
         let (s, e) = byte_range(text, loc);
@@ -320,7 +440,7 @@ fn build_rule(
         .params
         .as_ref()
         .map_or(serde_json::Value::Null, |p| p.value.clone());
-    let kind = kind_name.and_then(|k| match kinds::build(k, params_value) {
+    let kind = kind_name.and_then(|k| match kinds::build(k, params_value, when) {
         Ok(kind) => Some(kind),
         Err(pe) => {
             let (mut s, mut e) = match &r.params {
@@ -472,6 +592,68 @@ pub fn rule_files_in(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The snapshot of the built-in YAML, as `generated/rules.json` should hold it.
+    fn compile_builtin() -> String {
+        let files: Vec<(String, Vec<PlainRule>)> = BUILTIN
+            .iter()
+            .map(|(path, text)| {
+                let raw: Vec<RawRule> =
+                    serde_saphyr::from_str(text).unwrap_or_else(|e| panic!("{path}: {e}"));
+                (
+                    path.to_string(),
+                    raw.into_iter().map(PlainRule::from_raw).collect(),
+                )
+            })
+            .collect();
+        let mut out = serde_json::to_string_pretty(&files).expect("serialises");
+        out.push('\n');
+        out
+    }
+
+    #[test]
+    fn compiled_rules_are_fresh() {
+        let compiled = compile_builtin();
+        if compiled != COMPILED {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/generated/rules.json");
+            if std::env::var_os("FACTLINT_BLESS").is_some() {
+                std::fs::write(path, &compiled).expect("write the compiled rules");
+                return;
+            }
+            panic!(
+                "{path} is out of date with rules/*.yaml; \
+                 run `FACTLINT_BLESS=1 cargo test compiled_rules` to rewrite it"
+            );
+        }
+        // The snapshot gives the rules the YAML gives, and the YAML checks them all
+        // (regexes compiled, examples present, no duplicate ids).
+        let from_snapshot = load_compiled().expect("the snapshot loads");
+        let from_yaml: Vec<Rule> = BUILTIN
+            .iter()
+            .flat_map(|(path, text)| {
+                load_rule_file(path, text, true).unwrap_or_else(|e| panic!("{path}: {e:?}"))
+            })
+            .collect();
+        let summary = |r: &Rule| {
+            format!(
+                "{} {:?} {:?} {:?} {:?} {} {:?} {} {:?} {:?}",
+                r.id,
+                r.kind_name,
+                r.severity,
+                r.message,
+                r.help,
+                r.description,
+                r.examples,
+                r.origin,
+                r.kind.args(),
+                r.kind.prefilter().map(|p| (p.pattern, p.case_sensitive)),
+            )
+        };
+        assert_eq!(
+            from_snapshot.iter().map(summary).collect::<Vec<_>>(),
+            from_yaml.iter().map(summary).collect::<Vec<_>>()
+        );
+    }
 
     #[test]
     fn templates_parse_placeholders_and_braces() {

@@ -6,11 +6,10 @@
 //! Limits: variants are literal phrases matched as whole words; case-insensitive unless
 //! `case_sensitive` is set (for "ERNIE Bot" against "Ernie Bot").
 
-use crate::re::Regex;
 use serde::Deserialize;
 
 use super::pattern::match_case;
-use super::{compile_regex, CheckContext, Finding, Kind, ParamError};
+use super::{CheckContext, Compile, Finding, Kind, ParamError, Prefilter, RuleRegex};
 use crate::span::Span;
 
 #[derive(Debug, Deserialize)]
@@ -24,13 +23,21 @@ pub struct Params {
 
 #[derive(Debug)]
 pub struct Consistency {
-    regex: Regex,
+    /// One pattern per variant, longest first.
+    regex: RuleRegex,
+    /// The variant each pattern matches (an index into `variants`).
+    order: Vec<usize>,
     variants: Vec<String>,
     case_sensitive: bool,
 }
 
 impl Consistency {
+    /// A rule whose regex compiles now.
     pub fn new(params: Params) -> Result<Self, ParamError> {
+        Consistency::with(params, Compile::Now)
+    }
+
+    pub fn with(params: Params, when: Compile) -> Result<Self, ParamError> {
         if params.variants.len() < 2 {
             return Err(ParamError::at("variants", "list at least two variants"));
         }
@@ -40,23 +47,20 @@ impl Consistency {
         // Longest first, so "e-mail address" is not read as "e-mail".
         let mut order: Vec<usize> = (0..params.variants.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(params.variants[i].len()));
-        let alternation = order
+        let patterns = order
             .iter()
             .map(|&i| {
                 format!(
-                    "(?P<v{i}>{})",
+                    r"(?-u:\b){}(?-u:\b)",
                     regex::escape(&params.variants[i]).replace(' ', r"\s+")
                 )
             })
-            .collect::<Vec<_>>()
-            .join("|");
-        let regex = compile_regex(
-            &format!(r"(?-u:\b)(?:{alternation})(?-u:\b)"),
-            params.case_sensitive,
-        )
-        .map_err(|e| ParamError::at("variants", e))?;
+            .collect();
+        let regex = RuleRegex::new(patterns, params.case_sensitive, when)
+            .map_err(|e| ParamError::at("variants", e))?;
         Ok(Consistency {
             regex,
+            order,
             variants: params.variants,
             case_sensitive: params.case_sensitive,
         })
@@ -68,15 +72,22 @@ impl Kind for Consistency {
         ["found", "preferred", "count"].map(String::from).to_vec()
     }
 
+    fn prefilter(&self) -> Option<Prefilter> {
+        Some(Prefilter {
+            pattern: self.regex.patterns().join("|"),
+            case_sensitive: self.case_sensitive,
+        })
+    }
+
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let Some(regex) = self.regex.get() else {
+            return;
+        };
         let mut uses: Vec<(usize, Span)> = Vec::new();
-        for caps in self.regex.captures_iter(cx.text) {
-            let Some(i) = (0..self.variants.len()).find(|i| caps.name(&format!("v{i}")).is_some())
-            else {
-                continue;
-            };
-            let Some(m) = caps.get(0) else { continue };
-            uses.push((i, Span::new(m.start(), m.end())));
+        for (m, pattern) in regex.find_iter_patterns(cx.text) {
+            if let Some(&i) = self.order.get(pattern) {
+                uses.push((i, Span::new(m.start(), m.end())));
+            }
         }
         let mut counts = vec![0usize; self.variants.len()];
         for &(i, _) in &uses {

@@ -313,10 +313,15 @@ pub fn params<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ParamE
 }
 
 /// Build the kind `name` from a rule's parameters: the registry.
-pub fn build(name: KindName, value: serde_json::Value) -> Result<Box<dyn Kind>, ParamError> {
+/// `when` says when the regexes of `pattern` and `consistency` rules compile.
+pub fn build(
+    name: KindName,
+    value: serde_json::Value,
+    when: Compile,
+) -> Result<Box<dyn Kind>, ParamError> {
     Ok(match name {
-        KindName::Pattern => Box::new(Pattern::new(params(value)?)?),
-        KindName::Consistency => Box::new(Consistency::new(params(value)?)?),
+        KindName::Pattern => Box::new(Pattern::with(params(value)?, when)?),
+        KindName::Consistency => Box::new(Consistency::with(params(value)?, when)?),
         KindName::WeekdayMismatch => Box::new(WeekdayMismatch::new(params(value)?)),
         KindName::InvalidDate => Box::new(InvalidDate::new(params(value)?)),
         KindName::AgeMismatch => Box::new(AgeMismatch::new(params(value)?)),
@@ -348,13 +353,21 @@ pub fn build(name: KindName, value: serde_json::Value) -> Result<Box<dyn Kind>, 
 
 /// Compile a user regex with limits, so a hostile pattern cannot exhaust memory.
 pub fn compile_regex(pattern: &str, case_sensitive: bool) -> Result<crate::re::Regex, String> {
+    compile_regexes(&[pattern], case_sensitive)
+}
+
+/// [`compile_regex`] for several patterns tried in order (see [`crate::re::Regex::new_many`]).
+pub fn compile_regexes<P: AsRef<str>>(
+    patterns: &[P],
+    case_sensitive: bool,
+) -> Result<crate::re::Regex, String> {
     let options = crate::re::Options {
         case_insensitive: !case_sensitive,
         size_limit: 1 << 20,
         dfa_size_limit: 2 << 20,
         nest_limit: 64,
     };
-    crate::re::Regex::build(pattern, options).map_err(|e| match e {
+    crate::re::Regex::build_many(patterns, options).map_err(|e| match e {
         crate::re::Error::TooBig(limit) => format!(
             "the regex is too large once compiled (over {limit} bytes); simplify it or split it into several rules"
         ),
@@ -365,6 +378,79 @@ pub fn compile_regex(pattern: &str, case_sensitive: bool) -> Result<crate::re::R
         }
         crate::re::Error::Other(s) => s,
     })
+}
+
+/// A rule's regex (one or several patterns, see [`compile_regexes`]). A rule from a
+/// user's file compiles it when it loads, which is how a bad pattern is reported there;
+/// the built-in pack's rules (whose regexes its tests compile) wait until a document
+/// needs theirs, so a run pays only for the rules its documents can trigger.
+#[derive(Debug)]
+pub struct RuleRegex {
+    patterns: Vec<String>,
+    case_sensitive: bool,
+    compiled: std::sync::OnceLock<Option<crate::re::Regex>>,
+}
+
+/// When a rule's regex compiles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compile {
+    /// Now: the pattern is checked as the rule loads.
+    Now,
+    /// On first use: for patterns already known to compile (the built-in pack).
+    OnFirstUse,
+}
+
+impl RuleRegex {
+    pub fn new(patterns: Vec<String>, case_sensitive: bool, when: Compile) -> Result<Self, String> {
+        let compiled = std::sync::OnceLock::new();
+        if when == Compile::Now {
+            let _ = compiled.set(Some(compile_regexes(&patterns, case_sensitive)?));
+        }
+        Ok(RuleRegex {
+            patterns,
+            case_sensitive,
+            compiled,
+        })
+    }
+
+    /// The compiled regex; `None` only if a pattern trusted to compile did not.
+    pub fn get(&self) -> Option<&crate::re::Regex> {
+        self.compiled
+            .get_or_init(|| compile_regexes(&self.patterns, self.case_sensitive).ok())
+            .as_ref()
+    }
+
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
+    }
+}
+
+/// The names of the capture groups of `pattern`, in order, read from its syntax alone
+/// (no compilation).
+pub fn capture_names(pattern: &str) -> Result<Vec<String>, String> {
+    use regex_syntax::ast::{Ast, GroupKind};
+    fn walk(ast: &Ast, out: &mut Vec<String>) {
+        match ast {
+            Ast::Group(g) => {
+                if let GroupKind::CaptureName { name, .. } = &g.kind {
+                    out.push(name.name.clone());
+                }
+                walk(&g.ast, out);
+            }
+            Ast::Repetition(r) => walk(&r.ast, out),
+            Ast::Alternation(a) => a.asts.iter().for_each(|a| walk(a, out)),
+            Ast::Concat(c) => c.asts.iter().for_each(|a| walk(a, out)),
+            _ => {}
+        }
+    }
+    let ast = regex_syntax::ast::parse::ParserBuilder::new()
+        .nest_limit(64)
+        .build()
+        .parse(pattern)
+        .map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    walk(&ast, &mut out);
+    Ok(out)
 }
 
 #[cfg(test)]

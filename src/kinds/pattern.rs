@@ -6,10 +6,11 @@
 //! rejected when the rule loads. Word boundaries are ASCII (`(?-u:\b)`): Unicode word
 //! boundaries are far slower on text full of curly quotes.
 
-use crate::re::Regex;
 use serde::Deserialize;
 
-use super::{compile_regex, CheckContext, Finding, Kind, ParamError, Prefilter};
+use super::{
+    capture_names, CheckContext, Compile, Finding, Kind, ParamError, Prefilter, RuleRegex,
+};
 use crate::span::Span;
 
 #[derive(Debug, Deserialize)]
@@ -35,30 +36,38 @@ fn yes() -> bool {
 
 #[derive(Debug)]
 pub struct Pattern {
-    regex: Regex,
-    /// The regex as compiled (its case flag aside), for the engine's prefilter.
-    source: String,
+    /// The regex as compiled (its case flag aside); also the engine's prefilter.
+    regex: RuleRegex,
+    /// Its named groups, in order.
+    names: Vec<String>,
     params: Params,
 }
 
 impl Pattern {
+    /// A rule whose regex compiles now (which checks it).
     pub fn new(params: Params) -> Result<Self, ParamError> {
+        Pattern::with(params, Compile::Now)
+    }
+
+    pub fn with(params: Params, when: Compile) -> Result<Self, ParamError> {
         let source = if params.word_boundary {
             format!(r"(?-u:\b)(?:{})(?-u:\b)", params.pattern)
         } else {
             params.pattern.clone()
         };
-        let regex = compile_regex(&source, params.case_sensitive)
-            .map_err(|e| ParamError::at("pattern", format!("invalid regex: {e}")))?;
-        if regex.is_match("") {
+        let invalid = |e: String| ParamError::at("pattern", format!("invalid regex: {e}"));
+        let regex =
+            RuleRegex::new(vec![source.clone()], params.case_sensitive, when).map_err(invalid)?;
+        if when == Compile::Now && regex.get().is_some_and(|r| r.is_match("")) {
             return Err(ParamError::at(
                 "pattern",
                 "the regex matches the empty string",
             ));
         }
+        let names = capture_names(&source).map_err(invalid)?;
         Ok(Pattern {
             regex,
-            source,
+            names,
             params,
         })
     }
@@ -67,26 +76,29 @@ impl Pattern {
 impl Kind for Pattern {
     fn args(&self) -> Vec<String> {
         let mut args = vec!["match".to_string()];
-        args.extend(self.regex.capture_names().flatten().map(String::from));
+        args.extend(self.names.iter().cloned());
         args
     }
 
     fn prefilter(&self) -> Option<Prefilter> {
         Some(Prefilter {
-            pattern: self.source.clone(),
+            pattern: self.regex.patterns().join("|"),
             case_sensitive: self.params.case_sensitive,
         })
     }
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        for caps in self.regex.captures_iter(cx.text) {
+        let Some(regex) = self.regex.get() else {
+            return;
+        };
+        for caps in regex.captures_iter(cx.text) {
             let Some(m) = caps.get(0) else { continue };
             if m.is_empty() {
                 continue;
             }
             let span = Span::new(m.start(), m.end());
             let mut finding = Finding::at(span).arg("match", m.as_str());
-            for name in self.regex.capture_names().flatten() {
+            for name in &self.names {
                 finding = finding.arg(name, caps.name(name).map_or("", |c| c.as_str()));
             }
             if let Some(replacement) = &self.params.replacement {

@@ -372,7 +372,10 @@ mod tests {
                 ]
                 .contains(n)
             })
-            .map(|&(_, k)| build(k, serde_json::Value::Null).expect("defaults are valid"))
+            .map(|&(_, k)| {
+                build(k, serde_json::Value::Null, crate::kinds::Compile::Now)
+                    .expect("defaults are valid")
+            })
             .collect();
         assert_eq!(kinds.len(), 7);
         let mut seed = 7u64;
