@@ -119,6 +119,11 @@ impl Prebuilt {
         Prebuilt::new(vec![pattern.to_string()], file)
     }
 
+    /// How many patterns it has.
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
     /// Whether searches use the embedded DFA.
     #[cfg(test)]
     pub fn is_prebuilt(&self) -> bool {

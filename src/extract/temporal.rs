@@ -364,7 +364,19 @@ const FULL_MONTHS: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
 const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
-/// The temporal expressions, one pattern per kind (ages before durations).
+/// The kinds of the cue patterns, which end [`patterns`] in this order.
+const CUES: [CueKind; 7] = [
+    CueKind::PlannedPast,
+    CueKind::Report,
+    CueKind::PastEvent,
+    CueKind::Future,
+    CueKind::Born,
+    CueKind::Conditional,
+    CueKind::Speech,
+];
+
+/// The temporal expressions, one pattern per kind (ages before durations; the cues,
+/// in the order of [`CUES`], last).
 pub(crate) fn patterns() -> Vec<String> {
     let b = r"(?-u:\b)";
     let alternatives = [
@@ -548,7 +560,17 @@ pub fn extract(
     let mut t = Temporal::default();
     let mut weekdays: Vec<(Span, Weekday)> = Vec::new();
     // Which alternative matched comes with the match; only its own groups are read.
+    let first_cue = TEMPORAL_RE.len() - CUES.len();
     for (m, pattern) in TEMPORAL_RE.find_iter_patterns(text) {
+        // The cue patterns come last, in the order of `CUES`: which one matched says
+        // all there is to say, so their groups are not read.
+        if let Some(&kind) = pattern.checked_sub(first_cue).and_then(|i| CUES.get(i)) {
+            t.cues.push(Cue {
+                span: Span::new(m.start(), m.end()),
+                kind,
+            });
+            continue;
+        }
         let Some(caps) = TEMPORAL_RE.captures_of(m, pattern) else {
             continue;
         };
@@ -972,22 +994,6 @@ fn read(
             AnchorKind::ToDate
         };
         t.anchors.push(Anchor { span, kind });
-    } else {
-        let kind = [
-            ("planned", CueKind::PlannedPast),
-            ("report", CueKind::Report),
-            ("past", CueKind::PastEvent),
-            ("future", CueKind::Future),
-            ("born", CueKind::Born),
-            ("cond", CueKind::Conditional),
-            ("speech", CueKind::Speech),
-        ]
-        .iter()
-        .find(|(n, _)| caps.name(n).is_some())
-        .map(|&(_, k)| k);
-        if let Some(kind) = kind {
-            t.cues.push(Cue { span, kind });
-        }
     }
 }
 
@@ -1086,6 +1092,28 @@ pub(crate) fn warm_up() {
 mod tests {
     use super::*;
     use crate::extract::{date, Locale};
+
+    #[test]
+    fn the_cue_patterns_come_last_in_the_order_of_their_kinds() {
+        let patterns = patterns();
+        let expected = [
+            ("planned", CueKind::PlannedPast),
+            ("report", CueKind::Report),
+            ("past", CueKind::PastEvent),
+            ("future", CueKind::Future),
+            ("born", CueKind::Born),
+            ("cond", CueKind::Conditional),
+            ("speech", CueKind::Speech),
+        ];
+        let first = patterns.len() - CUES.len();
+        for (i, (group, kind)) in expected.iter().enumerate() {
+            assert!(
+                patterns[first + i].contains(&format!("(?P<{group}>")),
+                "{group}"
+            );
+            assert_eq!(CUES[i], *kind, "{group}");
+        }
+    }
 
     fn run(text: &str) -> (Vec<DateMention>, Temporal) {
         let mut dates = Vec::new();
