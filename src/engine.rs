@@ -1,7 +1,6 @@
 //! The engine: runs the selected rules over one document and turns their findings into
 //! diagnostics (messages filled in, spans mapped to the source, sorted, de-duplicated).
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
@@ -67,7 +66,7 @@ struct LiteralScan {
     /// The slot of each literal's kind.
     owner: Vec<usize>,
     /// The address of each kind (its box) to its slot. A kind not found here runs.
-    index: HashMap<usize, usize>,
+    index: foldhash::HashMap<usize, usize>,
     slots: usize,
 }
 
@@ -120,7 +119,7 @@ impl LiteralScan {
     fn build(rules: &[Rule]) -> Option<LiteralScan> {
         let mut literals = Vec::new();
         let mut owner = Vec::new();
-        let mut index = HashMap::new();
+        let mut index = foldhash::HashMap::default();
         for rule in rules {
             let Some(spec) = rule.kind.prefilter() else {
                 continue;
@@ -259,8 +258,7 @@ impl Engine {
         if doc.directives.is_empty() {
             return;
         }
-        let running_ids: std::collections::HashSet<&str> =
-            running.iter().map(|r| r.id.as_str()).collect();
+        let running_ids: foldhash::HashSet<&str> = running.iter().map(|r| r.id.as_str()).collect();
         let idle: Vec<&str> = self
             .options
             .known_rules

@@ -429,9 +429,11 @@ pub struct KnowledgeBase {
 pub struct TwoWordNames {
     /// (first word, second word, whole name).
     pub pairs: Vec<(String, String, String)>,
-    pub by_first: std::collections::HashMap<String, Vec<usize>>,
-    pub by_second: std::collections::HashMap<String, Vec<usize>>,
-    pub known_words: std::collections::HashSet<String>,
+    // (foldhash: these are looked up for every pair of capitalised words of every
+    // document, where SipHash's resistance to chosen keys buys nothing.)
+    pub by_first: foldhash::HashMap<String, Vec<usize>>,
+    pub by_second: foldhash::HashMap<String, Vec<usize>>,
+    pub known_words: foldhash::HashSet<String>,
 }
 
 impl TwoWordNames {
