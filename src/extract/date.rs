@@ -413,7 +413,7 @@ fn read(text: &str, caps: &Captures<'_>, locale: Locale) -> Option<DateMention> 
     None
 }
 
-/// Compile the date regex now (start-up does it on another thread while rules load).
+/// Load the date automata now (start-up does it on another thread while rules load).
 pub(crate) fn warm_up() {
     LazyLock::force(&DATE_RE);
 }

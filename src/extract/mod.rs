@@ -81,16 +81,14 @@ impl Mentions {
     }
 }
 
-/// Read the mentions of `prose` once; every rule shares the result.
-/// Compile every recognizer's regex. Regexes compile lazily on first use; calling this
-/// on a second thread at start-up overlaps that work with loading the rules.
+/// Load every recognizer's automata (prebuilt, see [`crate::prebuilt`]). They load
+/// lazily on first use; calling this on a second thread at start-up overlaps that work
+/// with loading the rules.
 pub fn warm_up() {
-    // The largest first, on a thread of its own; the rest on this one.
-    let big = std::thread::spawn(temporal::warm_up);
+    temporal::warm_up();
     crate::document::markdown::warm_up();
     date::warm_up();
     number::warm_up();
-    let _ = big.join();
 }
 
 /// The recognizers' prebuilt regexes (see [`crate::prebuilt`]).
@@ -114,6 +112,7 @@ pub(crate) fn prebuilt() -> Vec<crate::prebuilt::Entry> {
     ]
 }
 
+/// Read the mentions of `prose` once; every rule shares the result.
 pub fn extract(prose: &Prose, options: &ExtractOptions) -> Mentions {
     let mut mentions = Mentions::default();
     date::extract(&prose.text, options.locale, &mut mentions.dates);

@@ -1510,7 +1510,7 @@ pub fn quoted_note(nums: &[&NumberMention]) -> &'static str {
     }
 }
 
-/// Compile the number regex now.
+/// Load the number automata now.
 pub(crate) fn warm_up() {
     LazyLock::force(&START_RE);
 }

@@ -1081,7 +1081,7 @@ pub fn plausible_date(d: &DateMention, reference: Date) -> Option<Date> {
     d.date_near(reference)
 }
 
-/// Compile the temporal regexes now.
+/// Load the temporal automata now.
 pub(crate) fn warm_up() {
     LazyLock::force(&TEMPORAL_RE);
     LazyLock::force(&CUE_GAP_RE);

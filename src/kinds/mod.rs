@@ -33,7 +33,7 @@ mod unattributed_statistic;
 mod unused_suppression;
 mod weekday_mismatch;
 
-/// Compile the regexes the built-in kinds use (see [`crate::extract::warm_up`]).
+/// Load the automata of the regexes the built-in kinds use (see [`crate::extract::warm_up`]).
 pub fn warm_up() {
     multiplier::warm_up();
     unattributed_statistic::warm_up();
