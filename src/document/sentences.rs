@@ -34,33 +34,37 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Jump to the next full stop, exclamation or question mark.
+        let Some(next) = bytes
+            .get(i..)
+            .and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest))
+        else {
+            break;
+        };
+        i += next;
         let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') {
-            let mut end = i + 1;
-            // Closing quotes and brackets belong to the sentence they close.
-            loop {
-                let rest = &p[end..];
-                let c = rest.chars().next();
-                match c {
-                    Some('"' | '\'' | ')' | ']' | '”' | '’' | '.' | '!' | '?') => {
-                        end += c.map_or(1, char::len_utf8)
-                    }
-                    _ => break,
-                }
-            }
+        let mut end = i + 1;
+        // Closing quotes and brackets belong to the sentence they close.
+        loop {
             let rest = &p[end..];
-            let after_ws = rest.trim_start();
-            let ws = rest.len() - after_ws.len();
-            if ws > 0 && starts_sentence(after_ws) && !(b == b'.' && is_abbreviation(&p[..i])) {
-                push_trimmed(p, para.start, start, end, out);
-                start = end + ws;
-                i = start;
-                continue;
+            let c = rest.chars().next();
+            match c {
+                Some('"' | '\'' | ')' | ']' | '”' | '’' | '.' | '!' | '?') => {
+                    end += c.map_or(1, char::len_utf8)
+                }
+                _ => break,
             }
-            i = end;
+        }
+        let rest = &p[end..];
+        let after_ws = rest.trim_start();
+        let ws = rest.len() - after_ws.len();
+        if ws > 0 && starts_sentence(after_ws) && !(b == b'.' && is_abbreviation(&p[..i])) {
+            push_trimmed(p, para.start, start, end, out);
+            start = end + ws;
+            i = start;
             continue;
         }
-        i += 1;
+        i = end;
     }
     push_trimmed(p, para.start, start, p.len(), out);
 }
