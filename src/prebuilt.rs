@@ -15,7 +15,7 @@
 
 use std::sync::OnceLock;
 
-use regex_automata::dfa::{dense, regex::Regex as DfaRegex};
+use regex_automata::dfa::{dense, regex::Regex as DfaRegex, Automaton};
 use regex_automata::nfa::thompson::{self, backtrack, pikevm, NFA};
 use regex_automata::util::captures::Captures as RawCaptures;
 use regex_automata::util::pool::Pool;
@@ -164,7 +164,15 @@ impl Prebuilt {
         self.find_pattern_at(haystack, 0).map(|(m, _)| m)
     }
 
+    /// Whether the regex matches anywhere: the forward DFA alone, stopping at the first
+    /// match state.
     pub fn is_match(&self, haystack: &str) -> bool {
+        if let Some(dfa) = &self.dfa {
+            let input = Input::new(haystack).earliest(true);
+            if let Ok(found) = dfa.forward().try_search_fwd(&input) {
+                return found.is_some();
+            }
+        }
         self.find(haystack).is_some()
     }
 
@@ -445,6 +453,14 @@ mod tests {
                     .map(|(m, p)| (m.range(), p))
                     .collect();
                 assert_eq!(ours, theirs, "{name}");
+                assert_eq!(regex.is_match(text), compiled.is_match(text), "{name}");
+                for piece in text.split_inclusive(['.', '\n']) {
+                    assert_eq!(
+                        regex.is_match(piece),
+                        compiled.is_match(piece),
+                        "{name}: {piece}"
+                    );
+                }
                 for (m, p) in regex.find_iter_patterns(text) {
                     let a = regex.captures_of(m, p).expect("groups of a match");
                     let b = compiled.captures_of(m, p).expect("groups of a match");
