@@ -472,12 +472,14 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
-        /// Generated pattern rules and texts: the literal prefilter never changes findings.
+        /// Generated pattern and consistency rules and texts: the literal prefilter never
+        /// changes findings.
         #[test]
         fn the_prefilter_never_changes_findings(
             words in proptest::collection::vec("[a-zA-Zéſ]{1,6}", 1..6),
             case_sensitive in proptest::bool::ANY,
             text in "[a-zA-Z éÉſ\u{212A}.,]{0,80}",
+            repeat in proptest::bool::ANY,
         ) {
             let mut yaml = String::new();
             for (i, w) in words.iter().enumerate() {
@@ -485,10 +487,20 @@ mod tests {
                     "- id: gen.r{i}\n  kind: pattern\n  severity: info\n  message: \"{{match}}\"\n  params:\n    pattern: \"{w}|x{w}y\"\n    case_sensitive: {case_sensitive}\n    word_boundary: false\n"
                 ));
             }
+            // And a consistency rule over the first two words (which also prefilters).
+            if let [a, b, ..] = &words[..] {
+                if !a.eq_ignore_ascii_case(b) {
+                    yaml.push_str(&format!(
+                        "- id: gen.consistent\n  kind: consistency\n  severity: info\n  message: \"{{found}}\"\n  params:\n    variants: [\"{a}\", \"{b} {a}\"]\n    case_sensitive: {case_sensitive}\n"
+                    ));
+                }
+            }
             let rules = crate::rules::load_rule_file("gen.yaml", &yaml, false).expect("rules load");
             let with = Engine::new(rules, EngineOptions::default());
             let rules = crate::rules::load_rule_file("gen.yaml", &yaml, false).expect("rules load");
             let without = Engine::new(rules, EngineOptions::default()).without_prefilter();
+            // Half the texts also hold every word, so rules fire.
+            let text = if repeat { format!("{text} {} {}", words.join(" "), words.join(". ")) } else { text };
             let doc = Document::from_text("a.md", text.clone(), Format::Markdown);
             let a = format!("{:?}", with.check(&doc).diagnostics);
             let b = format!("{:?}", without.check(&doc).diagnostics);

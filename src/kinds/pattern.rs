@@ -159,6 +159,41 @@ mod tests {
     }
 
     #[test]
+    fn group_names_read_from_the_syntax_match_the_compiled_regex() {
+        for p in [
+            r"(?P<a>x)(?:y|(?<b>z(?P<c>w)))+",
+            r"(?x) (?P<hour> \d{1,2} ) \s (?P<period> am | pm )",
+            r"plain|(unnamed)(?P<named>x)",
+        ] {
+            let compiled = crate::kinds::compile_regex(p, false).expect("valid");
+            let names: Vec<String> = compiled
+                .capture_names()
+                .flatten()
+                .map(String::from)
+                .collect();
+            assert_eq!(capture_names(p).expect("valid"), names, "{p}");
+        }
+    }
+
+    #[test]
+    fn built_in_rules_compile_on_first_use_and_match_as_eager_ones_do() {
+        let params = || Params {
+            pattern: r"(?P<word>irregardless)".into(),
+            case_sensitive: false,
+            word_boundary: true,
+            replacement: Some("regardless".into()),
+            unsafe_fix: false,
+        };
+        let lazy = Pattern::with(params(), Compile::OnFirstUse).expect("valid");
+        let eager = Pattern::new(params()).expect("valid");
+        assert_eq!(lazy.args(), eager.args());
+        let text = "It went ahead, <<Irregardless>> of the rain.";
+        let a = assert_finds(&lazy, text, None);
+        let b = assert_finds(&eager, text, None);
+        assert_eq!((a.span, a.fix), (b.span, b.fix));
+    }
+
+    #[test]
     fn rejects_empty_and_huge_regexes() {
         assert!(Pattern::new(Params {
             pattern: "a*".into(),
