@@ -587,7 +587,9 @@ fn run_check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     let mut new_baseline = Vec::new();
     let (mut fixed, mut fixed_files, mut any_diff) = (0, 0, false);
     // Check in parallel, report in input order, a chunk at a time to bound memory.
-    let chunk = if inputs.len() == 1 {
+    // One file (a pre-commit hook's usual call) needs no thread pool.
+    let sequential = inputs.len() == 1;
+    let chunk = if sequential {
         1
     } else {
         64 * rayon::current_num_threads().max(1)
@@ -605,8 +607,7 @@ fn run_check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             }
             checked
         };
-        // One file (a pre-commit hook's usual call) needs no thread pool.
-        let reports: Vec<(FileReport, FileExtras)> = if inputs.len() == 1 {
+        let reports: Vec<(FileReport, FileExtras)> = if sequential {
             batch.iter().map(check).collect()
         } else {
             batch.par_iter().map(check).collect()

@@ -39,10 +39,21 @@ macro_rules! embedded {
                 ".dfa"
             )),
         };
-        &FILE.bytes
+        $crate::prebuilt::Embedded {
+            name: $name,
+            file: &FILE.bytes,
+        }
     }};
 }
 pub(crate) use embedded;
+
+/// A prebuilt regex's embedded file and its name (the file's stem).
+pub(crate) struct Embedded {
+    /// Read only by the freshness test.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub name: &'static str,
+    pub file: &'static [u8],
+}
 
 /// A prebuilt file: three little-endian `u32` lengths (patterns, forward DFA, reverse
 /// DFA) and four bytes of padding, then each part in turn, each padded to 8 bytes. The
@@ -91,6 +102,9 @@ impl<'a> Parts<'a> {
 /// A regex of several patterns (an alternation of them, tried in order) that finds
 /// matches with a precompiled DFA and reads groups with the matched pattern's own regex.
 pub(crate) struct Prebuilt {
+    /// The embedded file's stem (the freshness test rewrites the file by it).
+    #[cfg(test)]
+    name: &'static str,
     patterns: Vec<String>,
     dfa: Option<DfaRegex<dense::DFA<&'static [u32]>>>,
     /// The search regex compiled at run time, when the DFA cannot serve.
@@ -102,11 +116,13 @@ pub(crate) struct Prebuilt {
 impl Prebuilt {
     /// The regex of `patterns`, using the embedded automata if they were built from
     /// exactly these patterns and load on this machine.
-    pub fn new(patterns: Vec<String>, file: &'static [u8]) -> Prebuilt {
-        let dfa = Parts::read(file)
+    pub fn new(patterns: Vec<String>, embedded: Embedded) -> Prebuilt {
+        let dfa = Parts::read(embedded.file)
             .filter(|parts| parts.patterns == join(&patterns).as_bytes())
             .and_then(|parts| load(parts.forward, parts.reverse));
         Prebuilt {
+            #[cfg(test)]
+            name: embedded.name,
             groups: patterns.iter().map(|_| OnceLock::new()).collect(),
             patterns,
             dfa,
@@ -115,8 +131,8 @@ impl Prebuilt {
     }
 
     /// The regex of one pattern.
-    pub fn one(pattern: &str, file: &'static [u8]) -> Prebuilt {
-        Prebuilt::new(vec![pattern.to_string()], file)
+    pub fn one(pattern: &str, embedded: Embedded) -> Prebuilt {
+        Prebuilt::new(vec![pattern.to_string()], embedded)
     }
 
     /// How many patterns it has.
@@ -289,7 +305,14 @@ impl GroupReader {
     }
 }
 
-/// The patterns as the `.patterns` file records them.
+/// `pattern` with ASCII case folding: "(?i:may)" matches "May" and "MAY", not the
+/// Kelvin sign or the long s (which Unicode folding adds, doubling the automata), while
+/// `\s` stays Unicode (a no-break space separates words as a space does).
+pub(crate) fn ascii_case(pattern: &str) -> String {
+    pattern.replace(r"\s", r"(?u:\s)").replace("(?i:", "(?i-u:")
+}
+
+/// The patterns as the file records them.
 fn join(patterns: &[String]) -> String {
     let mut out = patterns.join("\n");
     out.push('\n');
@@ -305,14 +328,9 @@ fn load(
     Some(DfaRegex::builder().build_from_dfas(forward, reverse))
 }
 
-/// A prebuilt regex as the freshness test sees it: its file name, the patterns it is
-/// built from, and the regex itself.
-#[cfg(test)]
-pub(crate) type Entry = (&'static str, Vec<String>, &'static Prebuilt);
-
 /// Every prebuilt regex.
 #[cfg(test)]
-pub(crate) fn all() -> Vec<Entry> {
+pub(crate) fn all() -> Vec<&'static Prebuilt> {
     let mut all = crate::extract::prebuilt();
     all.extend(crate::kinds::prebuilt());
     all
@@ -372,7 +390,8 @@ mod tests {
     fn prebuilt_automata_are_fresh() {
         let blessing = std::env::var_os("FACTLINT_BLESS").is_some();
         let mut names = std::collections::HashSet::new();
-        for (name, patterns, regex) in all() {
+        for regex in all() {
+            let (name, patterns) = (regex.name, &regex.patterns);
             assert!(names.insert(name), "two prebuilt regexes write {name}.dfa");
             assert!(
                 patterns.iter().all(|p| !p.contains('\n')),
@@ -380,9 +399,9 @@ mod tests {
             );
             let file = std::fs::read(dir().join(format!("{name}.dfa"))).unwrap_or_default();
             let recorded = Parts::read(&file).map(|p| p.patterns.to_vec());
-            if recorded.as_deref() != Some(join(&patterns).as_bytes()) {
+            if recorded.as_deref() != Some(join(patterns).as_bytes()) {
                 if blessing {
-                    bless(name, &patterns);
+                    bless(name, patterns);
                 } else {
                     panic!(
                         "src/generated/dfa/{name}.dfa is out of date with the code's patterns; \
@@ -441,8 +460,9 @@ mod tests {
         }
         let texts = sample_texts();
         assert!(texts.len() > 20);
-        for (name, patterns, regex) in all() {
-            let compiled = Regex::new_many(&patterns).expect("valid");
+        for regex in all() {
+            let (name, patterns) = (regex.name, &regex.patterns);
+            let compiled = Regex::new_many(patterns).expect("valid");
             for text in &texts {
                 let ours: Vec<_> = regex
                     .find_iter_patterns(text)
@@ -477,7 +497,11 @@ mod tests {
 
     #[test]
     fn a_pattern_list_that_differs_falls_back_to_compiling() {
-        let re = Prebuilt::new(vec![r"(?P<n>[0-9]+)".into(), "[a-z]+".into()], &[]);
+        let stale = Embedded {
+            name: "stale",
+            file: &[],
+        };
+        let re = Prebuilt::new(vec![r"(?P<n>[0-9]+)".into(), "[a-z]+".into()], stale);
         assert!(!re.is_prebuilt());
         let found: Vec<(&str, usize)> = re
             .find_iter_patterns("ab 12 cd")

@@ -93,22 +93,13 @@ pub fn warm_up() {
 
 /// The recognizers' prebuilt regexes (see [`crate::prebuilt`]).
 #[cfg(test)]
-pub(crate) fn prebuilt() -> Vec<crate::prebuilt::Entry> {
-    let one = |p: &str| vec![p.to_string()];
+pub(crate) fn prebuilt() -> Vec<&'static crate::prebuilt::Prebuilt> {
     vec![
-        ("temporal", temporal::patterns(), &*temporal::TEMPORAL_RE),
-        ("date", date::patterns(), &*date::DATE_RE),
-        ("number", number::patterns(), &*number::START_RE),
-        (
-            "temporal-cue-gap",
-            one(temporal::CUE_GAP_RE_PATTERN),
-            &*temporal::CUE_GAP_RE,
-        ),
-        (
-            "temporal-beside-gap",
-            one(temporal::BESIDE_GAP_RE_PATTERN),
-            &*temporal::BESIDE_GAP_RE,
-        ),
+        &temporal::TEMPORAL_RE,
+        &date::DATE_RE,
+        &number::START_RE,
+        &temporal::CUE_GAP_RE,
+        &temporal::BESIDE_GAP_RE,
     ]
 }
 

@@ -375,7 +375,7 @@ pub(crate) fn patterns() -> Vec<String> {
     let words = format!(r"(?i:(?-u:\b)(?:an?\s+)?(?:{words})(?-u:\b))");
     vec![
         r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?".to_string(),
-        super::temporal::ascii_case(&words),
+        crate::prebuilt::ascii_case(&words),
     ]
 }
 

@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use crate::prebuilt::{embedded, Prebuilt};
+use crate::prebuilt::{ascii_case, embedded, Prebuilt};
 use crate::re::Captures;
 use jiff::civil::{Date, Weekday};
 
@@ -437,27 +437,19 @@ pub(crate) fn patterns() -> Vec<String> {
     alternatives.iter().map(|p| ascii_case(p)).collect()
 }
 
-/// `pattern` with ASCII case folding: "(?i:may)" matches "May" and "MAY", not the
-/// Kelvin sign or the long s (which Unicode folding adds, doubling the automata), while
-/// `\s` stays Unicode (a no-break space separates words as a space does).
-pub(crate) fn ascii_case(pattern: &str) -> String {
-    pattern.replace(r"\s", r"(?u:\s)").replace("(?i:", "(?i-u:")
-}
-
 pub(crate) static TEMPORAL_RE: LazyLock<Prebuilt> =
     LazyLock::new(|| Prebuilt::new(patterns(), embedded!("temporal")));
 
 /// Text allowed between a cue and the date it governs: "was held on", "took place in
 /// early", "died on". Anything else (a clause, another noun) breaks the link.
-pub(crate) const CUE_GAP_RE_PATTERN: &str =
-    r"^\s+(?:(?:on|in|at|during)\s+)?(?:(?:early|late|mid-?)\s*)?$";
+const CUE_GAP_RE_PATTERN: &str = r"^\s+(?:(?:on|in|at|during)\s+)?(?:(?:early|late|mid-?)\s*)?$";
 
 pub(crate) static CUE_GAP_RE: LazyLock<Prebuilt> =
     LazyLock::new(|| Prebuilt::one(CUE_GAP_RE_PATTERN, embedded!("temporal-cue-gap")));
 
 /// Text allowed between a relative expression and the date or weekday beside it:
 /// "last month, on 3 December", "yesterday (Monday)", "today, 4 May".
-pub(crate) const BESIDE_GAP_RE_PATTERN: &str = r"^\s*[,(]\s*(?:(?:on|in)\s+)?(?:the\s+)?$";
+const BESIDE_GAP_RE_PATTERN: &str = r"^\s*[,(]\s*(?:(?:on|in)\s+)?(?:the\s+)?$";
 
 pub(crate) static BESIDE_GAP_RE: LazyLock<Prebuilt> =
     LazyLock::new(|| Prebuilt::one(BESIDE_GAP_RE_PATTERN, embedded!("temporal-beside-gap")));

@@ -42,14 +42,14 @@ impl FactContradiction {
 }
 
 /// Between the name and the date: the verb of a dated fact and "in"/"on".
-pub(crate) const CLAIM_GAP_PATTERN: &str = r"^(?:,\s+|\s+)(?:(?:which|that|who)\s+)?(?:(?:was|were|is|had\s+been)\s+)?(?:first\s+)?(?P<verb>founded|established|created|launched|released|introduced|unveiled|announced|born|signed|adopted|elected)\s+(?:in|on)\s+$";
+const CLAIM_GAP_PATTERN: &str = r"^(?:,\s+|\s+)(?:(?:which|that|who)\s+)?(?:(?:was|were|is|had\s+been)\s+)?(?:first\s+)?(?P<verb>founded|established|created|launched|released|introduced|unveiled|announced|born|signed|adopted|elected)\s+(?:in|on)\s+$";
 
 pub(crate) static CLAIM_GAP: LazyLock<Prebuilt> =
     LazyLock::new(|| Prebuilt::one(CLAIM_GAP_PATTERN, embedded!("fact-contradiction-claim-gap")));
 
 /// Generic claim phrasings read right after an entity's name, one named group per
 /// attribute; the value follows. Knowledge files add their own (`claims:`).
-pub(crate) const TEXT_CLAIMS_PATTERN: &str = concat!(
+const TEXT_CLAIMS_PATTERN: &str = concat!(
     r"^(?:(?P<headquarters>,?\s+(?:(?:which|that)\s+is\s+|is\s+)?headquartered\s+in\s+)",
     r"|(?P<founder>,?\s+(?:(?:which|that)\s+)?(?:was\s+)?(?:co-?)?founded\s+by\s+)",
     r"|(?P<developer>,?\s+(?:which\s+|that\s+)?(?:was\s+)?developed\s+by\s+)",
@@ -120,7 +120,7 @@ fn name_len(s: &str) -> Option<usize> {
 }
 
 /// "the 175-billion-parameter GPT-3", "a 65bn-parameter LLaMA": the text just before a name.
-pub(crate) const PARAMETER_BEFORE_PATTERN: &str = r"(?P<n>[0-9][[0-9],]*(?:\.[0-9]+)?)(?:[- ]?(?P<scale>million|billion|trillion|bn|m|tn|[MBT]))?[- ]parameters?\s+$";
+const PARAMETER_BEFORE_PATTERN: &str = r"(?P<n>[0-9][[0-9],]*(?:\.[0-9]+)?)(?:[- ]?(?P<scale>million|billion|trillion|bn|m|tn|[MBT]))?[- ]parameters?\s+$";
 
 pub(crate) static PARAMETER_BEFORE: LazyLock<Prebuilt> = LazyLock::new(|| {
     Prebuilt::one(
@@ -130,8 +130,7 @@ pub(crate) static PARAMETER_BEFORE: LazyLock<Prebuilt> = LazyLock::new(|| {
 });
 
 /// Between a name and a count of its own: "OpenAI, which has 1,500 employees".
-pub(crate) const HAS_GAP_PATTERN: &str =
-    r"^(?:,\s+(?:which|that|who)\s+|\s+)(?:has|had|employs|employed)\s+$";
+const HAS_GAP_PATTERN: &str = r"^(?:,\s+(?:which|that|who)\s+|\s+)(?:has|had|employs|employed)\s+$";
 
 pub(crate) static HAS_GAP: LazyLock<Prebuilt> =
     LazyLock::new(|| Prebuilt::one(HAS_GAP_PATTERN, embedded!("fact-contradiction-has-gap")));

@@ -45,54 +45,17 @@ use std::fmt::Display;
 
 /// The kinds' prebuilt regexes (see [`crate::prebuilt`]).
 #[cfg(test)]
-pub(crate) fn prebuilt() -> Vec<crate::prebuilt::Entry> {
-    let one = |p: &str| vec![p.to_string()];
+pub(crate) fn prebuilt() -> Vec<&'static crate::prebuilt::Prebuilt> {
     vec![
-        (
-            "multiplier",
-            one(multiplier::MULTIPLIER_RE_PATTERN),
-            &*multiplier::MULTIPLIER_RE,
-        ),
-        (
-            "unattributed-statistic-claim",
-            one(unattributed_statistic::CLAIM_PATTERN),
-            &*unattributed_statistic::CLAIM,
-        ),
-        (
-            "unattributed-statistic-attribution",
-            one(unattributed_statistic::ATTRIBUTION_PATTERN),
-            &*unattributed_statistic::ATTRIBUTION,
-        ),
-        (
-            "anachronism-lead-gap",
-            one(anachronism::LEAD_GAP_PATTERN),
-            &*anachronism::LEAD_GAP,
-        ),
-        (
-            "anachronism-verb-gap",
-            one(anachronism::VERB_GAP_PATTERN),
-            &*anachronism::VERB_GAP,
-        ),
-        (
-            "fact-contradiction-claim-gap",
-            one(fact_contradiction::CLAIM_GAP_PATTERN),
-            &*fact_contradiction::CLAIM_GAP,
-        ),
-        (
-            "fact-contradiction-text-claims",
-            one(fact_contradiction::TEXT_CLAIMS_PATTERN),
-            &*fact_contradiction::TEXT_CLAIMS,
-        ),
-        (
-            "fact-contradiction-parameter-before",
-            one(fact_contradiction::PARAMETER_BEFORE_PATTERN),
-            &*fact_contradiction::PARAMETER_BEFORE,
-        ),
-        (
-            "fact-contradiction-has-gap",
-            one(fact_contradiction::HAS_GAP_PATTERN),
-            &*fact_contradiction::HAS_GAP,
-        ),
+        &multiplier::MULTIPLIER_RE,
+        &unattributed_statistic::CLAIM,
+        &unattributed_statistic::ATTRIBUTION,
+        &anachronism::LEAD_GAP,
+        &anachronism::VERB_GAP,
+        &fact_contradiction::CLAIM_GAP,
+        &fact_contradiction::TEXT_CLAIMS,
+        &fact_contradiction::PARAMETER_BEFORE,
+        &fact_contradiction::HAS_GAP,
     ]
 }
 

@@ -35,7 +35,7 @@ impl Multiplier {
     }
 }
 
-pub(crate) const MULTIPLIER_RE_PATTERN: &str = r"(?i)(?-u:\b)(?:(?P<approx>more than|nearly|almost|over|roughly|about|close to|just over|just under)\s+)?(?P<word>doubled|doubling|tripled|trebled|tripling|quadrupled|quadrupling|halved|halving|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]+)-?fold)(?-u:\b)";
+const MULTIPLIER_RE_PATTERN: &str = r"(?i)(?-u:\b)(?:(?P<approx>more than|nearly|almost|over|roughly|about|close to|just over|just under)\s+)?(?P<word>doubled|doubling|tripled|trebled|tripling|quadrupled|quadrupling|halved|halving|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]+)-?fold)(?-u:\b)";
 
 pub(crate) static MULTIPLIER_RE: LazyLock<Prebuilt> =
     LazyLock::new(|| Prebuilt::one(MULTIPLIER_RE_PATTERN, embedded!("multiplier")));
