@@ -1,4 +1,4 @@
-//! The command line: clap's raw arguments, resolved once into [`Settings`].
+//! The command line: clap's raw arguments, resolved once into `app::Settings`.
 
 use std::path::PathBuf;
 

@@ -2,16 +2,16 @@
 //!
 //! Compiling the temporal, date and number regexes (their NFAs, forward and reverse) was
 //! most of a one-article run's start-up. Their search automata are therefore dense DFAs
-//! serialised into `src/generated/dfa/` and embedded in the binary: loading one is a
-//! validation pass over bytes already in memory, and a dense DFA also searches faster
-//! than the lazy DFA the meta regex builds as it goes. Capture groups, which a DFA does
-//! not report, come from each pattern's own regex, compiled the first time that pattern
-//! matches: an article reads the groups of a few patterns, not of all of them.
+//! that `build.rs` builds from [`crate::patterns`] into `OUT_DIR/dfa/` and that are
+//! embedded in the binary: loading one is a validation pass over bytes already in
+//! memory, and a dense DFA also searches faster than the lazy DFA the meta regex builds
+//! as it goes. Capture groups, which a DFA does not report, come from each pattern's own
+//! regex, compiled the first time that pattern matches: an article reads the groups of a
+//! few patterns, not of all of them.
 //!
-//! The files record the patterns they were built from. Should the code's patterns ever
-//! differ from them (or the bytes not load), the regex is compiled at run time instead,
-//! so a stale file costs speed, never correctness; the test `prebuilt_automata_are_fresh`
-//! fails until `FACTLINT_BLESS=1 cargo test --release prebuilt_automata` rewrites them.
+//! The automata are built from the same pattern functions the code calls, in the same
+//! build, so they cannot be stale. Should they not load (a big-endian machine), the
+//! regex is compiled at run time instead: slower, never wrong.
 
 use std::sync::OnceLock;
 
@@ -24,85 +24,43 @@ use regex_automata::{Anchored, Input};
 
 use crate::re::{Captures, Match, Regex};
 
-/// A prebuilt file's bytes, aligned as deserialising a DFA requires.
+/// A DFA file's bytes, aligned as deserialising a DFA requires.
 pub(crate) type Bytes = AlignAs<[u8], u64>;
 
-/// The embedded file of the prebuilt regex `$name`: `src/generated/dfa/$name.dfa`.
+/// The embedded automata of the prebuilt regex `$name`, which `build.rs` writes as
+/// `OUT_DIR/dfa/$name.fwd` and `.rev`.
 macro_rules! embedded {
     ($name:literal) => {{
-        static FILE: &$crate::prebuilt::Bytes = &regex_automata::util::wire::AlignAs {
+        static FORWARD: &$crate::prebuilt::Bytes = &regex_automata::util::wire::AlignAs {
             _align: [],
-            bytes: *include_bytes!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/src/generated/dfa/",
-                $name,
-                ".dfa"
-            )),
+            bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/dfa/", $name, ".fwd")),
+        };
+        static REVERSE: &$crate::prebuilt::Bytes = &regex_automata::util::wire::AlignAs {
+            _align: [],
+            bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/dfa/", $name, ".rev")),
         };
         $crate::prebuilt::Embedded {
             name: $name,
-            file: &FILE.bytes,
+            forward: &FORWARD.bytes,
+            reverse: &REVERSE.bytes,
         }
     }};
 }
 pub(crate) use embedded;
 
-/// A prebuilt regex's embedded file and its name (the file's stem).
+/// A prebuilt regex's embedded automata and its name.
 pub(crate) struct Embedded {
-    /// Read only by the freshness test.
+    /// Read only by tests.
     #[cfg_attr(not(test), allow(dead_code))]
     pub name: &'static str,
-    pub file: &'static [u8],
-}
-
-/// A prebuilt file: three little-endian `u32` lengths (patterns, forward DFA, reverse
-/// DFA) and four bytes of padding, then each part in turn, each padded to 8 bytes. The
-/// patterns are the text the automata were built from, one per line.
-struct Parts<'a> {
-    patterns: &'a [u8],
-    forward: &'a [u8],
-    reverse: &'a [u8],
-}
-
-fn padded(n: usize) -> usize {
-    n.div_ceil(8) * 8
-}
-
-impl<'a> Parts<'a> {
-    fn read(file: &'a [u8]) -> Option<Parts<'a>> {
-        let len = |i: usize| -> Option<usize> {
-            let b = file.get(i * 4..i * 4 + 4)?;
-            Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-        };
-        let (p, f, r) = (len(0)?, len(1)?, len(2)?);
-        let at_f = 16 + padded(p);
-        let at_r = at_f + padded(f);
-        Some(Parts {
-            patterns: file.get(16..16 + p)?,
-            forward: file.get(at_f..at_f + f)?,
-            reverse: file.get(at_r..at_r + r)?,
-        })
-    }
-
-    #[cfg(test)]
-    fn write(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        for part in [self.patterns, self.forward, self.reverse] {
-            out.extend_from_slice(&u32::try_from(part.len()).expect("small").to_le_bytes());
-        }
-        out.extend_from_slice(&[0; 4]);
-        for part in [self.patterns, self.forward, self.reverse] {
-            out.extend_from_slice(part);
-            out.resize(padded(out.len()), 0);
-        }
-        out
-    }
+    pub forward: &'static [u8],
+    pub reverse: &'static [u8],
 }
 
 /// A regex of several patterns (an alternation of them, tried in order) that finds
 /// matches with a precompiled DFA and reads groups with the matched pattern's own regex.
 pub(crate) struct Prebuilt {
-    /// The embedded file's stem (the freshness test rewrites the file by it).
+    /// The name of its automata files.
     #[cfg(test)]
     name: &'static str,
     patterns: Vec<String>,
@@ -114,12 +72,11 @@ pub(crate) struct Prebuilt {
 }
 
 impl Prebuilt {
-    /// The regex of `patterns`, using the embedded automata if they were built from
-    /// exactly these patterns and load on this machine.
+    /// The regex of `patterns`, searching with the embedded automata (built from the
+    /// same patterns) when they load on this machine.
     pub fn new(patterns: Vec<String>, embedded: Embedded) -> Prebuilt {
-        let dfa = Parts::read(embedded.file)
-            .filter(|parts| parts.patterns == join(&patterns).as_bytes())
-            .and_then(|parts| load(parts.forward, parts.reverse));
+        let dfa = load(embedded.forward, embedded.reverse)
+            .filter(|dfa| dfa.forward().pattern_len() == patterns.len());
         Prebuilt {
             #[cfg(test)]
             name: embedded.name,
@@ -305,20 +262,6 @@ impl GroupReader {
     }
 }
 
-/// `pattern` with ASCII case folding: "(?i:may)" matches "May" and "MAY", not the
-/// Kelvin sign or the long s (which Unicode folding adds, doubling the automata), while
-/// `\s` stays Unicode (a no-break space separates words as a space does).
-pub(crate) fn ascii_case(pattern: &str) -> String {
-    pattern.replace(r"\s", r"(?u:\s)").replace("(?i:", "(?i-u:")
-}
-
-/// The patterns as the file records them.
-fn join(patterns: &[String]) -> String {
-    let mut out = patterns.join("\n");
-    out.push('\n');
-    out
-}
-
 fn load(
     forward: &'static [u8],
     reverse: &'static [u8],
@@ -339,95 +282,24 @@ pub(crate) fn all() -> Vec<&'static Prebuilt> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use regex_automata::dfa::StartKind;
-    use regex_automata::nfa::thompson;
-    use regex_automata::MatchKind;
-
-    fn dir() -> std::path::PathBuf {
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/generated/dfa")
-    }
-
-    /// Build and write the automata of `patterns` as `name.*`.
-    fn bless(name: &str, patterns: &[String]) {
-        // As `regex_automata::dfa::regex::Builder` builds them, both minimised.
-        let forward = dense::Builder::new()
-            .configure(
-                dense::Config::new()
-                    .minimize(true)
-                    .start_kind(StartKind::Unanchored),
-            )
-            .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
-            .build_many(patterns)
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let reverse = dense::Builder::new()
-            .configure(
-                dense::Config::new()
-                    .minimize(true)
-                    .prefilter(None)
-                    .specialize_start_states(false)
-                    .start_kind(StartKind::Anchored)
-                    .match_kind(MatchKind::All),
-            )
-            .thompson(
-                thompson::Config::new()
-                    .reverse(true)
-                    .which_captures(thompson::WhichCaptures::None),
-            )
-            .build_many(patterns)
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let (forward, fpad) = forward.to_bytes_little_endian();
-        let (reverse, rpad) = reverse.to_bytes_little_endian();
-        let joined = join(patterns);
-        let parts = Parts {
-            patterns: joined.as_bytes(),
-            forward: &forward[fpad..],
-            reverse: &reverse[rpad..],
-        };
-        std::fs::write(dir().join(format!("{name}.dfa")), parts.write()).expect("write");
-    }
 
     #[test]
-    fn prebuilt_automata_are_fresh() {
-        let blessing = std::env::var_os("FACTLINT_BLESS").is_some();
-        let mut names = std::collections::HashSet::new();
+    fn every_prebuilt_regex_searches_with_its_embedded_automata() {
+        let mut names: Vec<&str> = all().iter().map(|r| r.name).collect();
         for regex in all() {
-            let (name, patterns) = (regex.name, &regex.patterns);
-            assert!(names.insert(name), "two prebuilt regexes write {name}.dfa");
             assert!(
-                patterns.iter().all(|p| !p.contains('\n')),
-                "{name}: a pattern spans lines"
-            );
-            let file = std::fs::read(dir().join(format!("{name}.dfa"))).unwrap_or_default();
-            let recorded = Parts::read(&file).map(|p| p.patterns.to_vec());
-            if recorded.as_deref() != Some(join(patterns).as_bytes()) {
-                if blessing {
-                    bless(name, patterns);
-                } else {
-                    panic!(
-                        "src/generated/dfa/{name}.dfa is out of date with the code's patterns; \
-                         run `FACTLINT_BLESS=1 cargo test --release prebuilt_automata` to rebuild them"
-                    );
-                }
-            } else {
-                assert!(
-                    regex.is_prebuilt(),
-                    "{name}: the embedded automata do not load (or the regex embeds another file)"
-                );
-            }
-        }
-        // No file is left over from a regex that is gone.
-        for entry in std::fs::read_dir(dir()).expect("the generated directory") {
-            let path = entry.expect("an entry").path();
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
-            assert!(
-                names.contains(stem),
-                "{} belongs to no prebuilt regex",
-                path.display()
+                regex.is_prebuilt(),
+                "{}: the automata do not load",
+                regex.name
             );
         }
+        names.sort_unstable();
+        let mut built: Vec<&str> = crate::patterns::all().iter().map(|(n, _)| *n).collect();
+        built.sort_unstable();
+        assert_eq!(
+            names, built,
+            "build.rs builds exactly the regexes the code uses"
+        );
     }
 
     /// Every text under `fixtures/`, and every rule example.
@@ -455,9 +327,6 @@ mod tests {
 
     #[test]
     fn prebuilt_automata_find_what_the_compiled_regex_finds() {
-        if std::env::var_os("FACTLINT_BLESS").is_some() {
-            return;
-        }
         let texts = sample_texts();
         assert!(texts.len() > 20);
         for regex in all() {
@@ -499,7 +368,8 @@ mod tests {
     fn a_pattern_list_that_differs_falls_back_to_compiling() {
         let stale = Embedded {
             name: "stale",
-            file: &[],
+            forward: &[],
+            reverse: &[],
         };
         let re = Prebuilt::new(vec![r"(?P<n>[0-9]+)".into(), "[a-z]+".into()], stale);
         assert!(!re.is_prebuilt());

@@ -123,150 +123,29 @@ impl DateMention {
     }
 }
 
-pub fn days_in_month(year: i16, month: i8) -> i8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
+pub use crate::lexicon::{days_in_month, month_name, month_number};
 
-const MONTHS: &[(&str, i8)] = &[
-    ("January", 1),
-    ("February", 2),
-    ("March", 3),
-    ("April", 4),
-    ("May", 5),
-    ("June", 6),
-    ("July", 7),
-    ("August", 8),
-    ("September", 9),
-    ("October", 10),
-    ("November", 11),
-    ("December", 12),
-    ("Jan", 1),
-    ("Feb", 2),
-    ("Mar", 3),
-    ("Apr", 4),
-    ("Jun", 6),
-    ("Jul", 7),
-    ("Aug", 8),
-    ("Sept", 9),
-    ("Sep", 9),
-    ("Oct", 10),
-    ("Nov", 11),
-    ("Dec", 12),
-];
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("Monday", Weekday::Monday),
-    ("Tuesday", Weekday::Tuesday),
-    ("Wednesday", Weekday::Wednesday),
-    ("Thursday", Weekday::Thursday),
-    ("Friday", Weekday::Friday),
-    ("Saturday", Weekday::Saturday),
-    ("Sunday", Weekday::Sunday),
-    ("Mon", Weekday::Monday),
-    ("Tues", Weekday::Tuesday),
-    ("Tue", Weekday::Tuesday),
-    ("Wed", Weekday::Wednesday),
-    ("Thurs", Weekday::Thursday),
-    ("Thur", Weekday::Thursday),
-    ("Thu", Weekday::Thursday),
-    ("Fri", Weekday::Friday),
-    ("Sat", Weekday::Saturday),
-    ("Sun", Weekday::Sunday),
-];
-
-/// Month name (Title case or capitals) to number.
-pub fn month_number(name: &str) -> Option<i8> {
-    MONTHS
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|&(_, m)| m)
+fn weekday_of(n: i8) -> Option<Weekday> {
+    Weekday::from_monday_one_offset(n).ok()
 }
 
 pub fn weekday_from_name(name: &str) -> Option<Weekday> {
-    WEEKDAYS
+    crate::lexicon::WEEKDAYS
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|&(_, w)| w)
+        .and_then(|&(_, w)| weekday_of(w))
 }
 
 pub fn weekday_name(w: Weekday) -> &'static str {
-    WEEKDAYS
+    let n = w.to_monday_one_offset();
+    crate::lexicon::WEEKDAYS
         .iter()
-        .find(|(_, v)| *v == w)
+        .find(|(_, v)| *v == n)
         .map_or("", |(n, _)| n)
 }
 
-pub fn month_name(m: i8) -> &'static str {
-    MONTHS.iter().find(|(_, v)| *v == m).map_or("", |(n, _)| n)
-}
-
-/// An alternation of names in Title case and capitals, each with its own ending: full
-/// names end at a word boundary; abbreviations end with a period or (when
-/// `abbreviation_dot_optional`) at a word boundary.
-fn alternation(
-    names: impl Iterator<Item = &'static str>,
-    abbreviation_dot_optional: bool,
-) -> String {
-    let mut alts: Vec<String> = Vec::new();
-    for n in names {
-        let full = n.len() > 4 || matches!(n, "June" | "July" | "May");
-        let ending = if full {
-            r"(?-u:\b)"
-        } else if abbreviation_dot_optional {
-            r"(?:\.|(?-u:\b))"
-        } else {
-            r"\."
-        };
-        alts.push(format!("{n}{ending}"));
-        alts.push(format!("{}{ending}", n.to_ascii_uppercase()));
-    }
-    alts.join("|")
-}
-
-/// The date forms, one pattern each: a day and month, a month and day, a month and year,
-/// ISO, numeric (each with an optional weekday before or after), and a bare year. At any
-/// position only one form can begin (a weekday, a digit or a month name), so trying them
-/// in turn finds what one alternation of them would.
-pub(crate) fn patterns() -> Vec<String> {
-    let month = format!("(?:{})", alternation(MONTHS.iter().map(|(n, _)| *n), true));
-    let weekday = format!(
-        "(?:{})",
-        alternation(WEEKDAYS.iter().map(|(n, _)| *n), false)
-    );
-    let ord = r"(?:st|nd|rd|th)?";
-    let day_month = format!(
-        r"(?P<d1>[0-9]{{1,2}}){ord}(?:\s+of)?\s+(?P<m1>{month})(?:,?\s+(?P<y1>[0-9]{{4}})\b)?"
-    );
-    let month_day =
-        format!(r"(?P<m2>{month})\s+(?P<d2>[0-9]{{1,2}}){ord}\b(?:,?\s+(?P<y2>[0-9]{{4}})\b)?");
-    let month_year = format!(r"(?P<m3>{month}),?\s+(?P<y3>[0-9]{{4}})\b");
-    let iso = r"(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2})\b".to_string();
-    let numeric = r"(?P<na>[0-9]{1,2})/(?P<nb>[0-9]{1,2})/(?P<ny>[0-9]{4})\b".to_string();
-    let year = r"(?P<yr>1[5-9][0-9][0-9]|20[0-9][0-9])\b";
-    let ascii_boundaries = |p: String| {
-        p.replace(r"\b", r"(?-u:\b)")
-            .replace(r"(?-u:(?-u:\b))", r"(?-u:\b)")
-    };
-    let mut out: Vec<String> = [day_month, month_day, month_year, iso, numeric]
-        .into_iter()
-        .map(|form| {
-            ascii_boundaries(format!(
-                r"\b(?:(?P<wd1>{weekday})(?:,?\s+(?:the\s+)?|\s*\(\s*))?(?:{form})(?:\s*\((?P<wd2>{weekday})\)|(?P<close>\)))?"
-            ))
-        })
-        .collect();
-    out.push(ascii_boundaries(format!(r"\b{year}")));
-    out
-}
-
 pub(crate) static DATE_RE: LazyLock<Prebuilt> =
-    LazyLock::new(|| Prebuilt::new(patterns(), embedded!("date")));
+    LazyLock::new(|| Prebuilt::new(crate::patterns::date(), embedded!("date")));
 
 /// Find every date mention in `text`.
 pub fn extract(text: &str, locale: Locale, out: &mut Vec<DateMention>) {

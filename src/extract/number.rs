@@ -7,6 +7,7 @@
 //! times, scores, phone numbers and identifiers ("COVID-19", "No. 5", "A380") are not
 //! quantities; ordinals ("21st") are kept apart as [`NumberKind::Ordinal`].
 
+use crate::lexicon::{DENOMINATORS, SCALES, TENS, UNITS};
 use std::sync::LazyLock;
 
 use crate::prebuilt::{embedded, Prebuilt};
@@ -128,70 +129,6 @@ pub fn format_share(value: f64) -> String {
     let d = if value.abs() < 10.0 { 1 } else { 0 };
     format!("{}%", format_number(value, d))
 }
-
-const UNITS: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-];
-
-const TENS: &[(&str, f64)] = &[
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-];
-
-const SCALES: &[(&str, f64)] = &[
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-];
-
-const DENOMINATORS: &[(&str, f64)] = &[
-    ("half", 2.0),
-    ("halves", 2.0),
-    ("third", 3.0),
-    ("thirds", 3.0),
-    ("quarter", 4.0),
-    ("quarters", 4.0),
-    ("fourth", 4.0),
-    ("fourths", 4.0),
-    ("fifth", 5.0),
-    ("fifths", 5.0),
-    ("sixth", 6.0),
-    ("sixths", 6.0),
-    ("seventh", 7.0),
-    ("sevenths", 7.0),
-    ("eighth", 8.0),
-    ("eighths", 8.0),
-    ("ninth", 9.0),
-    ("ninths", 9.0),
-    ("tenth", 10.0),
-    ("tenths", 10.0),
-];
 
 const APPROXIMATORS: &[(&str, Bound)] = &[
     ("more than", Bound::Over),
@@ -361,26 +298,8 @@ const NOT_NOUNS: &[&str] = &[
     "th",
 ];
 
-/// Where a quantity may start: digits, or a number word (with "a"/"an" before it).
-pub(crate) fn patterns() -> Vec<String> {
-    let words = UNITS
-        .iter()
-        .chain(TENS)
-        .map(|(w, _)| *w)
-        .chain(["hundred", "thousand", "dozen", "half", "million", "billion"])
-        .chain(DENOMINATORS.iter().map(|(w, _)| *w))
-        .collect::<Vec<_>>()
-        .join("|");
-    // Pattern 0: digits; pattern 1: words.
-    let words = format!(r"(?i:(?-u:\b)(?:an?\s+)?(?:{words})(?-u:\b))");
-    vec![
-        r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?".to_string(),
-        crate::prebuilt::ascii_case(&words),
-    ]
-}
-
 pub(crate) static START_RE: LazyLock<Prebuilt> =
-    LazyLock::new(|| Prebuilt::new(patterns(), embedded!("number")));
+    LazyLock::new(|| Prebuilt::new(crate::patterns::number(), embedded!("number")));
 
 /// Quotation ranges: “...” and "...", each closed by the end of its paragraph.
 fn quoted_regions(text: &str) -> Vec<Span> {

@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use crate::prebuilt::{ascii_case, embedded, Prebuilt};
+use crate::prebuilt::{embedded, Prebuilt};
 use crate::re::Captures;
 use jiff::civil::{Date, Weekday};
 
@@ -358,12 +358,6 @@ pub struct Temporal {
     pub ages: Vec<AgeMention>,
 }
 
-const NUMBER: &str = r"[0-9]{1,3}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-five|thirty|forty|fifty|a|an)";
-const YEAR: &str = r"1[5-9][0-9][0-9]|20[0-9][0-9]";
-const FULL_MONTHS: &str =
-    "January|February|March|April|May|June|July|August|September|October|November|December";
-const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-
 /// The kinds of the cue patterns, which end [`patterns`] in this order.
 const CUES: [CueKind; 7] = [
     CueKind::PlannedPast,
@@ -375,84 +369,22 @@ const CUES: [CueKind; 7] = [
     CueKind::Speech,
 ];
 
-/// The temporal expressions, one pattern per kind (ages before durations; the cues,
-/// in the order of [`CUES`], last).
-pub(crate) fn patterns() -> Vec<String> {
-    let b = r"(?-u:\b)";
-    let alternatives = [
-        // Ages come before durations: "45-year-old" is an age, not a duration.
-        r",\s+(?P<age>[0-9]{1,3}),".to_string(),
-        format!(r"{b}(?i:aged)\s+(?P<age2>[0-9]{{1,3}}){b}"),
-        format!(r"{b}(?P<age3>[0-9]{{1,3}})-year-old{b}"),
-        format!(r"{b}(?P<day>(?i:yesterday|today|tomorrow)){b}"),
-        format!(
-            r"{b}(?P<early>(?i:earlier|later))\s+(?i:this)\s+(?P<early_unit>(?i:week|month|year)){b}"
-        ),
-        format!(r"{b}(?P<dir>(?i:last|next|this|past|coming))\s+(?P<unit>(?i:week|month|year)){b}"),
-        format!(
-            r"{b}(?P<sdir>(?i:last|next|this))\s+(?P<sseason>(?i:spring|summer|autumn|fall|winter)){b}"
-        ),
-        format!(
-            r"{b}(?P<ago_n>{NUMBER})\s+(?P<ago_unit>(?i:days?|weeks?|months?|years?|decades?))\s+(?i:ago){b}"
-        ),
-        format!(r"{b}(?:(?i:on|last|this|next)\s+)?(?P<wd>{WEEKDAYS}){b}"),
-        format!(r"{b}(?:(?i:the)\s+)?(?P<dec>(?:1[5-9]|20)[0-9]0)s{b}"),
-        format!(r"{b}(?P<q>Q[1-4])\s+(?P<qy>{YEAR}){b}"),
-        format!(
-            r"{b}(?i:the)\s+(?P<qord>(?i:first|second|third|fourth))\s+(?i:quarter)(?:\s+(?i:of)\s+(?P<qy2>{YEAR}))?{b}"
-        ),
-        format!(
-            r"{b}(?P<season>(?i:spring|summer|autumn|winter))\s+(?:(?i:of)\s+)?(?P<sy>{YEAR}){b}"
-        ),
-        format!(r"{b}(?P<hy1>{YEAR})[-–](?P<hy2>[0-9]{{4}}|[0-9]{{2}}){b}"),
-        format!(
-            r"{b}(?i:from|between)\s+(?P<mf>{FULL_MONTHS})\s+(?i:to|and|until|through)\s+(?P<mt>{FULL_MONTHS}),?\s+(?P<my>{YEAR}){b}"
-        ),
-        format!(r"{b}(?P<dl>(?i:decade|century))-long{b}"),
-        format!(
-            r"{b}(?i:for)\s+(?:(?i:the\s+(?:past|last|next|first))\s+)?(?P<fn>{NUMBER})\s+(?P<fu>(?i:years|decades)){b}"
-        ),
-        format!(r"{b}(?P<hn>{NUMBER})-(?P<hu>(?i:year|decade))(?:-long)?{b}"),
-        format!(
-            r"{b}(?P<anchor>(?i:as\s+of|as\s+at|at\s+the\s+end\s+of|by\s+the\s+end\s+of|currently|to\s+date|so\s+far|now)){b}"
-        ),
-        format!(
-            r"{b}(?P<planned>(?i:(?:was|were)\s+(?:originally\s+)?(?:scheduled|expected|set|due|planned|slated|supposed|meant|intended))){b}"
-        ),
-        format!(
-            r"{b}(?P<report>(?i:(?:was|were|had\s+been)\s+(?:reported|recorded|measured|registered|counted|published|released))){b}"
-        ),
-        format!(
-            r"{b}(?P<past>(?i:(?:was|were|had\s+been)\s+(?:held|staged|played|hosted|signed|launched|opened|inaugurated|unveiled|killed|founded)|took\s+place|happened|occurred|died|began|ended)){b}"
-        ),
-        format!(
-            r"{b}(?P<future>(?i:will\s+(?:not\s+)?(?:be\s+)?[a-z]+(?:\s+place)?|(?:is|are)\s+(?:scheduled|expected|set|due|planned|slated)\s+(?:to\s+(?:be\s+)?[a-z]+(?:\s+place)?|for)|(?:is|are)\s+to\s+be\s+[a-z]+|(?:is|are)\s+going\s+to\s+(?:be\s+)?[a-z]+)){b}"
-        ),
-        format!(r"{b}(?P<born>(?i:born))(?:\s+(?i:in|on))?{b}"),
-        format!(r"{b}(?P<cond>(?i:if|unless|would|could|might|should|whether)){b}"),
-        format!(
-            r"{b}(?P<speech>(?i:said|says|told|tells|announced|stated|claimed|according\s+to|predicted|promised|warned|reportedly|expects|plans|hopes)){b}"
-        ),
-    ];
-    alternatives.iter().map(|p| ascii_case(p)).collect()
-}
-
 pub(crate) static TEMPORAL_RE: LazyLock<Prebuilt> =
-    LazyLock::new(|| Prebuilt::new(patterns(), embedded!("temporal")));
+    LazyLock::new(|| Prebuilt::new(crate::patterns::temporal(), embedded!("temporal")));
 
-/// Text allowed between a cue and the date it governs: "was held on", "took place in
-/// early", "died on". Anything else (a clause, another noun) breaks the link.
-const CUE_GAP_RE_PATTERN: &str = r"^\s+(?:(?:on|in|at|during)\s+)?(?:(?:early|late|mid-?)\s*)?$";
+pub(crate) static CUE_GAP_RE: LazyLock<Prebuilt> = LazyLock::new(|| {
+    Prebuilt::one(
+        crate::patterns::CUE_GAP_RE_PATTERN,
+        embedded!("temporal-cue-gap"),
+    )
+});
 
-pub(crate) static CUE_GAP_RE: LazyLock<Prebuilt> =
-    LazyLock::new(|| Prebuilt::one(CUE_GAP_RE_PATTERN, embedded!("temporal-cue-gap")));
-
-/// Text allowed between a relative expression and the date or weekday beside it:
-/// "last month, on 3 December", "yesterday (Monday)", "today, 4 May".
-const BESIDE_GAP_RE_PATTERN: &str = r"^\s*[,(]\s*(?:(?:on|in)\s+)?(?:the\s+)?$";
-
-pub(crate) static BESIDE_GAP_RE: LazyLock<Prebuilt> =
-    LazyLock::new(|| Prebuilt::one(BESIDE_GAP_RE_PATTERN, embedded!("temporal-beside-gap")));
+pub(crate) static BESIDE_GAP_RE: LazyLock<Prebuilt> = LazyLock::new(|| {
+    Prebuilt::one(
+        crate::patterns::BESIDE_GAP_RE_PATTERN,
+        embedded!("temporal-beside-gap"),
+    )
+});
 
 /// Words before "from" that make "from X to Y" a change rather than a period.
 const CHANGE_WORDS: &[&str] = &[
@@ -1087,7 +1019,7 @@ mod tests {
 
     #[test]
     fn the_cue_patterns_come_last_in_the_order_of_their_kinds() {
-        let patterns = patterns();
+        let patterns = crate::patterns::temporal();
         let expected = [
             ("planned", CueKind::PlannedPast),
             ("report", CueKind::Report),

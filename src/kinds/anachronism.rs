@@ -55,19 +55,19 @@ impl Anachronism {
     }
 }
 
-/// Between "In 2015" and the name: ", " and at most "the" and two capitalised words
-/// ("In 2019, U.S. President ...").
-const LEAD_GAP_PATTERN: &str = r"^,\s+(?:the\s+)?(?:(?:[A-Z][A-Za-z.]*|U\.S\.)\s+){0,2}$";
+pub(crate) static LEAD_GAP: LazyLock<Prebuilt> = LazyLock::new(|| {
+    Prebuilt::one(
+        crate::patterns::LEAD_GAP_PATTERN,
+        embedded!("anachronism-lead-gap"),
+    )
+});
 
-pub(crate) static LEAD_GAP: LazyLock<Prebuilt> =
-    LazyLock::new(|| Prebuilt::one(LEAD_GAP_PATTERN, embedded!("anachronism-lead-gap")));
-
-/// Between the name and "in 2015": a verb of the events a date pins down. "founded",
-/// "launched" and the like are left to `fact-contradiction`, which knows those dates.
-const VERB_GAP_PATTERN: &str = r"^\s+(?:was\s+|were\s+)?(?:said|told|announced|wrote|visited|signed|met|declared|promised|stated|tweeted|spoke|vowed|pledged|reached|became|added|reported)\s+(?:in|on)\s+$";
-
-pub(crate) static VERB_GAP: LazyLock<Prebuilt> =
-    LazyLock::new(|| Prebuilt::one(VERB_GAP_PATTERN, embedded!("anachronism-verb-gap")));
+pub(crate) static VERB_GAP: LazyLock<Prebuilt> = LazyLock::new(|| {
+    Prebuilt::one(
+        crate::patterns::VERB_GAP_PATTERN,
+        embedded!("anachronism-verb-gap"),
+    )
+});
 
 /// Words before a title that make it no claim about the date ("former President").
 const QUALIFIERS: &[&str] = &[

@@ -41,25 +41,16 @@ impl FactContradiction {
     }
 }
 
-/// Between the name and the date: the verb of a dated fact and "in"/"on".
-const CLAIM_GAP_PATTERN: &str = r"^(?:,\s+|\s+)(?:(?:which|that|who)\s+)?(?:(?:was|were|is|had\s+been)\s+)?(?:first\s+)?(?P<verb>founded|established|created|launched|released|introduced|unveiled|announced|born|signed|adopted|elected)\s+(?:in|on)\s+$";
-
-pub(crate) static CLAIM_GAP: LazyLock<Prebuilt> =
-    LazyLock::new(|| Prebuilt::one(CLAIM_GAP_PATTERN, embedded!("fact-contradiction-claim-gap")));
-
-/// Generic claim phrasings read right after an entity's name, one named group per
-/// attribute; the value follows. Knowledge files add their own (`claims:`).
-const TEXT_CLAIMS_PATTERN: &str = concat!(
-    r"^(?:(?P<headquarters>,?\s+(?:(?:which|that)\s+is\s+|is\s+)?headquartered\s+in\s+)",
-    r"|(?P<founder>,?\s+(?:(?:which|that)\s+)?(?:was\s+)?(?:co-?)?founded\s+by\s+)",
-    r"|(?P<developer>,?\s+(?:which\s+|that\s+)?(?:was\s+)?developed\s+by\s+)",
-    r"|(?P<chief_executive>(?:'s|’s)\s+(?:chief\s+executive(?:\s+officer)?|CEO),?\s+)",
-    r"|(?P<capital>(?:'s|’s)\s+capital,?\s+))",
-);
+pub(crate) static CLAIM_GAP: LazyLock<Prebuilt> = LazyLock::new(|| {
+    Prebuilt::one(
+        crate::patterns::CLAIM_GAP_PATTERN,
+        embedded!("fact-contradiction-claim-gap"),
+    )
+});
 
 pub(crate) static TEXT_CLAIMS: LazyLock<Prebuilt> = LazyLock::new(|| {
     Prebuilt::one(
-        TEXT_CLAIMS_PATTERN,
+        crate::patterns::TEXT_CLAIMS_PATTERN,
         embedded!("fact-contradiction-text-claims"),
     )
 });
@@ -119,21 +110,19 @@ fn name_len(s: &str) -> Option<usize> {
     Some(end)
 }
 
-/// "the 175-billion-parameter GPT-3", "a 65bn-parameter LLaMA": the text just before a name.
-const PARAMETER_BEFORE_PATTERN: &str = r"(?P<n>[0-9][[0-9],]*(?:\.[0-9]+)?)(?:[- ]?(?P<scale>million|billion|trillion|bn|m|tn|[MBT]))?[- ]parameters?\s+$";
-
 pub(crate) static PARAMETER_BEFORE: LazyLock<Prebuilt> = LazyLock::new(|| {
     Prebuilt::one(
-        PARAMETER_BEFORE_PATTERN,
+        crate::patterns::PARAMETER_BEFORE_PATTERN,
         embedded!("fact-contradiction-parameter-before"),
     )
 });
 
-/// Between a name and a count of its own: "OpenAI, which has 1,500 employees".
-const HAS_GAP_PATTERN: &str = r"^(?:,\s+(?:which|that|who)\s+|\s+)(?:has|had|employs|employed)\s+$";
-
-pub(crate) static HAS_GAP: LazyLock<Prebuilt> =
-    LazyLock::new(|| Prebuilt::one(HAS_GAP_PATTERN, embedded!("fact-contradiction-has-gap")));
+pub(crate) static HAS_GAP: LazyLock<Prebuilt> = LazyLock::new(|| {
+    Prebuilt::one(
+        crate::patterns::HAS_GAP_PATTERN,
+        embedded!("fact-contradiction-has-gap"),
+    )
+});
 
 /// The knowledge-base facts a verb in the text speaks of.
 fn facts_for(verb: &str) -> &'static [&'static str] {

@@ -35,10 +35,12 @@ impl Multiplier {
     }
 }
 
-const MULTIPLIER_RE_PATTERN: &str = r"(?i)(?-u:\b)(?:(?P<approx>more than|nearly|almost|over|roughly|about|close to|just over|just under)\s+)?(?P<word>doubled|doubling|tripled|trebled|tripling|quadrupled|quadrupling|halved|halving|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]+)-?fold)(?-u:\b)";
-
-pub(crate) static MULTIPLIER_RE: LazyLock<Prebuilt> =
-    LazyLock::new(|| Prebuilt::one(MULTIPLIER_RE_PATTERN, embedded!("multiplier")));
+pub(crate) static MULTIPLIER_RE: LazyLock<Prebuilt> = LazyLock::new(|| {
+    Prebuilt::one(
+        crate::patterns::MULTIPLIER_RE_PATTERN,
+        embedded!("multiplier"),
+    )
+});
 
 fn fold_factor(word: &str) -> Option<f64> {
     Some(match word.to_ascii_lowercase().as_str() {

@@ -36,18 +36,16 @@ impl UnattributedStatistic {
     }
 }
 
-/// Superlatives and rankings that make a checkable claim.
-const CLAIM_PATTERN: &str = r"(?i)(?-u:\b)(?:the\s+(?:world's\s+|country's\s+|nation's\s+)?(?:largest|biggest|highest|lowest|fastest-growing|most\s+populous|deadliest|busiest|richest|poorest)|the\s+(?:world's|country's|nation's)\s+first|a\s+record(?:\s+high|\s+low)?|an?\s+all-time\s+(?:high|low)|ranked\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]+(?:st|nd|rd|th)))(?-u:\b)";
-
-pub(crate) static CLAIM: LazyLock<Prebuilt> =
-    LazyLock::new(|| Prebuilt::one(CLAIM_PATTERN, embedded!("unattributed-statistic-claim")));
-
-/// Words that attribute a claim to someone or something.
-const ATTRIBUTION_PATTERN: &str = r"(?i)(?-u:\b)(?:according\s+to|said|says|say|saying|told|tells|reported|reports|reporting|estimated|estimates|estimate|announced|announcement|stated|statement|confirmed|cited|quoted|claimed|claims|indicated|showed|shows|found|published|released|report|survey|surveys|study|studies|poll|polls|census|data|figures|statistics|research|researchers|analysis|analysts|officials|sources|per\s+cent\s+of\s+respondents|spokes(?:man|woman|person)|wrote|writes|noted|predicted|forecast|projected|expects?|believed?|polling|polled|votes?|ballots?|results|counted|reportedly|average|sentenced|ruled|ruling|approved|voted|adopted|passed)(?-u:\b)";
+pub(crate) static CLAIM: LazyLock<Prebuilt> = LazyLock::new(|| {
+    Prebuilt::one(
+        crate::patterns::CLAIM_PATTERN,
+        embedded!("unattributed-statistic-claim"),
+    )
+});
 
 pub(crate) static ATTRIBUTION: LazyLock<Prebuilt> = LazyLock::new(|| {
     Prebuilt::one(
-        ATTRIBUTION_PATTERN,
+        crate::patterns::ATTRIBUTION_PATTERN,
         embedded!("unattributed-statistic-attribution"),
     )
 });

@@ -6,119 +6,23 @@
 
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
-use serde_saphyr::{Location, Spanned};
+use serde_saphyr::Spanned;
+
+pub mod schema;
+pub use schema::{snapshot, PlainRule, RawExample, RawRule, Snapshot};
 
 use crate::diagnostic::Severity;
 use crate::error::RuleFileError;
 use crate::kinds::{self, Kind, KindName};
 
-/// The built-in rule pack, embedded at build time.
-pub const BUILTIN: &[(&str, &str)] = &[
-    ("rules/dates.yaml", include_str!("../rules/dates.yaml")),
-    ("rules/facts.yaml", include_str!("../rules/facts.yaml")),
-    ("rules/numbers.yaml", include_str!("../rules/numbers.yaml")),
-    ("rules/style.yaml", include_str!("../rules/style.yaml")),
-    (
-        "rules/workflow.yaml",
-        include_str!("../rules/workflow.yaml"),
-    ),
-    (
-        "rules/timeline.yaml",
-        include_str!("../rules/timeline.yaml"),
-    ),
-];
+/// The built-in rule pack `(path, text)`, embedded at build time (`build.rs` writes the
+/// list from [`schema::BUILTIN_FILES`]).
+pub const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
-/// One rule as written in YAML. Flat on purpose: flattened or tagged enums would lose
-/// the positions of errors.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRule {
-    id: Spanned<String>,
-    kind: Spanned<String>,
-    severity: Spanned<String>,
-    message: Spanned<String>,
-    #[serde(default)]
-    help: Option<Spanned<String>>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    params: Option<Spanned<serde_json::Value>>,
-    #[serde(default)]
-    examples: Vec<Spanned<RawExample>>,
-}
-
-#[derive(Debug, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-struct RawExample {
-    #[serde(default)]
-    bad: Option<String>,
-    #[serde(default)]
-    good: Option<String>,
-    #[serde(default)]
-    fixed: Option<String>,
-    #[serde(default)]
-    date: Option<String>,
-}
-
-/// A rule of the built-in pack as its compiled snapshot stores it: [`RawRule`] without
-/// the positions (which only errors need, and the pack has none).
-#[derive(Debug, Deserialize, Serialize, PartialEq)]
-struct PlainRule {
-    id: String,
-    kind: String,
-    severity: String,
-    message: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    help: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    params: Option<serde_json::Value>,
-    #[serde(default)]
-    examples: Vec<RawExample>,
-}
-
-impl PlainRule {
-    fn into_raw(self) -> RawRule {
-        let at = |v| Spanned::new(v, Location::UNKNOWN, Location::UNKNOWN);
-        RawRule {
-            id: at(self.id),
-            kind: at(self.kind),
-            severity: at(self.severity),
-            message: at(self.message),
-            help: self.help.map(at),
-            description: self.description,
-            params: self
-                .params
-                .map(|v| Spanned::new(v, Location::UNKNOWN, Location::UNKNOWN)),
-            examples: self
-                .examples
-                .into_iter()
-                .map(|e| Spanned::new(e, Location::UNKNOWN, Location::UNKNOWN))
-                .collect(),
-        }
-    }
-
-    #[cfg(test)]
-    fn from_raw(r: RawRule) -> PlainRule {
-        PlainRule {
-            id: r.id.value,
-            kind: r.kind.value,
-            severity: r.severity.value,
-            message: r.message.value,
-            help: r.help.map(|h| h.value),
-            description: r.description,
-            params: r.params.map(|p| p.value),
-            examples: r.examples.into_iter().map(|e| e.value).collect(),
-        }
-    }
-}
-
-/// The built-in pack read once from [`BUILTIN`] into JSON (`generated/rules.json`):
-/// reading it is a fraction of parsing the YAML. A test keeps it in step with the YAML
-/// (`FACTLINT_BLESS=1 cargo test compiled_rules` rewrites it).
-const COMPILED: &str = include_str!("generated/rules.json");
+/// The built-in pack read by `build.rs` from [`BUILTIN`] into JSON ([`Snapshot`]):
+/// reading it is a fraction of parsing the YAML. Should the YAML not parse, `build.rs`
+/// writes `null`, and the pack is loaded from the YAML, which reports the problem.
+const COMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
 
 /// The built-in rule pack: from the compiled snapshot, its regexes compiled when first
 /// needed; from the YAML (checking everything) should the snapshot fail to read.
@@ -142,7 +46,7 @@ pub fn load_builtin() -> Result<Vec<Rule>, Vec<RuleFileError>> {
 }
 
 fn load_compiled() -> Option<Vec<Rule>> {
-    let files: Vec<(String, Vec<PlainRule>)> = serde_json::from_str(COMPILED).ok()?;
+    let files: Snapshot = serde_json::from_str(COMPILED).ok()?;
     if files.len() != BUILTIN.len() {
         return None;
     }
@@ -593,38 +497,12 @@ pub fn rule_files_in(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
 mod tests {
     use super::*;
 
-    /// The snapshot of the built-in YAML, as `generated/rules.json` should hold it.
-    fn compile_builtin() -> String {
-        let files: Vec<(String, Vec<PlainRule>)> = BUILTIN
-            .iter()
-            .map(|(path, text)| {
-                let raw: Vec<RawRule> =
-                    serde_saphyr::from_str(text).unwrap_or_else(|e| panic!("{path}: {e}"));
-                (
-                    path.to_string(),
-                    raw.into_iter().map(PlainRule::from_raw).collect(),
-                )
-            })
-            .collect();
-        let mut out = serde_json::to_string_pretty(&files).expect("serialises");
-        out.push('\n');
-        out
-    }
-
     #[test]
-    fn compiled_rules_are_fresh() {
-        let compiled = compile_builtin();
-        if compiled != COMPILED {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/generated/rules.json");
-            if std::env::var_os("FACTLINT_BLESS").is_some() {
-                std::fs::write(path, &compiled).expect("write the compiled rules");
-                return;
-            }
-            panic!(
-                "{path} is out of date with rules/*.yaml; \
-                 run `FACTLINT_BLESS=1 cargo test compiled_rules` to rewrite it"
-            );
-        }
+    fn compiled_rules_match_the_yaml() {
+        let files: Vec<(&str, &str)> = BUILTIN.to_vec();
+        let expected =
+            serde_json::to_string(&snapshot(&files).expect("the YAML parses")).expect("serialises");
+        assert_eq!(COMPILED, expected, "build.rs compiles the built-in YAML");
         // The snapshot gives the rules the YAML gives, and the YAML checks them all
         // (regexes compiled, examples present, no duplicate ids).
         let from_snapshot = load_compiled().expect("the snapshot loads");

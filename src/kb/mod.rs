@@ -15,7 +15,7 @@ use std::sync::{Arc, LazyLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use jiff::civil::Date;
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
@@ -23,37 +23,12 @@ use crate::error::RuleFileError;
 use crate::extract::date::{days_in_month, month_name};
 use crate::span::Span;
 
-/// The built-in knowledge files, embedded at build time.
-pub const BUILTIN: &[(&str, &str)] = &[
-    (
-        "rules/knowledge/ai.yaml",
-        include_str!("../rules/knowledge/ai.yaml"),
-    ),
-    (
-        "rules/knowledge/tech.yaml",
-        include_str!("../rules/knowledge/tech.yaml"),
-    ),
-    (
-        "rules/knowledge/leaders.yaml",
-        include_str!("../rules/knowledge/leaders.yaml"),
-    ),
-    (
-        "rules/knowledge/leaders-world.yaml",
-        include_str!("../rules/knowledge/leaders-world.yaml"),
-    ),
-    (
-        "rules/knowledge/officials.yaml",
-        include_str!("../rules/knowledge/officials.yaml"),
-    ),
-    (
-        "rules/knowledge/countries.yaml",
-        include_str!("../rules/knowledge/countries.yaml"),
-    ),
-    (
-        "rules/knowledge/institutions.yaml",
-        include_str!("../rules/knowledge/institutions.yaml"),
-    ),
-];
+pub mod schema;
+use schema::{RawEntity, RawSource, Scalar};
+
+/// The built-in knowledge files `(path, text)`, embedded at build time
+/// (`build.rs` writes the list from [`schema::BUILTIN_FILES`]).
+pub const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_knowledge.rs"));
 
 /// Entity types a knowledge file may use.
 pub const TYPES: &[&str] = &[
@@ -620,15 +595,39 @@ pub fn builtin() -> Arc<KnowledgeBase> {
     KB.clone()
 }
 
-/// The built-in files, compiled: their entities as JSON, one per line, so that start-up
-/// reads them without parsing YAML. Written by [`compile_builtin`]; a test fails when it
-/// no longer matches the YAML (`FACTLINT_BLESS=1 cargo test compiled_knowledge` rewrites it).
-const COMPILED: &str = include_str!("generated/knowledge.json");
+/// The built-in files as `build.rs` read them ([`schema::Snapshot`] as JSON), so that
+/// start-up reads no YAML. Should the YAML not parse, `build.rs` writes `null` and the
+/// files are loaded from the YAML, which reports the problem.
+const COMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/knowledge.json"));
 
-/// The built-in entities: from the compiled snapshot, or from the YAML should the
-/// snapshot ever fail to read.
+/// The built-in entities: built from the compiled snapshot (whose files the tests
+/// validate, so the checks for duplicate names are left out), or from the YAML should
+/// the snapshot not read.
 fn builtin_entities() -> Result<Vec<Entity>, Vec<RuleFileError>> {
-    serde_json::from_str(COMPILED).or_else(|_| load_builtin_yaml())
+    let compiled = serde_json::from_str::<Option<schema::Snapshot>>(COMPILED)
+        .ok()
+        .flatten()
+        .filter(|files| files.len() == BUILTIN.len());
+    let Some(files) = compiled else {
+        return load_builtin_yaml();
+    };
+    let mut entities = Vec::new();
+    for ((path, raw), (_, text)) in files.iter().zip(BUILTIN) {
+        let mut cx = FileCx {
+            path,
+            text,
+            errors: Vec::new(),
+        };
+        for r in raw {
+            if let Some(e) = build_entity(&mut cx, &r.value, &r.referenced) {
+                entities.push(e);
+            }
+        }
+        if !cx.errors.is_empty() {
+            return load_builtin_yaml();
+        }
+    }
+    Ok(entities)
 }
 
 /// Parse and validate the built-in YAML files; two entities of one name are an error.
@@ -664,20 +663,6 @@ fn load_builtin_yaml() -> Result<Vec<Entity>, Vec<RuleFileError>> {
     } else {
         Err(errors)
     }
-}
-
-/// The compiled form of the built-in knowledge (the contents of `src/generated/knowledge.json`).
-pub fn compile_builtin() -> Result<String, Vec<RuleFileError>> {
-    let entities = load_builtin_yaml()?;
-    let mut out = String::from("[\n");
-    for (i, e) in entities.iter().enumerate() {
-        if i > 0 {
-            out.push_str(",\n");
-        }
-        out.push_str(&serde_json::to_string(e).unwrap_or_default());
-    }
-    out.push_str("\n]\n");
-    Ok(out)
 }
 
 /// The built-in entities, then `user` files `(path, text)` in order. A user entity with
@@ -719,154 +704,6 @@ pub fn load(user: &[(String, String)]) -> Result<KnowledgeBase, Vec<RuleFileErro
 
 fn same_name(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
-}
-
-// ---------------------------------------------------------------------------------
-// The YAML schema. Flat, with spans, so errors point at the offending value.
-
-/// A scalar read as text whether YAML typed it as a string or a number (`2006`).
-#[derive(Debug, Clone)]
-struct Scalar(String);
-
-impl<'de> Deserialize<'de> for Scalar {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Scalar;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date such as 2022-11-30, 2006-07 or 1998")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSource {
-    #[serde(default)]
-    wikidata: Option<Spanned<String>>,
-    #[serde(default)]
-    url: Option<Spanned<String>>,
-    /// Second sources: pages the values were compared against.
-    #[serde(default)]
-    checked: Vec<Spanned<String>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFormer {
-    name: Spanned<String>,
-    until: Spanned<Scalar>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTerm {
-    office: Spanned<String>,
-    #[serde(default)]
-    title: Option<Spanned<String>>,
-    from: Spanned<Scalar>,
-    #[serde(default)]
-    to: Option<Spanned<Scalar>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawAttribute {
-    name: Spanned<String>,
-    #[serde(default)]
-    number: Option<f64>,
-    #[serde(default)]
-    unit: Option<String>,
-    #[serde(default)]
-    tolerance: Option<f64>,
-    #[serde(default)]
-    date: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    text: Option<String>,
-    #[serde(default)]
-    source: Option<Spanned<RawSource>>,
-    #[serde(default)]
-    as_of: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    from: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    to: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    claims: Vec<Spanned<String>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEntity {
-    name: Spanned<String>,
-    #[serde(rename = "type")]
-    kind: Spanned<String>,
-    #[serde(default)]
-    aliases: Vec<Spanned<String>>,
-    /// `sensitive` (default) or `insensitive`: how names are matched.
-    #[serde(default)]
-    case: Option<Spanned<String>>,
-    #[serde(default)]
-    announced: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    founded: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    launched: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    released: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    introduced: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    signed: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    born: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    began: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    elected: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    adopted: Option<Spanned<Scalar>>,
-    /// The day the name came into use, when it is later than the entity.
-    #[serde(default)]
-    named: Option<Spanned<Scalar>>,
-    /// The name was in public use before the dates recorded (a rumoured successor, a
-    /// treaty named while negotiated): it says nothing about when a text was written.
-    #[serde(default)]
-    speculated: bool,
-    #[serde(default)]
-    dissolved: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    died: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    discontinued: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    ended: Option<Spanned<Scalar>>,
-    #[serde(default)]
-    formerly: Vec<Spanned<RawFormer>>,
-    #[serde(default)]
-    terms: Vec<Spanned<RawTerm>>,
-    #[serde(default)]
-    attributes: Vec<Spanned<RawAttribute>>,
-    /// Spellings house style avoids ("Open AI"); flagged with the name as the fix.
-    #[serde(default)]
-    avoid: Vec<Spanned<String>>,
-    #[serde(default)]
-    source: Option<Spanned<RawSource>>,
-    /// Free text for editors; not used by checks.
-    #[serde(default)]
-    #[allow(dead_code)]
-    note: Option<String>,
 }
 
 fn byte_range(text: &str, loc: &serde_saphyr::Location) -> (usize, usize) {
@@ -1287,23 +1124,16 @@ mod tests {
             .join("\n")
     }
 
-    /// The compiled snapshot matches the YAML; with `FACTLINT_BLESS=1` it is rewritten.
+    /// The compiled snapshot gives the entities the YAML gives.
     #[test]
-    fn compiled_knowledge_is_fresh() {
-        let compiled = compile_builtin().unwrap_or_else(|e| panic!("{}", messages(&e)));
-        if compiled != COMPILED {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/generated/knowledge.json");
-            if std::env::var_os("FACTLINT_BLESS").is_some() {
-                std::fs::write(path, &compiled).expect("write the compiled knowledge");
-            } else {
-                panic!(
-                    "{path} is out of date with rules/knowledge/*.yaml; \
-                     run `FACTLINT_BLESS=1 cargo test compiled_knowledge` to rewrite it"
-                );
-            }
-        }
-        let read: Vec<Entity> = serde_json::from_str(&compiled).expect("the snapshot reads back");
-        assert_eq!(read, load_builtin_yaml().expect("built-in YAML loads"));
+    fn compiled_knowledge_matches_the_yaml() {
+        let expected = serde_json::to_string(&schema::snapshot(BUILTIN).expect("the YAML parses"))
+            .expect("serialises");
+        assert_eq!(COMPILED, expected, "build.rs compiles the built-in YAML");
+        assert_eq!(
+            builtin_entities().expect("the snapshot loads"),
+            load_builtin_yaml().expect("built-in YAML loads")
+        );
     }
 
     /// Every built-in value was compared with a second record: each source lists at

@@ -1,0 +1,138 @@
+//! Builds what the binary embeds from the sources it is compiled from, into `OUT_DIR`:
+//!
+//! - `dfa/NAME.fwd`, `dfa/NAME.rev`: the search automata (dense DFAs, forward and
+//!   reverse) of each prebuilt regex of `src/patterns.rs`;
+//! - `rules.json`, `knowledge.json`: the built-in rule and knowledge YAML read into the
+//!   loader's own schema types, as JSON, which start-up reads much faster than YAML;
+//! - `builtin_rules.rs`, `builtin_knowledge.rs`: the list of built-in files, each
+//!   embedded with `include_str!`.
+//!
+//! Nothing generated is committed: an edit to a pattern or a YAML file is in the next
+//! binary. The modules included here are leaves (they import nothing from the crate but
+//! each other), so this script and the crate read the very same code.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+#[path = "src/kb/schema.rs"]
+#[allow(dead_code)]
+mod kb_schema;
+#[path = "src/lexicon.rs"]
+#[allow(dead_code)]
+mod lexicon;
+#[path = "src/patterns.rs"]
+#[allow(dead_code)]
+mod patterns;
+#[path = "src/rules/schema.rs"]
+#[allow(dead_code)]
+mod rule_schema;
+
+use regex_automata::dfa::{dense, StartKind};
+use regex_automata::nfa::thompson;
+use regex_automata::MatchKind;
+
+fn main() {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for watched in [
+        "build.rs",
+        "src/lexicon.rs",
+        "src/patterns.rs",
+        "src/rules/schema.rs",
+        "src/kb/schema.rs",
+        "rules",
+    ] {
+        println!("cargo:rerun-if-changed={watched}");
+    }
+    let dfa_dir = out.join("dfa");
+    fs::create_dir_all(&dfa_dir).expect("create OUT_DIR/dfa");
+    for (name, patterns) in patterns::all() {
+        build_automata(&dfa_dir, name, &patterns);
+    }
+
+    let rules = read_all(rule_schema::BUILTIN_FILES);
+    write_list(&out.join("builtin_rules.rs"), rule_schema::BUILTIN_FILES);
+    let texts: Vec<(&str, &str)> = rules.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    write_snapshot(&out.join("rules.json"), rule_schema::snapshot(&texts));
+
+    let knowledge = read_all(kb_schema::BUILTIN_FILES);
+    write_list(&out.join("builtin_knowledge.rs"), kb_schema::BUILTIN_FILES);
+    let texts: Vec<(&str, &str)> = knowledge.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    write_snapshot(&out.join("knowledge.json"), kb_schema::snapshot(&texts));
+}
+
+/// The forward and reverse DFAs of `patterns`, as `regex_automata::dfa::regex::Builder`
+/// builds them (both minimised), written little-endian without their alignment padding.
+fn build_automata(dir: &Path, name: &str, patterns: &[String]) {
+    let forward = dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .minimize(true)
+                .start_kind(StartKind::Unanchored),
+        )
+        .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+        .build_many(patterns)
+        .unwrap_or_else(|e| panic!("prebuilt regex {name}: {e}"));
+    let reverse = dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .minimize(true)
+                .prefilter(None)
+                .specialize_start_states(false)
+                .start_kind(StartKind::Anchored)
+                .match_kind(MatchKind::All),
+        )
+        .thompson(
+            thompson::Config::new()
+                .reverse(true)
+                .which_captures(thompson::WhichCaptures::None),
+        )
+        .build_many(patterns)
+        .unwrap_or_else(|e| panic!("prebuilt regex {name}: {e}"));
+    let (forward, fpad) = forward.to_bytes_little_endian();
+    let (reverse, rpad) = reverse.to_bytes_little_endian();
+    write(&dir.join(format!("{name}.fwd")), &forward[fpad..]);
+    write(&dir.join(format!("{name}.rev")), &reverse[rpad..]);
+}
+
+fn read_all(files: &[&'static str]) -> Vec<(&'static str, String)> {
+    files
+        .iter()
+        .map(|path| {
+            let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            (*path, text)
+        })
+        .collect()
+}
+
+/// `&[(path, include_str!(...)), ...]`: an expression the crate `include!`s.
+fn write_list(target: &Path, files: &[&str]) {
+    let mut code = String::from("&[\n");
+    for path in files {
+        code.push_str(&format!(
+            "    ({path:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{path}\"))),\n"
+        ));
+    }
+    code.push(']');
+    write(target, code.as_bytes());
+}
+
+/// The snapshot as JSON; `null` when the YAML does not parse, so that the crate still
+/// builds and its loader reports the problem with a caret into the file.
+fn write_snapshot<T: serde::Serialize>(target: &Path, snapshot: Result<T, String>) {
+    let json = match snapshot {
+        Ok(s) => serde_json::to_string(&s).expect("a snapshot serialises"),
+        Err(e) => {
+            println!("cargo:warning=built-in YAML does not parse ({e}); factlint will report it");
+            "null".to_string()
+        }
+    };
+    write(target, json.as_bytes());
+}
+
+/// Write only when the bytes differ, so an unchanged file keeps its time stamp.
+fn write(path: &Path, bytes: &[u8]) {
+    if fs::read(path).is_ok_and(|old| old == bytes) {
+        return;
+    }
+    fs::write(path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
