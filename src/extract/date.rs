@@ -82,8 +82,6 @@ impl DateMention {
         }
     }
 
-    /// The date in the year that puts it nearest `reference` (within about six months),
-    /// for a day and month written without a year.
     /// The first and last day the mention can mean, when it names a year: a full date
     /// is one day, "October 2017" a month, "2017" a year. A year-less date has none.
     pub fn bounds(&self) -> Option<(Date, Date)> {
@@ -106,6 +104,8 @@ impl DateMention {
         self.year.is_none() && self.month.is_some() && self.day.is_some()
     }
 
+    /// The date in the year that puts it nearest `reference` (within about six months),
+    /// for a day and month written without a year.
     pub fn date_near(&self, reference: Date) -> Option<Date> {
         if let Some(d) = self.full_date() {
             return Some(d);

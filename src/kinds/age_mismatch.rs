@@ -9,7 +9,7 @@
 use serde::Deserialize;
 
 use super::calendar::reference_text;
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -21,6 +21,14 @@ pub struct AgeMismatch;
 impl AgeMismatch {
     pub fn new(_: Params) -> Self {
         AgeMismatch
+    }
+}
+
+impl Build for AgeMismatch {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(AgeMismatch::new(params))
     }
 }
 

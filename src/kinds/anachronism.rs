@@ -18,8 +18,7 @@ use crate::prebuilt::{embedded, Prebuilt};
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::stale_as_of::period;
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::{DateMention, EntityMention};
 use crate::kb::{Entity, KbDate, Term};
 use crate::span::Span;
@@ -52,6 +51,14 @@ pub struct Anachronism {
 impl Anachronism {
     pub fn new(params: Params) -> Self {
         Anachronism { params }
+    }
+}
+
+impl Build for Anachronism {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(Anachronism::new(params))
     }
 }
 
@@ -188,7 +195,7 @@ impl Kind for Anachronism {
                 let Some(date) = governing_date(cx.text, dates, span) else {
                     continue;
                 };
-                let Some((first, last)) = period(date) else {
+                let Some((first, last)) = date.bounds() else {
                     continue;
                 };
                 let terms: Vec<&Term> = entity.terms.iter().filter(|t| t.title == title).collect();
@@ -222,7 +229,7 @@ impl Kind for Anachronism {
             let Some(date) = governing_date(cx.text, dates, m.span) else {
                 continue;
             };
-            let Some((_, last)) = period(date) else {
+            let Some((_, last)) = date.bounds() else {
                 continue;
             };
             let margin = jiff::Span::new().months(i64::from(self.params.margin_months));

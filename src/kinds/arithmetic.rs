@@ -3,7 +3,7 @@
 //! numbers of each sentence, the one "from A to B" change of a sentence, the figure
 //! stated for it and the relative change it makes.
 
-use super::{CheckContext, Finding};
+use super::context::{CheckContext, Finding};
 use crate::extract::number::{from_to_pairs, near_change, numbers_in, quoted_note, FromTo};
 use crate::extract::NumberMention;
 use crate::span::Span;

@@ -18,7 +18,7 @@
 use serde::Deserialize;
 
 use super::arithmetic::sentence_numbers;
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::number::{format_number, format_share, from_to_pairs, gap, quoted_note};
 use crate::extract::{Bound, NumberKind, NumberMention};
 
@@ -54,6 +54,14 @@ pub struct BreakdownSum {
 impl BreakdownSum {
     pub fn new(params: Params) -> Self {
         BreakdownSum { params }
+    }
+}
+
+impl Build for BreakdownSum {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(BreakdownSum::new(params))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use jiff::civil::Date;
 
-use super::CheckContext;
+use super::context::CheckContext;
 use crate::extract::date::month_name;
 
 /// "14 March 2022".

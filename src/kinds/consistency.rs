@@ -8,8 +8,8 @@
 
 use serde::Deserialize;
 
-use super::pattern::match_case;
-use super::{CheckContext, Compile, Finding, Kind, ParamError, Prefilter, RuleRegex};
+use super::text::match_case;
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, Prefilter, RuleRegex};
 use crate::span::Span;
 
 #[derive(Debug, Deserialize)]
@@ -29,6 +29,14 @@ pub struct Consistency {
     order: Vec<usize>,
     variants: Vec<String>,
     case_sensitive: bool,
+}
+
+impl Build for Consistency {
+    type Params = Params;
+
+    fn build(params: Params, when: Compile) -> Result<Self, ParamError> {
+        Consistency::with(params, when)
+    }
 }
 
 impl Consistency {

@@ -9,7 +9,7 @@
 
 use serde::Deserialize;
 
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,6 +37,14 @@ pub struct DurationMismatch {
 impl DurationMismatch {
     pub fn new(params: Params) -> Self {
         DurationMismatch { params }
+    }
+}
+
+impl Build for DurationMismatch {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(DurationMismatch::new(params))
     }
 }
 

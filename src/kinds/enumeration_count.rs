@@ -12,7 +12,7 @@
 
 use serde::Deserialize;
 
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::number::{numbers_in, quoted_note};
 use crate::extract::{Bound, NumberMention};
 use crate::span::Span;
@@ -37,6 +37,14 @@ pub struct EnumerationCount {
 impl EnumerationCount {
     pub fn new(params: Params) -> Self {
         EnumerationCount { params }
+    }
+}
+
+impl Build for EnumerationCount {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(EnumerationCount::new(params))
     }
 }
 

@@ -23,8 +23,7 @@ use std::sync::LazyLock;
 use crate::prebuilt::{embedded, Prebuilt};
 use serde::Deserialize;
 
-use super::stale_as_of::period;
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::kb::{Attribute, Entity, Fact, Value};
 use crate::span::Span;
 
@@ -38,6 +37,14 @@ pub struct FactContradiction;
 impl FactContradiction {
     pub fn new(_: Params) -> Self {
         FactContradiction
+    }
+}
+
+impl Build for FactContradiction {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(FactContradiction::new(params))
     }
 }
 
@@ -444,7 +451,7 @@ impl FactContradiction {
                 .iter()
                 .filter(|f| kinds.contains(&f.verb))
                 .collect();
-            let Some((first, last)) = period(date) else {
+            let Some((first, last)) = date.bounds() else {
                 continue;
             };
             let agrees = |f: &&Fact| {

@@ -11,7 +11,7 @@
 //! without a reference date.
 
 use super::tense::{self, Params, Wrong};
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::CueKind;
 
 #[derive(Debug)]
@@ -22,6 +22,14 @@ pub struct FutureAsPast {
 impl FutureAsPast {
     pub fn new(params: Params) -> Self {
         FutureAsPast { params }
+    }
+}
+
+impl Build for FutureAsPast {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(FutureAsPast::new(params))
     }
 }
 

@@ -11,7 +11,7 @@
 //! date.
 
 use super::tense::{self, Params, Wrong};
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::{AnchorKind, CueKind, DateMention};
 use crate::span::Span;
 
@@ -23,6 +23,14 @@ pub struct FutureReport {
 impl FutureReport {
     pub fn new(params: Params) -> Self {
         FutureReport { params }
+    }
+}
+
+impl Build for FutureReport {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(FutureReport::new(params))
     }
 }
 

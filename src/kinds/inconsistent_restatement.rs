@@ -14,7 +14,7 @@
 
 use serde::Deserialize;
 
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::number::{numbers_in, quoted_note};
 use crate::extract::{Bound, NumberMention};
 use crate::span::Span;
@@ -38,6 +38,14 @@ pub struct InconsistentRestatement {
 impl InconsistentRestatement {
     pub fn new(params: Params) -> Self {
         InconsistentRestatement { params }
+    }
+}
+
+impl Build for InconsistentRestatement {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(InconsistentRestatement::new(params))
     }
 }
 

@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::date::{days_in_month, month_name};
 
 #[derive(Debug, Deserialize, Default)]
@@ -20,6 +20,14 @@ pub struct InvalidDate;
 impl InvalidDate {
     pub fn new(_: Params) -> Self {
         InvalidDate
+    }
+}
+
+impl Build for InvalidDate {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(InvalidDate::new(params))
     }
 }
 

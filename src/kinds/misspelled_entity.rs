@@ -16,7 +16,7 @@
 
 use serde::Deserialize;
 
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::span::Span;
 
 #[derive(Debug, Deserialize, Default)]
@@ -29,6 +29,14 @@ pub struct MisspelledEntity;
 impl MisspelledEntity {
     pub fn new(_: Params) -> Self {
         MisspelledEntity
+    }
+}
+
+impl Build for MisspelledEntity {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(MisspelledEntity::new(params))
     }
 }
 

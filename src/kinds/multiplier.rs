@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use crate::prebuilt::{embedded, Prebuilt};
 
 use super::arithmetic::{no_ratio, tolerance_params, Change};
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::number::{format_number, numbers_in, quoted_note, same_currency};
 use crate::extract::NumberKind;
 use crate::span::Span;
@@ -32,6 +32,14 @@ pub struct Multiplier {
 impl Multiplier {
     pub fn new(params: Params) -> Self {
         Multiplier { params }
+    }
+}
+
+impl Build for Multiplier {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(Multiplier::new(params))
     }
 }
 

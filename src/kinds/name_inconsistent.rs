@@ -12,7 +12,7 @@
 
 use serde::Deserialize;
 
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::EntityMention;
 
 #[derive(Debug, Deserialize, Default)]
@@ -25,6 +25,14 @@ pub struct NameInconsistent;
 impl NameInconsistent {
     pub fn new(_: Params) -> Self {
         NameInconsistent
+    }
+}
+
+impl Build for NameInconsistent {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(NameInconsistent::new(params))
     }
 }
 

@@ -9,7 +9,7 @@
 //! more than `min_days` before the reference date. Skipped without a reference date.
 
 use super::tense::{self, Params, Wrong};
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::CueKind;
 
 #[derive(Debug)]
@@ -20,6 +20,14 @@ pub struct PastAsFuture {
 impl PastAsFuture {
     pub fn new(params: Params) -> Self {
         PastAsFuture { params }
+    }
+}
+
+impl Build for PastAsFuture {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(PastAsFuture::new(params))
     }
 }
 

@@ -8,9 +8,8 @@
 
 use serde::Deserialize;
 
-use super::{
-    capture_names, CheckContext, Compile, Finding, Kind, ParamError, Prefilter, RuleRegex,
-};
+use super::text::match_case;
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, Prefilter, RuleRegex, capture_names};
 use crate::span::Span;
 
 #[derive(Debug, Deserialize)]
@@ -41,6 +40,14 @@ pub struct Pattern {
     /// Its named groups, in order.
     names: Vec<String>,
     params: Params,
+}
+
+impl Build for Pattern {
+    type Params = Params;
+
+    fn build(params: Params, when: Compile) -> Result<Self, ParamError> {
+        Pattern::with(params, when)
+    }
 }
 
 impl Pattern {
@@ -116,22 +123,6 @@ impl Kind for Pattern {
     }
 }
 
-/// Capitalise the replacement when the match starts a sentence with a capital.
-pub(crate) fn match_case(found: &str, replacement: &str) -> String {
-    let starts_upper = found.chars().next().is_some_and(char::is_uppercase);
-    let all_upper = found.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && found.chars().all(|c| !c.is_lowercase());
-    if all_upper {
-        return replacement.to_uppercase();
-    }
-    let mut chars = replacement.chars();
-    match chars.next() {
-        Some(first) if starts_upper && first.is_lowercase() => {
-            first.to_uppercase().chain(chars).collect()
-        }
-        _ => replacement.to_string(),
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -10,7 +10,7 @@
 //! percentages described by their difference is `percentage-points`' business.
 
 use super::arithmetic::{direction, sentence_numbers, tolerance_params, Change};
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::number::{format_share, is_change_amount, same_currency};
 use crate::extract::{NumberKind, NumberMention};
 
@@ -27,6 +27,14 @@ pub struct PercentChange {
 impl PercentChange {
     pub fn new(params: Params) -> Self {
         PercentChange { params }
+    }
+}
+
+impl Build for PercentChange {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(PercentChange::new(params))
     }
 }
 

@@ -12,7 +12,7 @@
 //! compared.
 
 use super::arithmetic::{sentence_numbers, tolerance_params};
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::number::{format_number, format_share, gap, phrase_end, quoted_note};
 use crate::extract::NumberMention;
 
@@ -58,6 +58,14 @@ fn share_of_the_whole(text: &str, s: &NumberMention, w: &NumberMention) -> bool 
 impl PercentOfTotal {
     pub fn new(params: Params) -> Self {
         PercentOfTotal { params }
+    }
+}
+
+impl Build for PercentOfTotal {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(PercentOfTotal::new(params))
     }
 }
 
@@ -358,9 +366,9 @@ mod tests {
             "victims",
             "per cent",
         ];
-        let kinds: Vec<_> = KindName::ALL
+        let kinds: Vec<_> = KindName::LIST
             .iter()
-            .filter(|(n, _)| {
+            .filter(|k| {
                 [
                     "percent-of-total",
                     "percent-change",
@@ -370,9 +378,9 @@ mod tests {
                     "enumeration-count",
                     "inconsistent-restatement",
                 ]
-                .contains(n)
+                .contains(&k.as_str())
             })
-            .map(|&(_, k)| {
+            .map(|&k| {
                 build(k, serde_json::Value::Null, crate::kinds::Compile::Now)
                     .expect("defaults are valid")
             })

@@ -9,7 +9,7 @@
 //! Limits: one change per sentence; `tolerance` is in percentage points.
 
 use super::arithmetic::{direction, sentence_numbers, tolerance_params, Change};
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::number::{format_number, format_share, is_change_amount};
 use crate::extract::{NumberKind, NumberMention};
 
@@ -26,6 +26,14 @@ pub struct PercentagePoints {
 impl PercentagePoints {
     pub fn new(params: Params) -> Self {
         PercentagePoints { params }
+    }
+}
+
+impl Build for PercentagePoints {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(PercentagePoints::new(params))
     }
 }
 

@@ -8,7 +8,7 @@
 
 use serde::Deserialize;
 
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -20,6 +20,14 @@ pub struct RangeReversed;
 impl RangeReversed {
     pub fn new(_: Params) -> Self {
         RangeReversed
+    }
+}
+
+impl Build for RangeReversed {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(RangeReversed::new(params))
     }
 }
 

@@ -12,7 +12,7 @@
 use serde::Deserialize;
 
 use super::calendar::{day_text, reference_text};
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::date::weekday_name;
 use crate::extract::{Beside, Relative};
 
@@ -26,6 +26,14 @@ pub struct RelativeMismatch;
 impl RelativeMismatch {
     pub fn new(_: Params) -> Self {
         RelativeMismatch
+    }
+}
+
+impl Build for RelativeMismatch {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(RelativeMismatch::new(params))
     }
 }
 

@@ -17,9 +17,8 @@
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::temporal::AnchorKind;
-use crate::extract::{DateForm, DateMention};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -60,25 +59,14 @@ impl StaleAsOf {
     }
 }
 
-/// The first and last day a written date can mean: a day, a month or a year.
-pub(crate) fn period(date: &DateMention) -> Option<(Date, Date)> {
-    if date.is_invalid() || date.ambiguous {
-        return None;
-    }
-    if let Some(d) = date.full_date() {
-        return Some((d, d));
-    }
-    let year = date.year?;
-    match date.form {
-        DateForm::MonthYear => {
-            let m = date.month?;
-            let first = Date::new(year, m, 1).ok()?;
-            Some((first, first.last_of_month()))
-        }
-        DateForm::Year => Some((Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?)),
-        _ => None,
+impl Build for StaleAsOf {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(StaleAsOf::new(params))
     }
 }
+
 
 /// Whole months from `a` to `b` (negative when `b` is earlier).
 pub(crate) fn months_between(a: Date, b: Date) -> i32 {
@@ -138,7 +126,7 @@ impl Kind for StaleAsOf {
             else {
                 continue;
             };
-            let Some((_, last)) = period(date) else {
+            let Some((_, last)) = date.bounds() else {
                 continue;
             };
             let Some(sentence) = cx

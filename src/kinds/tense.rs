@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use super::calendar::{add_days, reference_text};
-use super::{CheckContext, Finding};
+use super::context::{CheckContext, Finding};
 use crate::extract::{CueKind, DateMention};
 use crate::span::Span;
 

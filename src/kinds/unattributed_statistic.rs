@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use crate::prebuilt::{embedded, Prebuilt};
 use serde::Deserialize;
 
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::number::is_change_amount;
 use crate::extract::NumberKind;
 use crate::span::Span;
@@ -33,6 +33,14 @@ pub struct UnattributedStatistic;
 impl UnattributedStatistic {
     pub fn new(_: Params) -> Self {
         UnattributedStatistic
+    }
+}
+
+impl Build for UnattributedStatistic {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(UnattributedStatistic::new(params))
     }
 }
 

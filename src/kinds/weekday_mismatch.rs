@@ -9,7 +9,7 @@
 
 use serde::Deserialize;
 
-use super::{CheckContext, Finding, Kind};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::date::{month_name, weekday_name};
 
 #[derive(Debug, Deserialize, Default)]
@@ -32,6 +32,14 @@ pub struct WeekdayMismatch {
 impl WeekdayMismatch {
     pub fn new(params: Params) -> Self {
         WeekdayMismatch { params }
+    }
+}
+
+impl Build for WeekdayMismatch {
+    type Params = Params;
+
+    fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(WeekdayMismatch::new(params))
     }
 }
 

@@ -331,7 +331,7 @@ fn build_rule(
     };
     let kind_name = KindName::parse(&r.kind.value);
     if kind_name.is_none() {
-        let known: Vec<&str> = KindName::ALL.iter().map(|(n, _)| *n).collect();
+        let known: Vec<&str> = KindName::names().collect();
         errors.push(
             err_at(
                 &r.kind.referenced,
