@@ -172,10 +172,9 @@ fn infer(doc: &Document, mentions: &Mentions, kb: &KnowledgeBase) -> Option<Refe
         .iter()
         .filter_map(|d| {
             let date = d.full_date()?;
-            let sentences = &doc.prose.sentences;
-            let i = sentences.partition_point(|s| s.start <= d.span.start);
-            let sentence = sentences
-                .get(i.checked_sub(1)?)
+            let sentence = doc
+                .prose
+                .sentence_at(d.span.start)
                 .filter(|s| s.contains(d.span))?;
             // The sentence around the date, without the date ("3 May" is not "may").
             let around = format!(
@@ -184,8 +183,7 @@ fn infer(doc: &Document, mentions: &Mentions, kb: &KnowledgeBase) -> Option<Refe
                 text.get(d.span.end..sentence.end).unwrap_or("")
             );
             let before = crate::span::tail(text, d.span.start, 64);
-            let opening = text.get(sentence.start..d.span.start).unwrap_or("");
-            (!in_quotation(opening) && reported_as_past(&around, before))
+            (!doc.prose.is_quoted(d.span.start) && reported_as_past(&around, before))
                 .then_some((date, Evidence::Date { span: d.span, date }))
         })
         .max_by_key(|(date, _)| *date);
@@ -204,15 +202,6 @@ fn infer(doc: &Document, mentions: &Mentions, kb: &KnowledgeBase) -> Option<Refe
         source: DateSource::Inferred,
         evidence: Some(evidence),
     })
-}
-
-/// Whether the end of `opening` (a sentence up to a date) is inside a quotation: a
-/// speaker's plan ("to start trading on 1 July 2021") is not the writer's report.
-fn in_quotation(opening: &str) -> bool {
-    let straight = opening.matches('"').count();
-    let open = opening.matches('\u{201c}').count();
-    let close = opening.matches('\u{201d}').count();
-    straight % 2 == 1 || open > close
 }
 
 /// Whether a full date is reported as past: its sentence (`sentence`, the date left

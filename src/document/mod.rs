@@ -5,6 +5,7 @@ mod front_matter;
 mod html;
 pub(crate) mod markdown;
 pub mod prose;
+pub mod quotes;
 pub mod sentences;
 mod text;
 

@@ -26,9 +26,43 @@ pub struct Prose {
     pub paragraphs: Vec<Span>,
     /// Sentences, each inside one paragraph.
     pub sentences: Vec<Span>,
+    /// Quotations (see [`super::quotes`]), sorted and disjoint.
+    pub quotations: Vec<Span>,
 }
 
 impl Prose {
+    /// `text` as one paragraph and one sentence, mapped verbatim (for tests of the
+    /// recognizers).
+    #[cfg(test)]
+    pub fn single_block(text: &str) -> Prose {
+        let all = vec![Span::new(0, text.len())];
+        Prose {
+            text: text.to_string(),
+            segments: Vec::new(),
+            quotations: super::quotes::find(text, &all),
+            paragraphs: all.clone(),
+            sentences: all,
+        }
+    }
+
+    /// Whether the text at `pos` is inside a quotation.
+    pub fn is_quoted(&self, pos: usize) -> bool {
+        let i = self.quotations.partition_point(|q| q.start < pos);
+        i.checked_sub(1)
+            .and_then(|i| self.quotations.get(i))
+            .is_some_and(|q| pos < q.end)
+    }
+
+    /// The sentence that holds the text at `pos`.
+    pub fn sentence_at(&self, pos: usize) -> Option<Span> {
+        containing(&self.sentences, pos)
+    }
+
+    /// The paragraph that holds the text at `pos`.
+    pub fn paragraph_at(&self, pos: usize) -> Option<Span> {
+        containing(&self.paragraphs, pos)
+    }
+
     /// Map a prose span to source bytes. Spans inside verbatim text map exactly;
     /// a span touching a decoded entity widens to cover the entity's source.
     pub fn to_source(&self, span: Span) -> Span {
@@ -79,6 +113,15 @@ impl Prose {
             seg.src + seg.src_len
         }
     }
+}
+
+/// The span of sorted, disjoint `spans` that holds `pos` (its start included).
+fn containing(spans: &[Span], pos: usize) -> Option<Span> {
+    let i = spans.partition_point(|s| s.start <= pos);
+    spans
+        .get(i.checked_sub(1)?)
+        .copied()
+        .filter(|s| pos < s.end || s.is_empty() && pos == s.start)
 }
 
 /// Builds [`Prose`] piece by piece while a loader walks the markup.
@@ -174,6 +217,7 @@ impl ProseBuilder {
             self.prose.segments.pop();
         }
         self.prose.sentences = super::sentences::split(&self.prose.text, &self.prose.paragraphs);
+        self.prose.quotations = super::quotes::find(&self.prose.text, &self.prose.paragraphs);
         self.prose
     }
 }

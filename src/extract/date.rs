@@ -7,7 +7,7 @@ use crate::prebuilt::{embedded, Prebuilt};
 use crate::re::Captures;
 use jiff::civil::{Date, Weekday};
 
-use super::temporal::{Anchor, Cue};
+use super::cue::{Anchor, Cue, DateContext};
 use super::Locale;
 use crate::span::Span;
 
@@ -61,6 +61,17 @@ pub struct DateMention {
 }
 
 impl DateMention {
+    /// The date as written, completed with what the temporal expressions say of it.
+    pub fn with_context(self, context: DateContext) -> DateMention {
+        DateMention {
+            cue: context.cue,
+            anchor: context.anchor,
+            quoted: context.quoted,
+            hedged: context.hedged,
+            ..self
+        }
+    }
+
     /// The calendar date, when the text gives a valid day, month and year.
     pub fn full_date(&self) -> Option<Date> {
         Date::new(self.year?, self.month?, self.day?).ok()

@@ -1,5 +1,6 @@
 //! Mentions: the typed things rules reason about, found in one pass over the prose.
 
+pub mod cue;
 pub mod date;
 pub mod entity;
 pub mod number;
@@ -7,12 +8,12 @@ pub mod temporal;
 
 use serde::Deserialize;
 
+pub use cue::{Anchor, AnchorKind, Cue, CueKind, DateContext, Tense};
 pub use date::{DateForm, DateMention, WeekdayMention};
 pub use entity::EntityMention;
 pub use number::{Bound, NumberKind, NumberMention};
 pub use temporal::{
-    AgeMention, Anchor, AnchorKind, Beside, Cue, CueKind, DurationMention, PeriodMention,
-    RangeMention, Relative, RelativeMention, Tense,
+    AgeMention, Beside, DurationMention, PeriodMention, RangeMention, Relative, RelativeMention,
 };
 
 use crate::document::Prose;
@@ -103,18 +104,27 @@ pub(crate) fn prebuilt() -> Vec<&'static crate::prebuilt::Prebuilt> {
     ]
 }
 
-/// Read the mentions of `prose` once; every rule shares the result.
+/// Read the mentions of `prose` once; every rule shares the result. Each stage reads
+/// what the stages before it produced and produces data of its own: the dates as
+/// written, the quantities, the temporal expressions with what they say of each date;
+/// the dates are then completed with those contexts.
 pub fn extract(prose: &Prose, options: &ExtractOptions) -> Mentions {
-    let mut mentions = Mentions::default();
-    date::extract(&prose.text, options.locale, &mut mentions.dates);
-    number::extract(&prose.text, &mentions.dates, &mut mentions.numbers);
-    mentions.temporal = temporal::extract(
-        &prose.text,
-        &prose.sentences,
-        &prose.paragraphs,
-        &mut mentions.dates,
-    );
-    mentions
+    let mut written = Vec::new();
+    date::extract(&prose.text, options.locale, &mut written);
+    let mut numbers = Vec::new();
+    number::extract(&prose.text, &prose.quotations, &written, &mut numbers);
+    let (temporal, contexts) = temporal::extract(prose, &written);
+    let dates = written
+        .into_iter()
+        .zip(contexts)
+        .map(|(d, c)| d.with_context(c))
+        .collect();
+    Mentions {
+        dates,
+        temporal,
+        entities: Vec::new(),
+        numbers,
+    }
 }
 
 /// [`extract`], plus the names of the knowledge base's entities.

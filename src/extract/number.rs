@@ -301,31 +301,6 @@ const NOT_NOUNS: &[&str] = &[
 pub(crate) static START_RE: LazyLock<Prebuilt> =
     LazyLock::new(|| Prebuilt::new(crate::patterns::number(), embedded!("number")));
 
-/// Quotation ranges: “...” and "...", each closed by the end of its paragraph.
-fn quoted_regions(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    let mut prev = '\n';
-    for (i, c) in text.char_indices() {
-        match c {
-            '“' => open = Some(i),
-            '”' => {
-                if let Some(s) = open.take() {
-                    out.push(Span::new(s, i + c.len_utf8()));
-                }
-            }
-            '"' => match open.take() {
-                Some(s) => out.push(Span::new(s, i + 1)),
-                None => open = Some(i),
-            },
-            '\n' if prev == '\n' => open = None,
-            _ => {}
-        }
-        prev = c;
-    }
-    out
-}
-
 /// The next word at `pos` (after spaces): its span and text. Words are ASCII letters
 /// with inner hyphens or apostrophes.
 fn word_at(text: &str, pos: usize) -> Option<(Span, &str)> {
@@ -561,9 +536,14 @@ fn is_ident_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
 }
 
-/// Find every quantity in `text`, skipping numbers inside `dates`.
-pub fn extract(text: &str, dates: &[DateMention], out: &mut Vec<NumberMention>) {
-    let quotes = quoted_regions(text);
+/// Find every quantity in `text`, skipping numbers inside `dates`; `quotations` (its
+/// quotation spans, sorted) mark the quoted ones.
+pub fn extract(
+    text: &str,
+    quotations: &[Span],
+    dates: &[DateMention],
+    out: &mut Vec<NumberMention>,
+) {
     let mut pos = 0;
     while pos < text.len() {
         let Some((whole, pattern)) = START_RE.find_pattern_at(text, pos) else {
@@ -586,7 +566,7 @@ pub fn extract(text: &str, dates: &[DateMention], out: &mut Vec<NumberMention>) 
                 pos = next;
                 continue;
             }
-            m.quoted = crate::span::overlapping(&quotes, |q| *q, m.value_span)
+            m.quoted = crate::span::overlapping(quotations, |q| *q, m.value_span)
                 .is_some_and(|q| q.contains(m.value_span));
             out.push(m);
         } else {
@@ -1441,8 +1421,9 @@ mod tests {
     fn numbers(text: &str) -> Vec<NumberMention> {
         let mut dates = Vec::new();
         super::super::date::extract(text, super::super::Locale::Unknown, &mut dates);
+        let quotations = crate::document::quotes::find(text, &[Span::new(0, text.len())]);
         let mut out = Vec::new();
-        extract(text, &dates, &mut out);
+        extract(text, &quotations, &dates, &mut out);
         out
     }
 

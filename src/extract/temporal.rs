@@ -15,78 +15,10 @@ use crate::prebuilt::{embedded, Prebuilt};
 use crate::re::Captures;
 use jiff::civil::{Date, Weekday};
 
+use super::cue::{Anchor, AnchorKind, Cue, CueKind, DateContext};
 use super::date::{month_number, weekday_from_name, DateMention};
+use crate::document::Prose;
 use crate::span::Span;
-
-/// A state anchor: words that tie a figure to a moment, usually the present.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Anchor {
-    pub span: Span,
-    pub kind: AnchorKind,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AnchorKind {
-    /// "as of", "as at"
-    AsOf,
-    /// "at the end of", "by the end of"
-    EndOf,
-    /// "currently"
-    Currently,
-    /// "now"
-    Now,
-    /// "to date", "so far"
-    ToDate,
-}
-
-impl AnchorKind {
-    /// Whether the anchor governs only the date written right after it.
-    pub fn is_immediate(self) -> bool {
-        matches!(self, AnchorKind::AsOf | AnchorKind::EndOf)
-    }
-}
-
-/// A word or phrase that says how a date relates to the time of writing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Cue {
-    pub span: Span,
-    pub kind: CueKind,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CueKind {
-    /// An event told as past: "was held", "took place", "died".
-    PastEvent,
-    /// A figure told as already reported or measured: "was recorded", "were reported".
-    Report,
-    /// Future tense or a plan in the present: "will be held", "is scheduled to".
-    Future,
-    /// A past plan: "was scheduled to", "was expected to". Never an error.
-    PlannedPast,
-    /// "born", "born in", "born on".
-    Born,
-    /// "if", "unless", "would", "could", "might", "should", "whether".
-    Conditional,
-    /// Reported speech: "said", "told", "according to".
-    Speech,
-}
-
-impl CueKind {
-    /// The tense the cue puts its date in.
-    pub fn tense(self) -> Option<Tense> {
-        match self {
-            CueKind::PastEvent | CueKind::Report | CueKind::Born => Some(Tense::Past),
-            CueKind::Future => Some(Tense::Future),
-            _ => None,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tense {
-    Past,
-    Future,
-}
 
 /// A unit of calendar time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -473,14 +405,9 @@ fn span_of(caps: &Captures<'_>, name: &str) -> Option<Span> {
     caps.name(name).map(|m| Span::new(m.start(), m.end()))
 }
 
-/// Find the temporal expressions of `text` and link them to `dates` (which they update:
-/// cue, anchor, quotation and hedging). `sentences` and `paragraphs` are sorted spans.
-pub fn extract(
-    text: &str,
-    sentences: &[Span],
-    paragraphs: &[Span],
-    dates: &mut [DateMention],
-) -> Temporal {
+/// Find the temporal expressions of `prose` and what they say of each of `dates`.
+pub fn extract(prose: &Prose, dates: &[DateMention]) -> (Temporal, Vec<DateContext>) {
+    let text = prose.text.as_str();
     let mut t = Temporal::default();
     let mut weekdays: Vec<(Span, Weekday)> = Vec::new();
     // Which alternative matched comes with the match; only its own groups are read.
@@ -518,56 +445,17 @@ pub fn extract(
     t.relatives.retain(|r| !inside_date(r.span));
     weekdays.retain(|(s, _)| !inside_date(*s));
 
-    let sentence_of = |pos: usize| {
-        let i = sentences.partition_point(|s| s.start <= pos);
-        i.checked_sub(1)
-            .and_then(|i| sentences.get(i).copied())
-            .filter(|s| pos < s.end.max(s.start + 1))
-    };
-
     // Dates: quotation, hedging, governing cue, anchor.
-    let mut quotes = QuoteTracker::default();
-    for d in dates.iter_mut() {
-        d.quoted = quotes.in_quotation(text, paragraphs, d.span.start);
-        let Some(sentence) = sentence_of(d.span.start) else {
-            continue;
+    let mut contexts = Vec::with_capacity(dates.len());
+    for d in dates {
+        let mut context = DateContext {
+            quoted: prose.is_quoted(d.span.start),
+            ..DateContext::default()
         };
-        let cues = within(&t.cues, |c| c.span, sentence);
-        d.hedged = cues.iter().any(|c| {
-            sentence.contains(c.span)
-                && matches!(
-                    c.kind,
-                    CueKind::Conditional | CueKind::Speech | CueKind::PlannedPast
-                )
-        });
-        d.cue = cues
-            .iter()
-            .rev()
-            .find(|c| c.span.end <= d.span.start && sentence.contains(c.span))
-            .filter(|c| c.kind.tense().is_some())
-            .filter(|c| {
-                text.get(c.span.end..d.span.start).is_some_and(|gap| {
-                    CUE_GAP_RE.is_match(gap) || c.kind == CueKind::Born && gap.trim().is_empty()
-                })
-            })
-            .copied();
-        let anchors = within(&t.anchors, |a| a.span, sentence);
-        let before = t.anchors.partition_point(|a| a.span.start < d.span.start);
-        let immediate = t.anchors[..before]
-            .iter()
-            .rev()
-            .find(|a| a.span.end <= d.span.start && a.kind.is_immediate())
-            .filter(|a| {
-                text.get(a.span.end..d.span.start)
-                    .is_some_and(|gap| gap.trim().is_empty() || gap.trim() == "the")
-            })
-            .copied();
-        d.anchor = immediate.or_else(|| {
-            anchors
-                .iter()
-                .find(|a| !a.kind.is_immediate() && sentence.contains(a.span))
-                .copied()
-        });
+        if let Some(sentence) = prose.sentence_at(d.span.start) {
+            link(&t, text, sentence, d, &mut context);
+        }
+        contexts.push(context);
     }
 
     // Relative expressions: the date or weekday written right after them.
@@ -656,7 +544,7 @@ pub fn extract(
 
     // Durations and the range in their sentence; ages and the birth date in theirs.
     for dur in t.durations.iter_mut() {
-        let Some(sentence) = sentence_of(dur.span.start) else {
+        let Some(sentence) = prose.sentence_at(dur.span.start) else {
             continue;
         };
         let first = t.ranges.partition_point(|r| r.span.start < sentence.start);
@@ -673,7 +561,7 @@ pub fn extract(
     // unclear.
     let spans: Vec<Span> = t.durations.iter().map(|d| d.span).collect();
     for dur in t.durations.iter_mut() {
-        let Some(sentence) = sentence_of(dur.span.start) else {
+        let Some(sentence) = prose.sentence_at(dur.span.start) else {
             continue;
         };
         if within(&spans, |s| *s, sentence).len() > 1 {
@@ -681,16 +569,17 @@ pub fn extract(
         }
     }
     for age in t.ages.iter_mut() {
-        let Some(sentence) = sentence_of(age.span.start) else {
+        let Some(sentence) = prose.sentence_at(age.span.start) else {
             continue;
         };
         let first = dates.partition_point(|d| d.span.start < sentence.start);
         let mut born = dates[first..]
             .iter()
-            .take_while(|d| d.span.start < sentence.end)
+            .zip(&contexts[first..])
+            .take_while(|(d, _)| d.span.start < sentence.end)
             .enumerate()
-            .filter(|(_, d)| {
-                sentence.contains(d.span) && d.cue.is_some_and(|c| c.kind == CueKind::Born)
+            .filter(|(_, (d, c))| {
+                sentence.contains(d.span) && c.cue.is_some_and(|c| c.kind == CueKind::Born)
             });
         if let (Some((i, _)), None) = (born.next(), born.next()) {
             age.born = Some(first + i);
@@ -698,7 +587,7 @@ pub fn extract(
     }
     t.relatives
         .retain(|r| !matches!(r.value, Relative::Weekday(_)) || r.beside.is_some());
-    t
+    (t, contexts)
 }
 
 fn read(
@@ -921,8 +810,46 @@ fn read(
     }
 }
 
-/// Whether `pos` lies inside a quotation in its paragraph: an odd number of straight
-/// double quotes before it, or an opening curly quote not yet closed.
+/// The cue, anchor and hedging of date `d` in its `sentence`.
+fn link(t: &Temporal, text: &str, sentence: Span, d: &DateMention, context: &mut DateContext) {
+    let cues = within(&t.cues, |c| c.span, sentence);
+    context.hedged = cues.iter().any(|c| {
+        sentence.contains(c.span)
+            && matches!(
+                c.kind,
+                CueKind::Conditional | CueKind::Speech | CueKind::PlannedPast
+            )
+    });
+    context.cue = cues
+        .iter()
+        .rev()
+        .find(|c| c.span.end <= d.span.start && sentence.contains(c.span))
+        .filter(|c| c.kind.tense().is_some())
+        .filter(|c| {
+            text.get(c.span.end..d.span.start).is_some_and(|gap| {
+                CUE_GAP_RE.is_match(gap) || c.kind == CueKind::Born && gap.trim().is_empty()
+            })
+        })
+        .copied();
+    let anchors = within(&t.anchors, |a| a.span, sentence);
+    let before = t.anchors.partition_point(|a| a.span.start < d.span.start);
+    let immediate = t.anchors[..before]
+        .iter()
+        .rev()
+        .find(|a| a.span.end <= d.span.start && a.kind.is_immediate())
+        .filter(|a| {
+            text.get(a.span.end..d.span.start)
+                .is_some_and(|gap| gap.trim().is_empty() || gap.trim() == "the")
+        })
+        .copied();
+    context.anchor = immediate.or_else(|| {
+        anchors
+            .iter()
+            .find(|a| !a.kind.is_immediate() && sentence.contains(a.span))
+            .copied()
+    });
+}
+
 /// The items (sorted by start) that lie inside `outer`.
 fn within<T>(items: &[T], span_of: impl Fn(&T) -> Span, outer: Span) -> &[T] {
     let first = items.partition_point(|i| span_of(i).start < outer.start);
@@ -935,69 +862,6 @@ fn within<T>(items: &[T], span_of: impl Fn(&T) -> Span, outer: Span) -> &[T] {
         .rposition(|i| outer.contains(span_of(i)))
         .map_or(0, |p| p + 1);
     &slice[..keep]
-}
-
-/// Quotation state for positions visited in increasing order: each paragraph's text is
-/// scanned once, however many dates it holds.
-#[derive(Default)]
-struct QuoteTracker {
-    paragraph: Option<usize>,
-    pos: usize,
-    straight: usize,
-    /// Whether the last curly quote seen was an opening one.
-    open_curly: bool,
-}
-
-impl QuoteTracker {
-    fn in_quotation(&mut self, text: &str, paragraphs: &[Span], pos: usize) -> bool {
-        let i = paragraphs.partition_point(|p| p.start <= pos);
-        let Some(pi) = i.checked_sub(1) else {
-            return false;
-        };
-        let Some(para) = paragraphs.get(pi) else {
-            return false;
-        };
-        if self.paragraph != Some(pi) || pos < self.pos {
-            *self = QuoteTracker {
-                paragraph: Some(pi),
-                pos: para.start,
-                straight: 0,
-                open_curly: false,
-            };
-        }
-        let Some(seen) = text.get(self.pos..pos) else {
-            return in_quotation(text, paragraphs, pos);
-        };
-        for c in seen.chars() {
-            match c {
-                '"' => self.straight += 1,
-                '“' => self.open_curly = true,
-                '”' => self.open_curly = false,
-                _ => {}
-            }
-        }
-        self.pos = pos;
-        self.straight % 2 == 1 || self.open_curly
-    }
-}
-
-fn in_quotation(text: &str, paragraphs: &[Span], pos: usize) -> bool {
-    let i = paragraphs.partition_point(|p| p.start <= pos);
-    let Some(para) = i.checked_sub(1).and_then(|i| paragraphs.get(i)) else {
-        return false;
-    };
-    let Some(before) = text.get(para.start..pos) else {
-        return false;
-    };
-    let straight = before.matches('"').count();
-    let open = before.rfind('“');
-    let close = before.rfind('”');
-    straight % 2 == 1
-        || match (open, close) {
-            (Some(o), Some(c)) => o > c,
-            (Some(_), None) => true,
-            _ => false,
-        }
 }
 
 /// The day a year-less day and month most plausibly means, seen from `reference`.
@@ -1042,8 +906,13 @@ mod tests {
     fn run(text: &str) -> (Vec<DateMention>, Temporal) {
         let mut dates = Vec::new();
         date::extract(text, Locale::Unknown, &mut dates);
-        let all = [Span::new(0, text.len())];
-        let t = extract(text, &all, &all, &mut dates);
+        let prose = Prose::single_block(text);
+        let (t, contexts) = extract(&prose, &dates);
+        let dates = dates
+            .into_iter()
+            .zip(contexts)
+            .map(|(d, c)| d.with_context(c))
+            .collect();
         (dates, t)
     }
 

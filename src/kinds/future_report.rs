@@ -45,7 +45,11 @@ fn report_cue(d: &DateMention) -> Option<Span> {
 
 /// Whether the sentence of `d` has a future cue.
 fn in_future_sentence(cx: &CheckContext<'_>, d: &DateMention) -> bool {
-    let sentence = cx.doc.prose.sentences.iter().find(|s| s.contains(d.span));
+    let sentence = cx
+        .doc
+        .prose
+        .sentence_at(d.span.start)
+        .filter(|s| s.contains(d.span));
     cx.mentions
         .temporal
         .cues

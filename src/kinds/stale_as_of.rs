@@ -18,7 +18,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
-use crate::extract::temporal::AnchorKind;
+use crate::extract::cue::AnchorKind;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -132,9 +132,8 @@ impl Kind for StaleAsOf {
             let Some(sentence) = cx
                 .doc
                 .prose
-                .sentences
-                .iter()
-                .find(|s| s.contains(date.span))
+                .sentence_at(date.span.start)
+                .filter(|s| s.contains(date.span))
             else {
                 continue;
             };
