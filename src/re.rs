@@ -281,6 +281,63 @@ impl<'h> Captures<'h> {
     }
 }
 
+/// Compile a user regex with limits, so a hostile pattern cannot exhaust memory.
+pub fn compile_regex(pattern: &str, case_sensitive: bool) -> Result<Regex, String> {
+    compile_regexes(&[pattern], case_sensitive)
+}
+
+/// [`compile_regex`] for several patterns tried in order (see [`Regex::new_many`]).
+pub fn compile_regexes<P: AsRef<str>>(
+    patterns: &[P],
+    case_sensitive: bool,
+) -> Result<Regex, String> {
+    let options = Options {
+        case_insensitive: !case_sensitive,
+        size_limit: 1 << 20,
+        dfa_size_limit: 2 << 20,
+        nest_limit: 64,
+    };
+    Regex::build_many(patterns, options).map_err(|e| match e {
+        Error::TooBig(limit) => format!(
+            "the regex is too large once compiled (over {limit} bytes); simplify it or split it into several rules"
+        ),
+        Error::Syntax(s) => {
+            // The parser's message draws a caret under the pattern; keep its last line.
+            let last = s.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(&s);
+            last.trim().trim_start_matches("error: ").to_string()
+        }
+        Error::Other(s) => s,
+    })
+}
+
+/// The names of the capture groups of `pattern`, in order, read from its syntax alone
+/// (no compilation).
+pub fn capture_names(pattern: &str) -> Result<Vec<String>, String> {
+    use regex_syntax::ast::{Ast, GroupKind};
+    fn walk(ast: &Ast, out: &mut Vec<String>) {
+        match ast {
+            Ast::Group(g) => {
+                if let GroupKind::CaptureName { name, .. } = &g.kind {
+                    out.push(name.name.clone());
+                }
+                walk(&g.ast, out);
+            }
+            Ast::Repetition(r) => walk(&r.ast, out),
+            Ast::Alternation(a) => a.asts.iter().for_each(|a| walk(a, out)),
+            Ast::Concat(c) => c.asts.iter().for_each(|a| walk(a, out)),
+            _ => {}
+        }
+    }
+    let ast = regex_syntax::ast::parse::ParserBuilder::new()
+        .nest_limit(64)
+        .build()
+        .parse(pattern)
+        .map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    walk(&ast, &mut out);
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

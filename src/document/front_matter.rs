@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{parse_iso_date, Meta, MetaDateSource};
+use super::meta::{parse_iso_date, Meta, MetaDateSource};
 
 #[derive(Deserialize, Default, Debug, PartialEq)]
 #[serde(default)]

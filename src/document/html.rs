@@ -8,7 +8,8 @@
 //! `<meta property="article:published_time">`, `<meta name="date">` or the first
 //! `<time datetime>`.
 
-use super::{parse_iso_date, Meta, MetaDateSource, Prose, ProseBuilder};
+use super::meta::{parse_iso_date, Meta, MetaDateSource};
+use super::prose::{Prose, ProseBuilder};
 use crate::span::Span;
 
 /// Tags whose content is never prose.

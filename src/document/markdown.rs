@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 use crate::re::Regex;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::{Meta, Prose, ProseBuilder};
+use super::meta::Meta;
+use super::prose::{Prose, ProseBuilder};
 use crate::span::Span;
 
 /// Bare URLs inside text: not prose, so "v2.0.2026" in a link never reads as a date.

@@ -1,6 +1,7 @@
 //! Plain text: everything is prose; blank lines separate paragraphs.
 
-use super::{Meta, Prose, ProseBuilder};
+use super::meta::Meta;
+use super::prose::{Prose, ProseBuilder};
 use crate::span::Span;
 use crate::suppress::parse_text_line;
 

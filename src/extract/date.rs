@@ -8,7 +8,7 @@ use crate::re::Captures;
 use jiff::civil::{Date, Weekday};
 
 use super::cue::{Anchor, Cue, DateContext};
-use super::Locale;
+use super::locale::Locale;
 use crate::span::Span;
 
 /// How a date was written.

@@ -3,35 +3,20 @@
 pub mod cue;
 pub mod date;
 pub mod entity;
+mod locale;
 pub mod number;
 pub mod temporal;
-
-use serde::Deserialize;
 
 pub use cue::{Anchor, AnchorKind, Cue, CueKind, DateContext, Tense};
 pub use date::{DateForm, DateMention, WeekdayMention};
 pub use entity::EntityMention;
+pub use locale::Locale;
 pub use number::{Bound, NumberKind, NumberMention};
 pub use temporal::{
     AgeMention, Beside, DurationMention, PeriodMention, RangeMention, Relative, RelativeMention,
 };
 
 use crate::document::Prose;
-
-/// The order of day and month in numeric dates.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-pub enum Locale {
-    /// 11/29/2026
-    #[serde(rename = "en-US")]
-    EnUs,
-    /// 29/11/2026
-    #[serde(rename = "en-GB")]
-    EnGb,
-    /// Unknown: only numeric dates whose order is evident are read.
-    #[default]
-    #[serde(skip)]
-    Unknown,
-}
 
 /// What the extractor needs to know.
 #[derive(Clone, Copy, Debug, Default)]

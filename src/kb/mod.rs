@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use crate::error::RuleFileError;
-use crate::extract::date::{days_in_month, month_name};
+use crate::lexicon::{days_in_month, month_name};
 use crate::span::Span;
 
 pub mod schema;
@@ -437,7 +437,7 @@ impl TwoWordNames {
 /// The regex of a claim phrasing, read right after an entity's name: optional comma and
 /// spaces, the phrasing (any case), then spaces.
 pub fn claim_regex(phrasing: &str) -> Result<crate::re::Regex, String> {
-    let re = crate::kinds::compile_regex(&format!(r"^,?\s*(?:{phrasing})\s*"), false)?;
+    let re = crate::re::compile_regex(&format!(r"^,?\s*(?:{phrasing})\s*"), false)?;
     if re.is_match("") {
         return Err("the phrasing matches empty text".into());
     }

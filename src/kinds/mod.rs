@@ -14,9 +14,9 @@ mod context;
 mod tense;
 mod text;
 
+pub use crate::re::{capture_names, compile_regex, compile_regexes};
 pub use context::{
-    capture_names, compile_regex, compile_regexes, params, Build, CheckContext, Compile, Finding,
-    Kind, ParamError, Prefilter, RuleRegex,
+    params, Build, CheckContext, Compile, Finding, Kind, ParamError, Prefilter, RuleRegex,
 };
 
 /// The registry: `module::Kind` for each kind a rule file can name. A kind's YAML name

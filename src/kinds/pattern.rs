@@ -9,7 +9,8 @@
 use serde::Deserialize;
 
 use super::text::match_case;
-use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, Prefilter, RuleRegex, capture_names};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, Prefilter, RuleRegex};
+use crate::re::capture_names;
 use crate::span::Span;
 
 #[derive(Debug, Deserialize)]

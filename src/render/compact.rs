@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, Renderer, Summary};
+use super::report::{FileReport, Renderer, Summary};
 
 pub struct Compact;
 

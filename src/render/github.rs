@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::{position, FileReport, Renderer, Summary};
+use super::report::{position, FileReport, Renderer, Summary};
 use crate::diagnostic::Severity;
 
 pub struct Github;

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::{position, FileReport, Renderer, RuleInfo, Summary};
+use super::report::{position, FileReport, Renderer, RuleInfo, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub struct Html {

@@ -12,7 +12,7 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
-use super::{FileReport, Renderer, Summary};
+use super::report::{FileReport, Renderer, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
-use super::{FileReport, Renderer, Summary};
+use super::report::{FileReport, Renderer, Summary};
 use crate::document::Document;
 use crate::span::Span;
 

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
-use super::{position, FileReport, Renderer, RuleInfo, Summary};
+use super::report::{position, FileReport, Renderer, RuleInfo, Summary};
 use crate::diagnostic::Severity;
 use crate::document::Document;
 use crate::span::Span;
