@@ -18,7 +18,7 @@ use crate::prebuilt::{embedded, Prebuilt};
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 use crate::extract::{DateMention, EntityMention};
 use crate::kb::{Entity, KbDate, Term};
 use crate::span::Span;
@@ -58,6 +58,7 @@ impl Build for Anachronism {
     type Params = Params;
 
     fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        in_range("margin_months", params.margin_months, 0, 1200)?;
         Ok(Anachronism::new(params))
     }
 }
@@ -232,11 +233,11 @@ impl Kind for Anachronism {
             let Some((_, last)) = date.bounds() else {
                 continue;
             };
-            let margin = jiff::Span::new().months(i64::from(self.params.margin_months));
-            let limit = fact
-                .date
-                .first_day()
-                .checked_sub(margin)
+            // Checked: the loader bounds the margin, but a panic is never an outcome.
+            let limit = jiff::Span::new()
+                .try_months(i64::from(self.params.margin_months))
+                .ok()
+                .and_then(|margin| fact.date.first_day().checked_sub(margin).ok())
                 .unwrap_or(Date::MIN);
             if last >= limit {
                 continue;

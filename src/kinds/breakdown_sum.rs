@@ -18,7 +18,7 @@
 use serde::Deserialize;
 
 use super::arithmetic::sentence_numbers;
-use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 use crate::extract::number::{format_number, format_share, from_to_pairs, gap, quoted_note};
 use crate::extract::{Bound, NumberKind, NumberMention};
 
@@ -61,6 +61,8 @@ impl Build for BreakdownSum {
     type Params = Params;
 
     fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        in_range("tolerance", params.tolerance, 0.0, 100.0)?;
+        in_range("count_tolerance", params.count_tolerance, 0.0, 1e12)?;
         Ok(BreakdownSum::new(params))
     }
 }

@@ -121,6 +121,26 @@ impl ParamError {
     }
 }
 
+/// Check that parameter `param` lies within `min..=max` (and, for numbers with a
+/// fraction, that it is a number at all): values out of range are rejected when the
+/// rule loads, with an error pointing at the parameter.
+pub fn in_range<T: PartialOrd + Display + Copy>(
+    param: &'static str,
+    value: T,
+    min: T,
+    max: T,
+) -> Result<(), ParamError> {
+    // `!(a <= b)` rather than `a > b`: a NaN compares false either way.
+    #[allow(clippy::neg_cmp_op_on_partial_ord)]
+    if !(min <= value && value <= max) {
+        return Err(ParamError::at(
+            param,
+            format!("`{param}` must be between {min} and {max}, not {value}"),
+        ));
+    }
+    Ok(())
+}
+
 /// Decode a kind's parameters into its own strict struct.
 pub fn params<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ParamError> {
     let value = if value.is_null() {

@@ -9,7 +9,7 @@
 
 use serde::Deserialize;
 
-use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -44,6 +44,7 @@ impl Build for DurationMismatch {
     type Params = Params;
 
     fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        in_range("tolerance", params.tolerance, 0.0, 1.0)?;
         Ok(DurationMismatch::new(params))
     }
 }

@@ -12,7 +12,7 @@
 
 use serde::Deserialize;
 
-use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 use crate::extract::number::{numbers_in, quoted_note};
 use crate::extract::{Bound, NumberMention};
 use crate::span::Span;
@@ -44,6 +44,7 @@ impl Build for EnumerationCount {
     type Params = Params;
 
     fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        in_range("max_count", params.max_count, 2, 100)?;
         Ok(EnumerationCount::new(params))
     }
 }

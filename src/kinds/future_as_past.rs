@@ -11,7 +11,7 @@
 //! without a reference date.
 
 use super::tense::{self, Params, Wrong};
-use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 use crate::extract::CueKind;
 
 #[derive(Debug)]
@@ -29,6 +29,7 @@ impl Build for FutureAsPast {
     type Params = Params;
 
     fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        in_range("min_days", params.min_days, 0, 36_500)?;
         Ok(FutureAsPast::new(params))
     }
 }

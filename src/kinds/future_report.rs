@@ -11,7 +11,7 @@
 //! date.
 
 use super::tense::{self, Params, Wrong};
-use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 use crate::extract::{AnchorKind, CueKind, DateMention};
 use crate::span::Span;
 
@@ -30,6 +30,7 @@ impl Build for FutureReport {
     type Params = Params;
 
     fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        in_range("min_days", params.min_days, 0, 36_500)?;
         Ok(FutureReport::new(params))
     }
 }

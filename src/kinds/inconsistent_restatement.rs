@@ -14,7 +14,7 @@
 
 use serde::Deserialize;
 
-use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 use crate::extract::number::{numbers_in, quoted_note};
 use crate::extract::{Bound, NumberMention};
 use crate::span::Span;
@@ -45,6 +45,7 @@ impl Build for InconsistentRestatement {
     type Params = Params;
 
     fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        in_range("tolerance", params.tolerance, 0.0, 100.0)?;
         Ok(InconsistentRestatement::new(params))
     }
 }

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use crate::prebuilt::{embedded, Prebuilt};
 
 use super::arithmetic::{no_ratio, tolerance_params, Change};
-use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 use crate::extract::number::{format_number, numbers_in, quoted_note, same_currency};
 use crate::extract::NumberKind;
 use crate::span::Span;
@@ -39,6 +39,7 @@ impl Build for Multiplier {
     type Params = Params;
 
     fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        in_range("tolerance", params.tolerance, 0.0, 100.0)?;
         Ok(Multiplier::new(params))
     }
 }

@@ -9,7 +9,7 @@
 //! more than `min_days` before the reference date. Skipped without a reference date.
 
 use super::tense::{self, Params, Wrong};
-use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 use crate::extract::CueKind;
 
 #[derive(Debug)]
@@ -27,6 +27,7 @@ impl Build for PastAsFuture {
     type Params = Params;
 
     fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        in_range("min_days", params.min_days, 0, 36_500)?;
         Ok(PastAsFuture::new(params))
     }
 }

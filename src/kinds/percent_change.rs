@@ -10,7 +10,7 @@
 //! percentages described by their difference is `percentage-points`' business.
 
 use super::arithmetic::{direction, sentence_numbers, tolerance_params, Change};
-use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 use crate::extract::number::{format_share, is_change_amount, same_currency};
 use crate::extract::{NumberKind, NumberMention};
 
@@ -34,6 +34,7 @@ impl Build for PercentChange {
     type Params = Params;
 
     fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        in_range("tolerance", params.tolerance, 0.0, 100.0)?;
         Ok(PercentChange::new(params))
     }
 }

@@ -12,7 +12,7 @@
 //! compared.
 
 use super::arithmetic::{sentence_numbers, tolerance_params};
-use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 use crate::extract::number::{format_number, format_share, gap, phrase_end, quoted_note};
 use crate::extract::NumberMention;
 
@@ -65,6 +65,7 @@ impl Build for PercentOfTotal {
     type Params = Params;
 
     fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        in_range("tolerance", params.tolerance, 0.0, 100.0)?;
         Ok(PercentOfTotal::new(params))
     }
 }

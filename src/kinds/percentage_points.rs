@@ -9,7 +9,7 @@
 //! Limits: one change per sentence; `tolerance` is in percentage points.
 
 use super::arithmetic::{direction, sentence_numbers, tolerance_params, Change};
-use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 use crate::extract::number::{format_number, format_share, is_change_amount};
 use crate::extract::{NumberKind, NumberMention};
 
@@ -33,6 +33,7 @@ impl Build for PercentagePoints {
     type Params = Params;
 
     fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        in_range("tolerance", params.tolerance, 0.0, 100.0)?;
         Ok(PercentagePoints::new(params))
     }
 }

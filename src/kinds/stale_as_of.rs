@@ -17,7 +17,7 @@
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 use crate::extract::cue::AnchorKind;
 
 #[derive(Debug, Deserialize)]
@@ -63,6 +63,8 @@ impl Build for StaleAsOf {
     type Params = Params;
 
     fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
+        in_range("months", params.months, 1, 1200)?;
+        in_range("present_months", params.present_months, 1, 1200)?;
         Ok(StaleAsOf::new(params))
     }
 }
