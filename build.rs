@@ -43,6 +43,20 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed={watched}");
     }
+    // The end-to-end tests need outside tools; they run in CI or when asked, and are
+    // reported as ignored (with the reason) elsewhere.
+    println!("cargo::rustc-check-cfg=cfg(factlint_e2e)");
+    println!("cargo:rerun-if-env-changed=CI");
+    println!("cargo:rerun-if-env-changed=FACTLINT_E2E");
+    let set = |name: &str| {
+        std::env::var(name)
+            .ok()
+            .filter(|v| !v.is_empty() && v != "false")
+    };
+    if set("CI").is_some() || set("FACTLINT_E2E").as_deref() == Some("1") {
+        println!("cargo:rustc-cfg=factlint_e2e");
+    }
+
     let dfa_dir = out.join("dfa");
     fs::create_dir_all(&dfa_dir).expect("create OUT_DIR/dfa");
     for (name, patterns) in patterns::all() {

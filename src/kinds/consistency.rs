@@ -60,7 +60,7 @@ impl Consistency {
             .map(|&i| {
                 format!(
                     r"(?-u:\b){}(?-u:\b)",
-                    regex::escape(&params.variants[i]).replace(' ', r"\s+")
+                    regex_syntax::escape(&params.variants[i]).replace(' ', r"\s+")
                 )
             })
             .collect();
