@@ -40,6 +40,12 @@ pub use document::{Document, Format};
 pub use engine::{Engine, EngineOptions};
 pub use error::{LoadError, RuleFileError, SetupError};
 
+/// CONTRIBUTING.md's examples run as doctests: the worked example of a new kind and of a
+/// new rule compile and pass against the crate as it is.
+#[doc = include_str!("../CONTRIBUTING.md")]
+#[cfg(doctest)]
+pub struct ContributingExamples;
+
 /// Check one text with the built-in rules (for tests and embedding).
 pub fn check_text(
     text: &str,

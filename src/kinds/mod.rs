@@ -16,7 +16,7 @@ mod text;
 
 pub use crate::re::{capture_names, compile_regex, compile_regexes};
 pub use context::{
-    params, Build, CheckContext, Compile, Finding, Kind, ParamError, Prefilter, RuleRegex,
+    in_range, params, Build, CheckContext, Compile, Finding, Kind, ParamError, Prefilter, RuleRegex,
 };
 
 /// The registry: `module::Kind` for each kind a rule file can name. A kind's YAML name
@@ -136,9 +136,9 @@ pub(crate) fn prebuilt() -> Vec<&'static crate::prebuilt::Prebuilt> {
     ]
 }
 
-#[cfg(test)]
-pub(crate) mod testing {
-    //! `assert_finds` / `assert_clean` with `<<...>>` markers, as in rule examples.
+pub mod testing {
+    //! `assert_finds` / `assert_clean` with `<<...>>` markers, as in rule examples: for
+    //! a kind's unit tests, here and in CONTRIBUTING.md's worked example.
 
     use super::*;
     use crate::document::{Document, Format};
