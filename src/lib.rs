@@ -24,6 +24,7 @@ pub mod fix;
 pub mod kb;
 pub mod kinds;
 pub mod lexicon;
+pub mod numbers;
 pub mod patterns;
 mod prebuilt;
 pub mod re;

@@ -94,42 +94,6 @@ impl NumberMention {
     }
 }
 
-/// Format a number for a message: thousands separators, at most `decimals` decimals.
-pub fn format_number(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return String::from("?");
-    }
-    let s = format!("{:.*}", decimals, value.abs());
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let mut out = String::new();
-    let n = int.len();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 && n > 4 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if !frac.is_empty() {
-        out.push('.');
-        out.push_str(frac);
-    }
-    if value < 0.0 && out.chars().any(|c| c != '0' && c != '.') {
-        out.insert(0, '-');
-    }
-    out
-}
-
-/// A value shown with the precision a reader expects: one decimal below 10, none above.
-pub fn format_share(value: f64) -> String {
-    let d = if value.abs() < 10.0 { 1 } else { 0 };
-    format!("{}%", format_number(value, d))
-}
-
 const APPROXIMATORS: &[(&str, Bound)] = &[
     ("more than", Bound::Over),
     ("over", Bound::Over),
@@ -1151,60 +1115,9 @@ fn merge_ranges(text: &str, out: &mut Vec<NumberMention>) {
     }
 }
 
-/// The numbers inside `sentence`, ordinals left out. `numbers` is sorted by start, so
-/// this is a binary search, not a scan per sentence.
-pub fn numbers_in(numbers: &[NumberMention], sentence: Span) -> Vec<&NumberMention> {
-    let first = numbers.partition_point(|n| n.value_span.start < sentence.start);
-    numbers
-        .get(first..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|n| n.value_span.start < sentence.end)
-        .filter(|n| sentence.contains(n.span) && n.kind != NumberKind::Ordinal)
-        .collect()
-}
-
 /// The text between two spans, lower case ("" when they overlap or are reversed).
 pub fn gap(text: &str, a: Span, b: Span) -> String {
     text.get(a.end..b.start).unwrap_or("").to_ascii_lowercase()
-}
-
-/// Where a quantity's phrase ends: after its noun when it has one.
-pub fn phrase_end(n: &NumberMention) -> usize {
-    n.noun_span.map_or(n.span.end, |s| s.end.max(n.span.end))
-}
-
-/// A change written "from A to B" or "to B from A" (indexes into the slice).
-#[derive(Clone, Copy, Debug)]
-pub struct FromTo {
-    pub from: usize,
-    pub to: usize,
-}
-
-/// Every "from A to B" and "to B from A" among `nums` (one sentence's numbers).
-pub fn from_to_pairs(text: &str, nums: &[&NumberMention]) -> Vec<FromTo> {
-    let mut out = Vec::new();
-    for i in 0..nums.len().saturating_sub(1) {
-        let (a, b) = (nums[i], nums[i + 1]);
-        let before = crate::span::tail(text, a.span.start, 64)
-            .trim_end()
-            .to_ascii_lowercase();
-        let g = gap(text, a.span, b.span);
-        let words = g.split_whitespace().count();
-        let ends_word = |s: &str, w: &str| {
-            s.ends_with(w) && !s[..s.len() - w.len()].ends_with(|c: char| c.is_ascii_alphanumeric())
-        };
-        if ends_word(&before, "from") && g.trim_end().ends_with(" to") && words <= 4
-            || ends_word(&before, "from") && g.trim() == "to"
-        {
-            out.push(FromTo { from: i, to: i + 1 });
-        } else if ends_word(&before, "to") && g.trim_end().ends_with(" from") && words <= 4
-            || ends_word(&before, "to") && g.trim() == "from"
-        {
-            out.push(FromTo { from: i + 1, to: i });
-        }
-    }
-    out
 }
 
 /// Whether `share` states the size of a change: "rose 25%", "up 25%", "a 25% increase",
@@ -1365,48 +1278,6 @@ pub fn change_is_down(text: &str, share: &NumberMention) -> Option<bool> {
         }
     }
     None
-}
-
-/// Whether `p` belongs to the change from `a` to `b`: inside it or a few words from it,
-/// with no contrast ("while", "but", ";") between.
-pub fn near_change(text: &str, a: &NumberMention, b: &NumberMention, p: &NumberMention) -> bool {
-    let (first, last) = if a.span.start < b.span.start {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    let between = if p.span.end <= first.span.start {
-        text.get(p.span.end..first.span.start)
-    } else if p.span.start >= last.span.end {
-        text.get(last.span.end..p.span.start)
-    } else {
-        Some("")
-    };
-    let Some(between) = between else { return false };
-    let lower = between.to_ascii_lowercase();
-    lower.split_whitespace().count() <= 8
-        && !lower.contains(';')
-        && !lower.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
-            matches!(
-                w,
-                "while" | "whereas" | "but" | "although" | "though" | "compared"
-            )
-        })
-}
-
-/// Whether two quantities are in the same currency, or one leaves it implied
-/// ("from 10 to 25 euros").
-pub fn same_currency(a: &NumberMention, b: &NumberMention) -> bool {
-    a.currency.is_none() || b.currency.is_none() || a.currency == b.currency
-}
-
-/// " (in a quotation)" when any of `nums` is quoted, else "".
-pub fn quoted_note(nums: &[&NumberMention]) -> &'static str {
-    if nums.iter().any(|n| n.quoted) {
-        " (in a quotation)"
-    } else {
-        ""
-    }
 }
 
 /// Load the number automata now.

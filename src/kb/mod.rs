@@ -269,11 +269,11 @@ impl Attribute {
 pub fn human_number(value: f64) -> String {
     for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
         if value.abs() >= scale {
-            let n = crate::extract::number::format_number(value / scale, 3);
+            let n = crate::numbers::format_number(value / scale, 3);
             return format!("{n} {word}");
         }
     }
-    crate::extract::number::format_number(value, 2)
+    crate::numbers::format_number(value, 2)
 }
 
 impl fmt::Display for Value {

@@ -4,8 +4,8 @@
 //! stated for it and the relative change it makes.
 
 use super::context::{CheckContext, Finding};
-use crate::extract::number::{from_to_pairs, near_change, numbers_in, quoted_note, FromTo};
-use crate::extract::NumberMention;
+use crate::extract::number::gap;
+use crate::extract::{NumberKind, NumberMention};
 use crate::span::Span;
 
 /// A kind's `Params`: one `tolerance` with the doc comment and default given.
@@ -144,4 +144,97 @@ pub fn direction(relative: f64) -> &'static str {
     } else {
         "decrease"
     }
+}
+
+/// The numbers inside `sentence`, ordinals left out. `numbers` is sorted by start, so
+/// this is a binary search, not a scan per sentence.
+pub fn numbers_in(numbers: &[NumberMention], sentence: Span) -> Vec<&NumberMention> {
+    let first = numbers.partition_point(|n| n.value_span.start < sentence.start);
+    numbers
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|n| n.value_span.start < sentence.end)
+        .filter(|n| sentence.contains(n.span) && n.kind != NumberKind::Ordinal)
+        .collect()
+}
+
+/// Where a quantity's phrase ends: after its noun when it has one.
+pub fn phrase_end(n: &NumberMention) -> usize {
+    n.noun_span.map_or(n.span.end, |s| s.end.max(n.span.end))
+}
+
+/// " (in a quotation)" when any of `nums` is quoted, else "".
+pub fn quoted_note(nums: &[&NumberMention]) -> &'static str {
+    if nums.iter().any(|n| n.quoted) {
+        " (in a quotation)"
+    } else {
+        ""
+    }
+}
+
+/// Whether `p` belongs to the change from `a` to `b`: inside it or a few words from it,
+/// with no contrast ("while", "but", ";") between.
+pub fn near_change(text: &str, a: &NumberMention, b: &NumberMention, p: &NumberMention) -> bool {
+    let (first, last) = if a.span.start < b.span.start {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let between = if p.span.end <= first.span.start {
+        text.get(p.span.end..first.span.start)
+    } else if p.span.start >= last.span.end {
+        text.get(last.span.end..p.span.start)
+    } else {
+        Some("")
+    };
+    let Some(between) = between else { return false };
+    let lower = between.to_ascii_lowercase();
+    lower.split_whitespace().count() <= 8
+        && !lower.contains(';')
+        && !lower.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            matches!(
+                w,
+                "while" | "whereas" | "but" | "although" | "though" | "compared"
+            )
+        })
+}
+
+/// A change written "from A to B" or "to B from A" (indexes into the slice).
+#[derive(Clone, Copy, Debug)]
+pub struct FromTo {
+    pub from: usize,
+    pub to: usize,
+}
+
+/// Every "from A to B" and "to B from A" among `nums` (one sentence's numbers).
+pub fn from_to_pairs(text: &str, nums: &[&NumberMention]) -> Vec<FromTo> {
+    let mut out = Vec::new();
+    for i in 0..nums.len().saturating_sub(1) {
+        let (a, b) = (nums[i], nums[i + 1]);
+        let before = crate::span::tail(text, a.span.start, 64)
+            .trim_end()
+            .to_ascii_lowercase();
+        let g = gap(text, a.span, b.span);
+        let words = g.split_whitespace().count();
+        let ends_word = |s: &str, w: &str| {
+            s.ends_with(w) && !s[..s.len() - w.len()].ends_with(|c: char| c.is_ascii_alphanumeric())
+        };
+        if ends_word(&before, "from") && g.trim_end().ends_with(" to") && words <= 4
+            || ends_word(&before, "from") && g.trim() == "to"
+        {
+            out.push(FromTo { from: i, to: i + 1 });
+        } else if ends_word(&before, "to") && g.trim_end().ends_with(" from") && words <= 4
+            || ends_word(&before, "to") && g.trim() == "from"
+        {
+            out.push(FromTo { from: i + 1, to: i });
+        }
+    }
+    out
+}
+
+/// Whether two quantities are in the same currency, or one leaves it implied
+/// ("from 10 to 25 euros").
+pub fn same_currency(a: &NumberMention, b: &NumberMention) -> bool {
+    a.currency.is_none() || b.currency.is_none() || a.currency == b.currency
 }

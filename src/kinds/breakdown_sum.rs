@@ -19,7 +19,9 @@ use serde::Deserialize;
 
 use super::arithmetic::sentence_numbers;
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
-use crate::extract::number::{format_number, format_share, from_to_pairs, gap, quoted_note};
+use crate::extract::number::{gap};
+use crate::numbers::{format_number, format_share};
+use super::arithmetic::{from_to_pairs, quoted_note};
 use crate::extract::{Bound, NumberKind, NumberMention};
 
 #[derive(Debug, Deserialize)]
@@ -127,7 +129,7 @@ fn is_total(text: &str, n: &NumberMention) -> bool {
     let before = crate::span::tail(text, n.span.start, 64)
         .trim_end()
         .to_ascii_lowercase();
-    let after = crate::span::head(text, crate::extract::number::phrase_end(n), 64)
+    let after = crate::span::head(text, super::arithmetic::phrase_end(n), 64)
         .trim_start()
         .to_ascii_lowercase();
     before.ends_with("a total of")

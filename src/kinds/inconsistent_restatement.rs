@@ -15,7 +15,7 @@
 use serde::Deserialize;
 
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
-use crate::extract::number::{numbers_in, quoted_note};
+use super::arithmetic::{numbers_in, quoted_note};
 use crate::extract::{Bound, NumberMention};
 use crate::span::Span;
 

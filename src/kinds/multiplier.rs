@@ -15,7 +15,8 @@ use crate::prebuilt::{embedded, Prebuilt};
 
 use super::arithmetic::{no_ratio, tolerance_params, Change};
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
-use crate::extract::number::{format_number, numbers_in, quoted_note, same_currency};
+use crate::numbers::{format_number};
+use super::arithmetic::{numbers_in, quoted_note, same_currency};
 use crate::extract::NumberKind;
 use crate::span::Span;
 

@@ -13,7 +13,9 @@
 
 use super::arithmetic::{sentence_numbers, tolerance_params};
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
-use crate::extract::number::{format_number, format_share, gap, phrase_end, quoted_note};
+use crate::extract::number::{gap};
+use crate::numbers::{format_number, format_share};
+use super::arithmetic::{phrase_end, quoted_note};
 use crate::extract::NumberMention;
 
 tolerance_params! {

@@ -10,7 +10,8 @@
 
 use super::arithmetic::{direction, sentence_numbers, tolerance_params, Change};
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
-use crate::extract::number::{format_number, format_share, is_change_amount};
+use crate::extract::number::{is_change_amount};
+use crate::numbers::{format_number, format_share};
 use crate::extract::{NumberKind, NumberMention};
 
 tolerance_params! {

@@ -19,7 +19,7 @@ use crate::prebuilt::{embedded, Prebuilt};
 use serde::Deserialize;
 
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
-use crate::extract::number::is_change_amount;
+use crate::extract::number::{is_change_amount};
 use crate::extract::NumberKind;
 use crate::span::Span;
 
