@@ -388,6 +388,7 @@ def build_countries(root: Path, rep: Report, simplemaps_capitals: dict) -> dict:
 # ---------------------------------------------------------------------------
 
 CITY_MAX_KM = 25.0
+CITY_ALT_MAX_KM = 10.0
 
 
 def build_cities(root: Path, rep: Report, countries: dict) -> list:
@@ -409,52 +410,72 @@ def build_cities(root: Path, rep: Report, countries: dict) -> list:
     rep.read[(SRC_SIMPLEMAPS, "city")] += len(smap)
     rep.read[(SRC_GEONAMES, "city")] += len(geo)
 
-    # index GeoNames by (country, normalised name) over name, asciiname and alternates
-    index = collections.defaultdict(list)
+    # Index GeoNames by (country, normalised name): main names (name, asciiname) and
+    # alternate names separately. A place's alternate names include former names of
+    # places merged into it (Richmond, Virginia lists "Manchester"), so matches on main
+    # names are made first, and alternate names only confirm a row left unmatched.
+    main_index = collections.defaultdict(list)
+    alt_index = collections.defaultdict(list)
     for g in geo:
         cc = g.get("countrycode")
-        keys = {norm(g.get("name", ""))}
-        if g.get("asciiname"):
-            keys.add(norm(g["asciiname"]))
+        mains = {norm(g.get("name", "")), norm(g.get("asciiname") or "")} - {""}
+        for k in mains:
+            main_index[(cc, k)].append(g)
         for alt in g.get("alternatenames") or []:
-            keys.add(norm(alt))
-        for k in keys:
-            if k:
-                index[(cc, k)].append(g)
+            k = norm(alt)
+            if k and k not in mains:
+                alt_index[(cc, k)].append(g)
 
-    used = {}
-    out = []
+    rows = []
     for s in sorted(smap, key=lambda r: (r.get("iso2", ""), r.get("city", ""), r.get("id", ""))):
-        cc = s.get("iso2")
         try:
-            lat, lon = float(s["lat"]), float(s["lng"])
+            rows.append((s, float(s["lat"]), float(s["lng"])))
         except (KeyError, ValueError):
             rep.dropped[("city", "no coordinates")] += 1
-            continue
-        cands = {}
-        for nm in (s.get("city"), s.get("city_ascii")):
-            for g in index.get((cc, norm(nm or "")), []):
-                cands[g["geonameid"]] = g
-        best, best_d = None, None
-        for gid in sorted(cands):
-            g = cands[gid]
-            d = haversine_km(lat, lon, float(g["latitude"]), float(g["longitude"]))
-            if d <= CITY_MAX_KM and (best is None or (d, -int(g.get("population") or 0)) < (best_d, -int(best.get("population") or 0))):
-                best, best_d = g, d
+
+    def candidates(index, max_km):
+        pairs = []
+        for i, (s, lat, lon) in enumerate(rows):
+            seen = set()
+            for nm in (s.get("city"), s.get("city_ascii")):
+                for g in index.get((s.get("iso2"), norm(nm or "")), []):
+                    if g["geonameid"] in seen:
+                        continue
+                    seen.add(g["geonameid"])
+                    d = haversine_km(lat, lon, float(g["latitude"]), float(g["longitude"]))
+                    if d <= max_km:
+                        pairs.append((round(d, 3), -int(g.get("population") or 0), i, g["geonameid"], g))
+        return sorted(pairs, key=lambda x: x[:4])
+
+    match = {}      # row index -> GeoNames record
+    used = set()
+    contested = 0
+    for index, max_km in ((main_index, CITY_MAX_KM), (alt_index, CITY_ALT_MAX_KM)):
+        for d, _, i, gid, g in candidates(index, max_km):
+            if i in match:
+                continue
+            if gid in used:
+                contested += 1
+                continue
+            match[i] = g
+            used.add(gid)
+    rep.notes.append(f"cities: {contested} candidate pairs lost to a nearer SimpleMaps row claiming the same GeoNames place")
+    out = []
+    for i, (s, lat, lon) in enumerate(rows):
+        best = match.get(i)
         if best is None:
-            rep.dropped[("city", "no GeoNames place of that name within 25 km")] += 1
+            rep.dropped[("city", "no GeoNames place of that name nearby (25 km main name, 10 km alternate name)")] += 1
             continue
+        cc = s.get("iso2")
         gid = best["geonameid"]
-        if gid in used:
-            rep.dropped[("city", "GeoNames place already matched by another SimpleMaps row")] += 1
-            continue
-        used[gid] = s.get("id")
         # canonical name: the SimpleMaps spelling when GeoNames' main name agrees with
-        # it, else the GeoNames main name when SimpleMaps' ASCII name agrees with it,
-        # else the SimpleMaps spelling (GeoNames lists it as an alternate name).
+        # it (or GeoNames' spelling when only it has the diacritics), else the GeoNames
+        # main name when SimpleMaps' ASCII name agrees with it, else the SimpleMaps
+        # spelling (GeoNames lists it as an alternate name).
         sname, sascii, gname = s.get("city") or "", s.get("city_ascii") or "", best.get("name") or ""
         if norm(sname) == norm(gname):
-            canon = sname if sname == gname or not _ascii(gname) else gname
+            # the same name: keep the form with its diacritics (the ASCII form is a folding)
+            canon = gname if _ascii(sname) and not _ascii(gname) else sname
         elif norm(sascii) == norm(gname):
             canon = gname
         else:
