@@ -101,15 +101,6 @@ fn variants(a: &str, b: &str) -> bool {
     long && same_start && distance(&na, &nb, 2) <= 2
 }
 
-/// Whether `offset` lies inside a quotation of its paragraph.
-fn quoted(cx: &CheckContext<'_>, m: &EntityMention) -> bool {
-    let Some(para) = cx.doc.prose.paragraphs.iter().find(|p| p.contains(m.span)) else {
-        return false;
-    };
-    let before = cx.text.get(para.start..m.span.start).unwrap_or("");
-    before.matches('"').count() % 2 == 1
-        || before.matches('\u{201c}').count() > before.matches('\u{201d}').count()
-}
 
 impl Kind for NameInconsistent {
     fn args(&self) -> Vec<String> {
@@ -121,7 +112,7 @@ impl Kind for NameInconsistent {
             .mentions
             .entities
             .iter()
-            .filter(|m| !m.former && !quoted(cx, m))
+            .filter(|m| !m.former && !cx.doc.prose.is_quoted(m.span.start))
             .collect();
         // Each entity's distinct spellings so far, in order of first use: a long article
         // repeats a few spellings many times, so this stays short.

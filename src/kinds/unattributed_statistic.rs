@@ -118,7 +118,8 @@ fn statistic(cx: &CheckContext<'_>, sentence: Span) -> Option<Span> {
 /// Whether the paragraph names a source: a reporting word, a quotation or a link.
 fn attributed(cx: &CheckContext<'_>, paragraph: Span) -> bool {
     let text = paragraph.text(cx.text);
-    if ATTRIBUTION.is_match(text) || text.contains(['"', '“', '”']) {
+    let quotes = crate::span::overlapping(&cx.doc.prose.quotations, |q| *q, paragraph);
+    if ATTRIBUTION.is_match(text) || quotes.is_some() {
         return true;
     }
     let source = cx.doc.prose.to_source(paragraph);
