@@ -101,6 +101,39 @@ fn variants(a: &str, b: &str) -> bool {
     long && same_start && distance(&na, &nb, 2) <= 2
 }
 
+/// `s` with its first letter in lower case.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_lowercase().chain(chars).collect::<String>()
+    })
+}
+
+/// Whether the mention is the first word of its sentence (an opening quotation mark or
+/// bracket may stand before it), where a capital says nothing about the name.
+fn begins_sentence(cx: &CheckContext<'_>, m: &EntityMention) -> bool {
+    cx.doc.prose.sentence_at(m.span.start).is_some_and(|s| {
+        cx.text
+            .get(s.start..m.span.start)
+            .is_some_and(|before| before.chars().all(|c| matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '*' | '_' | ' ')))
+    })
+}
+
+/// Whether the mention stands between capitalised words, as in the name of an office or
+/// a plan ("National Mpox Response Team").
+fn in_title_case(cx: &CheckContext<'_>, m: &EntityMention) -> bool {
+    let capital = |w: Option<&str>| {
+        w.and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    let before = cx.text.get(..m.span.start).unwrap_or("");
+    let after = cx.text.get(m.span.end..).unwrap_or("");
+    let previous = before
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next());
+    let next = after.strip_prefix(' ').and_then(|a| a.split(' ').next());
+    capital(previous) || capital(next)
+}
 
 impl Kind for NameInconsistent {
     fn args(&self) -> Vec<String> {
@@ -114,22 +147,44 @@ impl Kind for NameInconsistent {
             .iter()
             .filter(|m| !m.former && !cx.doc.prose.is_quoted(m.span.start))
             .collect();
-        // Each entity's distinct spellings so far, in order of first use: a long article
-        // repeats a few spellings many times, so this stays short.
-        let mut seen: std::collections::HashMap<usize, Vec<&str>> =
+        // Each entity's distinct spellings so far, in order of first use, with whether
+        // that use began a sentence: a long article repeats a few spellings many times,
+        // so this stays short.
+        let mut seen: std::collections::HashMap<usize, Vec<(&str, bool)>> =
+            std::collections::HashMap::new();
+        let mut reported: std::collections::HashMap<(usize, &str), usize> =
             std::collections::HashMap::new();
         for m in &mentions {
             let found = m.span.text(cx.text);
+            // A capital at a sentence's start, or inside a title-case name ("the White
+            // House Mpox Response Team"), says nothing about how the name is spelled.
+            let initial = begins_sentence(cx, m) || in_title_case(cx, m);
             let spellings = seen.entry(m.entity).or_default();
             // The first earlier spelling of this entity that this one is a variant of.
-            let first = spellings.iter().copied().find(|f| variants(f, found));
-            if !spellings.contains(&found) {
-                spellings.push(found);
+            let first = spellings
+                .iter()
+                .find(|&&(f, f_initial)| {
+                    // A sentence's first word takes a capital: "Mpox spread" and "cases
+                    // of mpox" are one spelling.
+                    let case_of_start = (initial || f_initial) && lower_first(f) == lower_first(found);
+                    !case_of_start && variants(f, found)
+                })
+                .map(|&(f, _)| f);
+            if !spellings.iter().any(|&(f, i)| f == found && i == initial) {
+                spellings.push((found, initial));
             }
             let Some(first) = first else {
                 continue;
             };
+            // One finding per variant spelling: its later uses are labels of the first.
+            if let Some(i) = reported.get(&(m.entity, found)) {
+                if let Some(finding) = out.get_mut(*i) {
+                    finding.labels.push((m.span, "written this way again".to_string()));
+                }
+                continue;
+            }
             let name = cx.kb.entity(m.entity).map_or("", |e| e.name.as_str());
+            reported.insert((m.entity, found), out.len());
             out.push(
                 Finding::at(m.span)
                     .arg("found", found)
@@ -163,6 +218,31 @@ mod tests {
             "Dmitry Medvedev spoke. Later <<Dmitri Medvedev>> left.",
             None,
         );
+    }
+
+    #[test]
+    fn regression_a_capital_at_a_sentence_start_or_in_a_title_is_not_a_spelling() {
+        assert_clean(
+            &NameInconsistent,
+            "Cases of mpox rose. Mpox spreads by contact. The State Mpox Response Team met.",
+            None,
+        );
+        // Mid-sentence and alone, the capital is a second spelling.
+        assert_finds(
+            &NameInconsistent,
+            "Cases of mpox rose, and officials said <<Mpox>> spreads by contact.",
+            None,
+        );
+    }
+
+    #[test]
+    fn reports_each_variant_once_with_its_other_places_as_labels() {
+        let f = assert_finds(
+            &NameInconsistent,
+            "Erdoğan spoke. Later <<Erdogan>> left. Then Erdogan returned, and Erdogan ate.",
+            None,
+        );
+        assert_eq!(f.labels.len(), 2, "{f:?}");
     }
 
     #[test]
