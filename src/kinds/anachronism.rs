@@ -9,8 +9,9 @@
 //! earliest dated fact of the entity, less a margin (things are built, rumoured and
 //! trialled before they are announced); people and names marked `speculated` are left
 //! out. Office titles are checked only for titles the person has held in the knowledge
-//! base, never after "former", "then-", "ex-" and the like, and an open term (no end
-//! recorded) runs on indefinitely.
+//! base, never after "former", "then-", "ex-" and the like, nor when the person holds
+//! the title at the reference date (news names people by their present title in
+//! stories about their past); an open term (no end recorded) runs on indefinitely.
 
 use std::sync::LazyLock;
 
@@ -203,6 +204,16 @@ impl Kind for Anachronism {
                 if terms.iter().any(|t| t.overlaps(first, last)) {
                     continue;
                 }
+                // The title the person holds when the article is written may name them
+                // in a story about their past ("In 2024, President Trump promised ...",
+                // written in 2025): news uses it so.
+                if cx
+                    .reference
+                    .date
+                    .is_some_and(|r| terms.iter().any(|t| t.overlaps(r, r)))
+                {
+                    continue;
+                }
                 let held = terms
                     .iter()
                     .map(|t| describe_term(t))
@@ -314,6 +325,22 @@ mod tests {
             &kind(),
             "In 2012, <<Prime Minister Boris Johnson>> opened it.",
             None,
+        );
+    }
+
+    #[test]
+    fn regression_a_present_title_in_a_story_about_the_past_is_allowed() {
+        // Written in 2025, when he holds the office again.
+        assert_clean(
+            &kind(),
+            "In 2024, President Trump promised to seal the border.",
+            Some("2025-06-01"),
+        );
+        // Written in 2023, when he did not: the title is out of place.
+        assert_finds(
+            &kind(),
+            "In 2022, <<President Trump>> promised to seal the border.",
+            Some("2023-06-01"),
         );
     }
 

@@ -62,6 +62,14 @@ impl Kind for WeekdayMismatch {
                     let Some(d) = date.date_near(reference) else {
                         continue;
                     };
+                    // A year written in the passage ("In August 1908, ... On Friday,
+                    // August 14th") is the year the writer means when the weekday fits it.
+                    if passage_years(cx, date).any(|y| {
+                        jiff::civil::Date::new(y, d.month(), d.day())
+                            .is_ok_and(|c| c.weekday() == stated.value)
+                    }) {
+                        continue;
+                    }
                     (
                         d,
                         format!(" (taking the year {} from the reference date)", d.year()),
@@ -102,6 +110,31 @@ impl Kind for WeekdayMismatch {
     }
 }
 
+/// The years written in the paragraph of `date` and in the three before it: the passage a
+/// year-less date is read in.
+fn passage_years<'a>(
+    cx: &'a CheckContext<'_>,
+    date: &'a crate::extract::DateMention,
+) -> impl Iterator<Item = i16> + 'a {
+    let prose = &cx.doc.prose;
+    let paragraph = prose.paragraph_at(date.span.start);
+    let start = paragraph
+        .and_then(|p| {
+            let i = prose.paragraphs.partition_point(|q| q.start < p.start);
+            i.checked_sub(3)
+                .or(i.checked_sub(2))
+                .or(i.checked_sub(1))
+                .and_then(|i| prose.paragraphs.get(i))
+        })
+        .map_or(paragraph.map_or(date.span.start, |p| p.start), |q| q.start);
+    let end = paragraph.map_or(date.span.end, |p| p.end);
+    cx.mentions
+        .dates()
+        .iter()
+        .filter(move |d| d.span.start >= start && d.span.end <= end)
+        .filter_map(|d| d.year)
+}
+
 /// Write `name` as the stated weekday was written: abbreviated ("Mon." -> "Sun."), or
 /// in capitals.
 fn fit_case(text: &str, span: crate::span::Span, name: &str) -> String {
@@ -130,6 +163,27 @@ mod tests {
 
     fn kind() -> WeekdayMismatch {
         WeekdayMismatch::new(Params { year_less: true })
+    }
+
+    #[test]
+    fn regression_a_year_less_date_takes_the_year_of_its_passage() {
+        // 14 August 1908 was a Friday.
+        assert_clean(
+            &kind(),
+            "The riot began in August 1908. On Friday, August 14th, a crowd gathered.",
+            Some("2024-08-16"),
+        );
+        assert_clean(
+            &kind(),
+            "The Fall 2022 session runs 14 weeks.\n\nIt begins on Monday, September 12.",
+            Some("2021-12-01"),
+        );
+        // A year in the passage that the weekday does not fit changes nothing.
+        assert_finds(
+            &kind(),
+            "The Spring 2023 session closes on <<Friday, April 9th>>.",
+            Some("2023-03-01"),
+        );
     }
 
     #[test]
