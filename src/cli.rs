@@ -19,7 +19,6 @@ use crate::render::OutputFormat;
     version,
     about,
     long_about = None,
-    args_conflicts_with_subcommands = true,
     subcommand_value_name = "COMMAND",
     override_usage = "factlint [check] [OPTIONS] [PATHS]...\n       factlint [--config FILE] [--rules DIR] <COMMAND>"
 )]
@@ -33,6 +32,35 @@ pub struct Cli {
 }
 
 impl Cli {
+    /// Parse a command line. The checking options written before another subcommand's
+    /// name (`factlint --format json rules`) would do nothing there, so they are an error.
+    pub fn parse_args(
+        args: impl IntoIterator<Item = impl Into<std::ffi::OsString> + Clone>,
+    ) -> Result<Cli, clap::Error> {
+        use clap::{CommandFactory, FromArgMatches};
+        let mut command = Cli::command();
+        let matches = command.try_get_matches_from_mut(args)?;
+        if let Some((name, _)) = matches.subcommand() {
+            let checking = CheckArgs::augment_args(clap::Command::new("check"));
+            for arg in checking.get_arguments() {
+                let id = arg.get_id().as_str();
+                if matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine) {
+                    let shown = arg
+                        .get_long()
+                        .map_or_else(|| format!("`{id}`"), |l| format!("--{l}"));
+                    return Err(command.error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        format!(
+                            "{shown} is a checking option: it does nothing with `factlint {name}` \
+                             (write `factlint check {shown} ...`)"
+                        ),
+                    ));
+                }
+            }
+        }
+        Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command))
+    }
+
     /// The command to run (`check` when none is named), with the rule sources given
     /// anywhere on the command line.
     pub fn into_command(self) -> Command {

@@ -137,8 +137,16 @@ impl RuleFileError {
         let start = floor_char_boundary(text, start.min(text.len()));
         let end = floor_char_boundary(text, end.clamp(start, text.len()));
         let idx = crate::span::LineIndex::new(text);
+        let mut message = tidy_parser_message(&message.into());
+        let (start, end) = match runaway_quote(text, start, &message) {
+            Some(open) => {
+                let close_line = idx.position(text, start).line;
+                message = format!("unclosed quote: the string runs on to line {close_line}");
+                (open, open + 1)
+            }
+            None => (start, end),
+        };
         let pos = idx.position(text, start);
-        let message = tidy_parser_message(&message.into());
         let help = unknown_field_help(&message);
         RuleFileError {
             path: path.to_string(),
@@ -180,6 +188,29 @@ impl RuleFileError {
         }
         self
     }
+}
+
+/// A quote left open runs on until the next quote of its kind, often lines later, where
+/// the parser then finds "trailing content after" the string. The mistake is where the
+/// string opened: the offset of that opening quote, when it is on an earlier line.
+fn runaway_quote(text: &str, at: usize, message: &str) -> Option<usize> {
+    let quote = if message.starts_with("invalid trailing content after double-quoted") {
+        b'"'
+    } else if message.starts_with("invalid trailing content after single-quoted") {
+        b'\''
+    } else {
+        return None;
+    };
+    let bytes = text.as_bytes();
+    let escaped = |i: usize| quote == b'"' && i > 0 && bytes[i - 1] == b'\\';
+    let before = bytes.get(..at)?;
+    let close = (0..before.len())
+        .rev()
+        .find(|&i| before[i] == quote && !escaped(i))?;
+    let open = (0..close)
+        .rev()
+        .find(|&i| before[i] == quote && !escaped(i))?;
+    text.get(open..close)?.contains('\n').then_some(open)
 }
 
 /// The parser appends "at line L, column C", which our own position already says.

@@ -35,12 +35,12 @@ fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
     let mut inputs = Vec::new();
     let mut empty = Vec::new();
     let default = [PathBuf::from(".")];
-    let paths = if paths.is_empty() {
+    let given = if paths.is_empty() {
         &default[..]
     } else {
         paths
     };
-    for path in paths {
+    for path in given {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
             continue;
@@ -62,7 +62,7 @@ fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
                     .filter(|p| Format::is_checked_extension(p))
                     .collect();
                 found.sort();
-                if found.is_empty() {
+                if found.is_empty() && !paths.is_empty() {
                     empty.push(display.clone());
                 }
                 for p in found {

@@ -113,7 +113,7 @@ impl Decoded {
                 }
             }
             Decoding::Utf16Le | Decoding::Utf16Be => {
-                if bytes.len() % 2 != 0 {
+                if !bytes.len().is_multiple_of(2) {
                     return None;
                 }
                 let le = decoding == Decoding::Utf16Le;

@@ -387,7 +387,16 @@ fn build_rule(
     let severity = match r.severity.value.parse::<Severity>() {
         Ok(s) => Some(s),
         Err(e) => {
-            errors.push(err_at(&r.severity.referenced, e));
+            // "unknown severity `x` (expected ...); did you mean `y`?": the guess is help.
+            let (message, help) = match e.split_once("; ") {
+                Some((m, h)) => (m.to_string(), Some(h.to_string())),
+                None => (e, None),
+            };
+            let err = err_at(&r.severity.referenced, message);
+            errors.push(match help {
+                Some(h) => err.with_help(h),
+                None => err,
+            });
             None
         }
     };
@@ -401,8 +410,7 @@ fn build_rule(
                 format!("unknown rule kind `{}`", r.kind.value),
             )
             .with_help(
-                crate::suggest::did_you_mean(&r.kind.value, known.iter().copied())
-                    .map_or(list.clone(), |d| format!("{d} ({list})")),
+                crate::suggest::did_you_mean(&r.kind.value, known.iter().copied()).unwrap_or(list),
             ),
         );
     }
