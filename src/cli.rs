@@ -7,24 +7,81 @@ use clap::{Args, Parser, Subcommand};
 use crate::diagnostic::Severity;
 use crate::render::OutputFormat;
 
-/// Subcommand names; anything else on the command line is a `check` run.
-pub const SUBCOMMANDS: &[&str] = &[
-    "check",
-    "rules",
-    "explain",
-    "test-rules",
-    "kb",
-    "completions",
-    "man",
-    "help",
-];
-
 /// factlint: a fact-checking and consistency linter for news text.
+///
+/// With no subcommand, factlint checks the paths given (the current directory by
+/// default): `factlint article.md` is `factlint check article.md`, and the options
+/// below are the checking options. `--config` and `--rules` go with every subcommand,
+/// before or after its name.
 #[derive(Debug, Parser)]
-#[command(name = "factlint", version, about, long_about = None)]
+#[command(
+    name = "factlint",
+    version,
+    about,
+    long_about = None,
+    subcommand_value_name = "COMMAND",
+    override_usage = "factlint [check] [OPTIONS] [PATHS]...\n       factlint [--config FILE] [--rules DIR] <COMMAND>"
+)]
 pub struct Cli {
+    #[command(flatten)]
+    pub source: RuleSourceArgs,
+    #[command(flatten)]
+    pub check: CheckArgs,
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+}
+
+impl Cli {
+    /// Parse a command line. The checking options written before another subcommand's
+    /// name (`factlint --format json rules`) would do nothing there, so they are an error.
+    pub fn parse_args(
+        args: impl IntoIterator<Item = impl Into<std::ffi::OsString> + Clone>,
+    ) -> Result<Cli, clap::Error> {
+        use clap::{CommandFactory, FromArgMatches};
+        let mut command = Cli::command();
+        let matches = command.try_get_matches_from_mut(args)?;
+        if let Some((name, _)) = matches.subcommand() {
+            let checking = CheckArgs::augment_args(clap::Command::new("check"));
+            for arg in checking.get_arguments() {
+                let id = arg.get_id().as_str();
+                if matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine) {
+                    let shown = arg
+                        .get_long()
+                        .map_or_else(|| format!("`{id}`"), |l| format!("--{l}"));
+                    return Err(command.error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        format!(
+                            "{shown} is a checking option: it does nothing with `factlint {name}` \
+                             (write `factlint check {shown} ...`)"
+                        ),
+                    ));
+                }
+            }
+        }
+        Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command))
+    }
+
+    /// The command to run (`check` when none is named), with the rule sources given
+    /// anywhere on the command line.
+    pub fn into_command(self) -> Command {
+        let source = self.source;
+        let mut command = self.command.unwrap_or(Command::Check(self.check));
+        match &mut command {
+            Command::Check(args) => args.source = source,
+            Command::Rules { source: s }
+            | Command::Explain { source: s, .. }
+            | Command::TestRules { source: s, .. } => {
+                *s = source;
+            }
+            Command::Kb { action } => match action {
+                KbCommand::Check { source: s, .. } | KbCommand::Show { source: s, .. } => {
+                    *s = source;
+                }
+            },
+            Command::Completions { .. } | Command::Man => {}
+        }
+        command
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -32,19 +89,22 @@ pub enum Command {
     /// Check articles (the default: `factlint article.md` is `factlint check article.md`)
     Check(CheckArgs),
     /// List every loaded rule: id, severity, one line
-    Rules(RuleSourceArgs),
+    Rules {
+        #[arg(skip)]
+        source: RuleSourceArgs,
+    },
     /// Explain a rule: what it checks, why, and its examples
     Explain {
         /// The rule id, e.g. date.weekday-mismatch
         rule: String,
-        #[command(flatten)]
+        #[arg(skip)]
         source: RuleSourceArgs,
     },
     /// Run every rule's own examples; fails if any does not behave as written
     TestRules {
         /// Directories of rule files to test (default: the built-in rules and configured ones)
         dirs: Vec<PathBuf>,
-        #[command(flatten)]
+        #[arg(skip)]
         source: RuleSourceArgs,
     },
     /// Validate knowledge files, or show what is known about an entity
@@ -68,26 +128,26 @@ pub enum KbCommand {
     Check {
         /// Knowledge files (YAML) to validate together with the built-in knowledge
         files: Vec<PathBuf>,
-        #[command(flatten)]
+        #[arg(skip)]
         source: RuleSourceArgs,
     },
     /// Print everything known about an entity, found by name or alias (any case)
     Show {
         /// The entity's name or one of its aliases
         name: String,
-        #[command(flatten)]
+        #[arg(skip)]
         source: RuleSourceArgs,
     },
 }
 
-/// Where rules come from.
+/// Where rules come from: options of every subcommand, written before or after it.
 #[derive(Debug, Args, Default, Clone)]
 pub struct RuleSourceArgs {
     /// Configuration file (default: the nearest .factlint.yaml from the first path upward)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
     /// Extra directory of rule files (repeatable)
-    #[arg(long = "rules", value_name = "DIR")]
+    #[arg(long = "rules", value_name = "DIR", global = true)]
     pub rules: Vec<PathBuf>,
 }
 
@@ -101,7 +161,8 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
-    #[command(flatten)]
+    /// The rule sources (`--config`, `--rules`), read as options of every subcommand.
+    #[arg(skip)]
     pub source: RuleSourceArgs,
     /// Only run these rules (ids or prefixes such as `date.`; repeatable)
     #[arg(long, value_name = "ID")]
@@ -112,6 +173,10 @@ pub struct CheckArgs {
     /// Exit 1 when a diagnostic at or above this severity is found
     #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
     pub fail_on: Option<Severity>,
+    /// How to read the inputs' bytes: auto (UTF-8; UTF-16 by its byte-order mark; else
+    /// Windows-1252, with a note), utf-8, windows-1252, latin1 or utf-16
+    #[arg(long, value_name = "ENCODING", default_value = "auto", value_parser = parse_encoding)]
+    pub encoding: crate::document::Encoding,
     /// Name for standard input; its extension picks the format
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
@@ -149,17 +214,10 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
         .ok_or_else(|| format!("`{s}` is not a valid date of the form YYYY-MM-DD"))
 }
 
-fn parse_severity(s: &str) -> Result<Severity, String> {
+fn parse_encoding(s: &str) -> Result<crate::document::Encoding, String> {
     s.parse()
 }
 
-/// Insert the default `check` subcommand where none is given.
-pub fn with_default_subcommand(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
-    let mut args = args;
-    let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
-    let is_meta = matches!(first, "-h" | "--help" | "-V" | "--version");
-    if !is_meta && !SUBCOMMANDS.contains(&first) {
-        args.insert(1.min(args.len()), "check".into());
-    }
-    args
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse()
 }

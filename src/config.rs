@@ -1,12 +1,13 @@
 //! `.factlint.yaml`: project settings, found from the first path upward.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use serde_saphyr::Spanned;
 
 use crate::diagnostic::Severity;
-use crate::error::{RuleFileError, SetupError};
+use crate::error::{FileKind, RuleFileError, SetupError};
 use crate::extract::Locale;
 
 pub const CONFIG_NAME: &str = ".factlint.yaml";
@@ -87,6 +88,48 @@ pub struct LoadedConfig {
     pub config: Config,
     pub dir: PathBuf,
     pub path: Option<PathBuf>,
+    /// The file's text, for errors that point into it.
+    pub text: String,
+    /// Every rule id or prefix the file names, with where it is written.
+    selectors: Vec<Spanned<String>>,
+}
+
+/// Where the configuration names rules (`select`, `ignore`, `severity` keys,
+/// `per-path-ignores` lists), read a second time with positions; anything else is
+/// ignored here, as [`Config`] has read it already.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct Selectors {
+    #[serde(default)]
+    select: Vec<Spanned<String>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: HashMap<Spanned<String>, serde::de::IgnoredAny>,
+    #[serde(default)]
+    per_path_ignores: HashMap<String, Vec<Spanned<String>>>,
+}
+
+impl LoadedConfig {
+    /// An error for each rule id or prefix the file names that no rule in `ids` has.
+    pub fn check_selectors(&self, ids: &[&str]) -> Vec<RuleFileError> {
+        let display = self
+            .path
+            .as_ref()
+            .map_or(String::from(CONFIG_NAME), |p| p.display().to_string());
+        self.selectors
+            .iter()
+            .filter_map(|sel| {
+                let e = crate::rules::check_selector(&sel.value, ids).err()?;
+                let (start, end) = crate::rules::byte_range(&self.text, &sel.referenced);
+                Some(
+                    RuleFileError::new(&display, &self.text, start, end, e.message)
+                        .with_help(e.help)
+                        .in_file(FileKind::Config),
+                )
+            })
+            .collect()
+    }
 }
 
 /// The nearest `.factlint.yaml` from `start` upward.
@@ -122,26 +165,32 @@ pub fn load(path: &Path) -> Result<LoadedConfig, SetupError> {
         Err(e) => {
             let (start, end) = e
                 .location()
-                .and_then(|l| {
-                    let s = l.span();
-                    Some((
-                        s.byte_offset()? as usize,
-                        (s.byte_offset()? + s.byte_len()?) as usize,
-                    ))
-                })
-                .unwrap_or((0, 0));
+                .map_or((0, 0), |l| crate::rules::byte_range(&text, &l));
             let message = e.without_snippet().to_string();
             let message = message.lines().next().unwrap_or("invalid YAML").to_string();
             return Err(RuleFileError::new(&display, &text, start, end, message)
+                .in_file(FileKind::Config)
                 .with_help(
                     "see README.md, \"Configuration\", for the keys a configuration file takes",
                 )
                 .into());
         }
     };
+    // The text parsed as a `Config`, so it parses as this looser view too.
+    let located = serde_saphyr::from_str::<Option<Selectors>>(&text)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let mut selectors = located.select;
+    selectors.extend(located.ignore);
+    selectors.extend(located.severity.into_keys());
+    selectors.extend(located.per_path_ignores.into_values().flatten());
+    selectors.sort_by_key(|s| (s.referenced.line(), s.referenced.column()));
     Ok(LoadedConfig {
         config,
         dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
         path: Some(path.to_path_buf()),
+        text,
+        selectors,
     })
 }

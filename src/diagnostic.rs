@@ -37,7 +37,9 @@ impl std::str::FromStr for Severity {
             "warning" => Ok(Severity::Warning),
             "error" => Ok(Severity::Error),
             other => Err(format!(
-                "unknown severity `{other}` (expected error, warning or info)"
+                "unknown severity `{other}` (expected error, warning or info){}",
+                crate::suggest::did_you_mean(other, ["error", "warning", "info"])
+                    .map_or(String::new(), |d| format!("; {d}"))
             )),
         }
     }

@@ -299,10 +299,15 @@ fn to_diagnostic(doc: &Document, rule: &Rule, f: Finding) -> Diagnostic {
     let prose = &doc.prose;
     let fix = f.fix.and_then(|(span, replacement, safe)| {
         // A fix is offered only where the prose is a verbatim copy of the source.
-        prose.is_verbatim(span).then(|| Fix {
-            span: prose.to_source(span),
-            replacement,
-            safe,
+        prose.is_verbatim(span).then(|| {
+            tidy_fix(
+                &doc.source,
+                Fix {
+                    span: prose.to_source(span),
+                    replacement,
+                    safe,
+                },
+            )
         })
     });
     Diagnostic {
@@ -325,6 +330,26 @@ fn to_diagnostic(doc: &Document, rule: &Rule, f: Finding) -> Diagnostic {
             .filter(|h| !h.trim().is_empty()),
         fix,
     }
+}
+
+/// A fix that joins the text around it cleanly: a replacement ending in a full stop
+/// ("10 a.m.") takes over the sentence's own full stop rather than doubling it, and an
+/// empty replacement takes one of the spaces around it (none before punctuation).
+fn tidy_fix(source: &str, mut fix: Fix) -> Fix {
+    let before = source.get(..fix.span.start).unwrap_or("");
+    let after = source.get(fix.span.end..).unwrap_or("");
+    if fix.replacement.ends_with('.') && after.starts_with('.') && !after.starts_with("..") {
+        fix.span.end += 1;
+    } else if fix.replacement.is_empty() {
+        if before.ends_with(' ')
+            && (after.starts_with(' ') || after.starts_with([',', '.', ';', ':', '!', '?']))
+        {
+            fix.span.start -= 1;
+        } else if before.is_empty() && after.starts_with(' ') {
+            fix.span.end += 1;
+        }
+    }
+    fix
 }
 
 /// Apply non-overlapping fixes (in order of position) to `source`. Returns the new text

@@ -38,6 +38,15 @@ pub fn fixed_text(
     (applied > 0 && text != source).then_some((text, applied))
 }
 
+/// How many of the diagnostics' fixes `mode` leaves out (unsafe ones in safe mode).
+pub fn unsafe_left_out(diagnostics: &[Diagnostic], mode: FixMode) -> usize {
+    diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| !mode.allows(f.safe))
+        .count()
+}
+
 /// A unified diff of `old` to `new` for `path`, with three lines of context.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)
@@ -57,14 +66,14 @@ pub enum WriteError {
 }
 
 /// Replace `path`'s content `original` with `new`, atomically, keeping permissions.
-pub fn write_atomically(path: &Path, original: &str, new: &str) -> Result<(), WriteError> {
+pub fn write_atomically(path: &Path, original: &[u8], new: &[u8]) -> Result<(), WriteError> {
     let display = path.display().to_string();
     let io_err = |source| WriteError::Io {
         path: display.clone(),
         source,
     };
     let current = std::fs::read(path).map_err(io_err)?;
-    if current != original.as_bytes() {
+    if current != original {
         return Err(WriteError::Changed(display));
     }
     let meta = std::fs::metadata(path).map_err(io_err)?;
@@ -76,12 +85,12 @@ pub fn write_atomically(path: &Path, original: &str, new: &str) -> Result<(), Wr
         .prefix(".factlint-fix-")
         .tempfile_in(dir)
         .map_err(io_err)?;
-    tmp.write_all(new.as_bytes()).map_err(io_err)?;
+    tmp.write_all(new).map_err(io_err)?;
     tmp.as_file().sync_all().map_err(io_err)?;
     std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(io_err)?;
     // Last check just before the rename: an editor may have saved meanwhile.
     let current = std::fs::read(path).map_err(io_err)?;
-    if current != original.as_bytes() {
+    if current != original {
         return Err(WriteError::Changed(display));
     }
     tmp.persist(path).map_err(|e| io_err(e.error))?;
@@ -134,10 +143,10 @@ mod tests {
         let path = dir.path().join("a.md");
         std::fs::write(&path, "new content").expect("write");
         assert!(matches!(
-            write_atomically(&path, "old content", "fixed"),
+            write_atomically(&path, b"old content", b"fixed"),
             Err(WriteError::Changed(_))
         ));
-        write_atomically(&path, "new content", "fixed").expect("written");
+        write_atomically(&path, b"new content", b"fixed").expect("written");
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "fixed");
     }
 }

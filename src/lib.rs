@@ -5,7 +5,7 @@
 //! -engine-> [`Diagnostic`]s -render-> output, driven by [`app`].
 //!
 //! Modules, from the bottom up (each imports only from modules listed before it):
-//! `span`, `re`, `error`, `lexicon`, `patterns`, `prebuilt`, `diagnostic`; `document`;
+//! `span`, `suggest`, `re`, `error`, `lexicon`, `patterns`, `prebuilt`, `diagnostic`; `document`;
 //! `extract`; `kb`; `kinds`; `rules`, `examples`; `engine`, `suppress`; `render`, `fix`,
 //! `baseline`, `config`; `cli`; `app`.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -32,6 +32,7 @@ pub mod reference;
 pub mod render;
 pub mod rules;
 pub mod span;
+pub mod suggest;
 pub mod suppress;
 
 pub use app::exit::{EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS};

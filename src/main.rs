@@ -1,12 +1,10 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-use factlint::cli::{with_default_subcommand, Cli};
+use factlint::cli::Cli;
 
 fn main() -> ExitCode {
-    let args = with_default_subcommand(std::env::args_os().collect());
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match Cli::parse_args(std::env::args_os()) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -20,7 +18,7 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut err = io::stderr();
-    let code = match factlint::run(cli.command, &mut out, &mut err) {
+    let code = match factlint::run(cli.into_command(), &mut out, &mut err) {
         Ok(code) => code,
         Err(e) => {
             let _ = out.flush();

@@ -23,7 +23,14 @@ pub enum DirectiveKind {
     Enable,
     /// One finding whose flagged text is exactly this.
     Ignore(String),
+    /// A comment that is meant as a directive but is not one (`factlint-disable-nextline`,
+    /// `factlint:disable`, an `ignore` without its quoted text): it silences nothing, and
+    /// the run reports it as an error with the intended spelling.
+    Malformed(String),
 }
+
+/// The directive verbs, as written after `factlint-`.
+const VERBS: &[&str] = &["disable-next-line", "disable", "enable", "ignore"];
 
 /// One directive and where it is written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,18 +48,57 @@ pub struct Directive {
 /// and surrounding spaces. Anything else is not a directive.
 pub fn parse_comment(body: &str, body_start: usize) -> Option<Directive> {
     let trimmed = body.trim();
-    let rest = trimmed.strip_prefix("factlint-")?;
     let start = body_start + (body.len() - body.trim_start().len());
-    parse_directive(rest, Span::new(start, start + trimmed.len()))
+    let span = Span::new(start, start + trimmed.len());
+    if let Some(rest) = trimmed.strip_prefix("factlint-") {
+        return Some(parse_directive(rest, span, "factlint-"));
+    }
+    // `factlint:disable`, `factlint disable`, `FactLint-disable`: meant as a directive.
+    let head = trimmed.get(..8)?;
+    if !head.eq_ignore_ascii_case("factlint") {
+        return None;
+    }
+    let rest = trimmed[8..].trim_start_matches([':', '_', '-', ' ', '\t']);
+    let written = trimmed.split_whitespace().next().unwrap_or(trimmed);
+    if rest.len() == trimmed.len() - 8 {
+        // "factlinting" and such: a word, not a directive.
+        return None;
+    }
+    let verb = rest.split_whitespace().next().unwrap_or("");
+    let intended = closest_verb(verb).unwrap_or("disable");
+    Some(malformed(
+        span,
+        format!("`{written}` is not a factlint directive; did you mean `factlint-{intended}`?"),
+    ))
 }
 
 /// Read a plain-text directive line: `factlint: disable RULE -- reason`.
 pub fn parse_text_line(line: &str, span: Span) -> Option<Directive> {
     let rest = line.trim().strip_prefix("factlint:")?;
-    parse_directive(rest.trim_start(), span)
+    Some(parse_directive(rest.trim_start(), span, "factlint: "))
 }
 
-fn parse_directive(text: &str, span: Span) -> Option<Directive> {
+fn malformed(span: Span, message: String) -> Directive {
+    Directive {
+        kind: DirectiveKind::Malformed(message),
+        rules: Vec::new(),
+        span,
+        reason: None,
+    }
+}
+
+/// The verb closest to a misspelt one.
+fn closest_verb(verb: &str) -> Option<&'static str> {
+    let lower = verb.to_ascii_lowercase();
+    if let Some(v) = VERBS.iter().find(|v| **v == lower) {
+        return Some(v);
+    }
+    crate::suggest::closest(&lower, VERBS.iter().copied())
+        .first()
+        .copied()
+}
+
+fn parse_directive(text: &str, span: Span, prefix: &str) -> Directive {
     let (verb, rest) = match text.find(char::is_whitespace) {
         Some(i) => (&text[..i], &text[i..]),
         None => (text, ""),
@@ -69,28 +115,52 @@ fn parse_directive(text: &str, span: Span) -> Option<Directive> {
         "disable" => DirectiveKind::Disable,
         "enable" => DirectiveKind::Enable,
         "ignore" => {
-            let open = rest.find('"')?;
-            let close = rest.rfind('"')?;
-            if close <= open + 1 {
-                return None;
+            let quoted = rest.find('"').zip(rest.rfind('"'));
+            match quoted {
+                Some((open, close)) if close > open + 1 => {
+                    let text = rest[open + 1..close].to_string();
+                    rest = &rest[..open];
+                    DirectiveKind::Ignore(text)
+                }
+                _ => {
+                    return malformed(
+                        span,
+                        format!(
+                            "`{prefix}ignore` needs the flagged text in double quotes: \
+                             `{prefix}ignore RULE \"exact text\"`"
+                        ),
+                    )
+                }
             }
-            let text = rest[open + 1..close].to_string();
-            rest = &rest[..open];
-            DirectiveKind::Ignore(text)
         }
-        _ => return None,
+        other => {
+            let message = match closest_verb(other) {
+                Some(v) => format!(
+                    "`{prefix}{other}` is not a factlint directive; did you mean `{prefix}{v}`?"
+                ),
+                None => format!(
+                    "`{prefix}{other}` is not a factlint directive; directives are {}",
+                    VERBS
+                        .iter()
+                        .map(|v| format!("`{prefix}{v}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            return malformed(span, message);
+        }
     };
     let rules = rest
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect();
-    Some(Directive {
+    Directive {
         kind,
         rules,
         span,
         reason,
-    })
+    }
 }
 
 impl Directive {
@@ -105,6 +175,7 @@ impl Directive {
             DirectiveKind::Disable => "disable",
             DirectiveKind::Enable => "enable",
             DirectiveKind::Ignore(_) => "ignore",
+            DirectiveKind::Malformed(_) => "malformed",
         };
         verb.to_string()
     }
@@ -148,7 +219,7 @@ pub fn apply<'d>(
     };
     for (i, dir) in directives.iter().enumerate() {
         match &dir.kind {
-            DirectiveKind::Enable => {}
+            DirectiveKind::Enable | DirectiveKind::Malformed(_) => {}
             DirectiveKind::DisableNextLine => {
                 let target = line_of(dir.span.end.saturating_sub(1).max(dir.span.start)) + 1;
                 for (k, d) in diagnostics.iter().enumerate() {
@@ -201,6 +272,7 @@ pub fn apply<'d>(
         .filter(|(d, used)| {
             !used
                 && d.kind != DirectiveKind::Enable
+                && !matches!(d.kind, DirectiveKind::Malformed(_))
                 && !d
                     .rules
                     .iter()
@@ -230,9 +302,18 @@ mod tests {
         assert_eq!(d.rules, ["style.irregardless"]);
         let d = parse_text_line("factlint: enable", Span::new(0, 1)).expect("directive");
         assert_eq!((d.kind, d.rules.len()), (DirectiveKind::Enable, 0));
-        assert!(parse_comment("factlint-disabel x", 0).is_none());
         assert!(parse_comment("a note", 0).is_none());
-        assert!(parse_comment(r#"factlint-ignore x ""#, 0).is_none());
+        assert!(parse_comment("factlinting is fun", 0).is_none());
+        let malformed = |body: &str| match parse_comment(body, 0).map(|d| d.kind) {
+            Some(DirectiveKind::Malformed(m)) => m,
+            other => panic!("{body}: {other:?}"),
+        };
+        assert!(malformed("factlint-disabel x").contains("did you mean `factlint-disable`?"));
+        assert!(malformed("factlint-disable-nextline x")
+            .contains("did you mean `factlint-disable-next-line`?"));
+        assert!(malformed("factlint:disable x").contains("did you mean `factlint-disable`?"));
+        assert!(malformed("factlint-ignor x").contains("did you mean `factlint-ignore`?"));
+        assert!(malformed(r#"factlint-ignore x ""#).contains("double quotes"));
     }
 
     proptest::proptest! {

@@ -28,8 +28,9 @@ fn utf16_empty_and_nul_files_are_reported_not_crashed_on() {
         "It opened on Monday, 29 November 2026.",
     )
     .unwrap();
+    // Strict UTF-8: the UTF-16 file is an error (by default it is read by its BOM).
     let out = factlint()
-        .args(["--format", "json"])
+        .args(["--format", "json", "--encoding", "utf-8"])
         .arg(p)
         .output()
         .expect("run");

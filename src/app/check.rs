@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::baseline;
 use crate::cli::CheckArgs;
 use crate::diagnostic::Severity;
-use crate::document::{Document, Format};
+use crate::document::{Decoded, Decoding, Document, Encoding, Format};
 use crate::engine;
 use crate::error::{LoadError, SetupError};
 use crate::extract;
@@ -16,7 +16,8 @@ use crate::fix;
 use crate::kb;
 use crate::kinds;
 use crate::render::{self, CheckedFile, FileReport, HumanOptions, Summary};
-use crate::rules::{id_matches, Rule};
+use crate::rules::{check_selector, id_matches, Rule};
+use crate::suppress::DirectiveKind;
 
 use super::exit::{EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS};
 use super::settings::Settings;
@@ -28,15 +29,18 @@ enum Input {
     Missing { display: String, error: LoadError },
 }
 
-fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
+/// The inputs the paths name, and the directories named on the command line that hold
+/// no checkable file.
+fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<String>) {
     let mut inputs = Vec::new();
+    let mut empty = Vec::new();
     let default = [PathBuf::from(".")];
-    let paths = if paths.is_empty() {
+    let given = if paths.is_empty() {
         &default[..]
     } else {
         paths
     };
-    for path in paths {
+    for path in given {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
             continue;
@@ -58,6 +62,9 @@ fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
                     .filter(|p| Format::is_checked_extension(p))
                     .collect();
                 found.sort();
+                if found.is_empty() && !paths.is_empty() {
+                    empty.push(display.clone());
+                }
                 for p in found {
                     let display = p.strip_prefix("./").unwrap_or(&p).display().to_string();
                     inputs.push(Input::File { path: p, display });
@@ -69,7 +76,7 @@ fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
             }),
         }
     }
-    inputs
+    (inputs, empty)
 }
 
 /// What happened to one file besides its diagnostics.
@@ -78,9 +85,16 @@ struct FileExtras {
     fixed: usize,
     diff: Option<String>,
     notes: Vec<String>,
+    /// Problems that fail the run (exit 2) but not the file: a malformed suppression
+    /// comment, a rule id no rule has.
+    errors: Vec<String>,
     failed: bool,
     baseline_entries: Vec<baseline::Entry>,
+    /// The file's baseline key and the baseline entries that hid one of its findings.
+    baseline_used: Option<(String, Vec<usize>)>,
     hidden: usize,
+    /// Unsafe fixes not applied (no `--unsafe-fixes`).
+    unsafe_left: usize,
 }
 
 /// `factlint check`: check every input, render the findings, apply fixes.
@@ -94,7 +108,23 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     std::thread::spawn(kb::builtin);
     let plan = Settings::resolve(&args, err)?;
     let fail_on = plan.fail_on;
-    let inputs = collect_inputs(&args.paths);
+    let (inputs, empty) = collect_inputs(&args.paths);
+    let mut failed = false;
+    for path in &empty {
+        // A path named on purpose that holds nothing to check is a mistake in CI.
+        failed = true;
+        let _ = writeln!(
+            err,
+            "factlint: warning: no checkable files found under {path} \
+             (looked for .md, .markdown, .txt, .html, .htm)"
+        );
+    }
+    if inputs.is_empty() && args.paths.is_empty() && !args.quiet {
+        let _ = writeln!(
+            err,
+            "factlint: note: no checkable files found under the current directory"
+        );
+    }
     let stdin_bytes = if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
         let mut buf = Vec::new();
         io::stdin()
@@ -127,7 +157,8 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             bar
         });
     let mut summary = Summary::default();
-    let mut failed = false;
+    let mut unsafe_left = 0;
+    let mut baseline_used: Vec<(String, Vec<usize>)> = Vec::new();
     let mut worst: Option<Severity> = None;
     let mut new_baseline = Vec::new();
     let (mut fixed, mut fixed_files, mut any_diff) = (0, 0, false);
@@ -158,7 +189,12 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             batch.par_iter().map(check).collect()
         };
         for (report, extras) in reports {
-            failed |= extras.failed;
+            failed |= extras.failed || !extras.errors.is_empty();
+            for e in &extras.errors {
+                let _ = writeln!(err, "factlint: error: {e}");
+            }
+            unsafe_left += extras.unsafe_left;
+            baseline_used.extend(extras.baseline_used);
             if !args.quiet || extras.failed {
                 for note in &extras.notes {
                     let kind = if extras.failed { "error" } else { "note" };
@@ -235,6 +271,18 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             );
         }
     }
+    if let Some((b, key)) = &plan.baseline {
+        if !args.quiet {
+            report_stale_baseline(b, key, &baseline_used, args.baseline.as_deref(), err);
+        }
+    }
+    let unsafe_note = (unsafe_left > 0).then(|| {
+        format!(
+            "; {unsafe_left} unsafe fixes left out (they may change meaning: \
+             review them with --diff --unsafe-fixes, apply them with --fix --unsafe-fixes)"
+        )
+    });
+    let unsafe_note = unsafe_note.unwrap_or_default();
     if plan.diff_only {
         if let Err(e) = out.flush() {
             return io_outcome(e);
@@ -242,7 +290,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         if !args.quiet {
             let _ = writeln!(
                 err,
-                "factlint: note: {fixed} fixes available in {fixed_files} files (not written)"
+                "factlint: note: {fixed} fixes available in {fixed_files} files (not written){unsafe_note}"
             );
         }
         return Ok(if failed {
@@ -259,7 +307,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     if args.fix && !args.quiet {
         let _ = writeln!(
             err,
-            "factlint: note: applied {fixed} fixes in {fixed_files} files"
+            "factlint: note: applied {fixed} fixes in {fixed_files} files{unsafe_note}"
         );
     }
     Ok(if failed {
@@ -269,6 +317,53 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     } else {
         EXIT_CLEAN
     })
+}
+
+/// Baseline entries that no longer hide anything: those for files checked in this run
+/// that hid no finding, and those for files that no longer exist. A note on standard
+/// error, not a failure: a finding that went away is good news, and the run's exit
+/// status is about the findings that remain.
+fn report_stale_baseline(
+    b: &baseline::Baseline,
+    key: &baseline::PathKey,
+    used: &[(String, Vec<usize>)],
+    path: Option<&Path>,
+    err: &mut dyn Write,
+) {
+    let mut live = vec![false; b.entries.len()];
+    for i in used.iter().flat_map(|(_, u)| u) {
+        if let Some(l) = live.get_mut(*i) {
+            *l = true;
+        }
+    }
+    let stale: Vec<&baseline::Entry> = b
+        .entries
+        .iter()
+        .zip(&live)
+        .filter(|(e, live)| {
+            !**live && (used.iter().any(|(k, _)| *k == e.path) || !key.exists(&e.path))
+        })
+        .map(|(e, _)| e)
+        .collect();
+    if stale.is_empty() {
+        return;
+    }
+    let mut files: Vec<&str> = stale.iter().map(|e| e.path.as_str()).collect();
+    files.dedup();
+    let shown: Vec<&str> = files.iter().take(5).copied().collect();
+    let more = if files.len() > shown.len() {
+        ", ..."
+    } else {
+        ""
+    };
+    let path = path.map_or(String::from("FILE"), |p| p.display().to_string());
+    let _ = writeln!(
+        err,
+        "factlint: note: {} baseline entries no longer match a finding (in {}{more}); \
+         run with --write-baseline {path} to prune them",
+        stale.len(),
+        shown.join(", ")
+    );
 }
 
 /// A progress bar appears (on a terminal) from this many files on.
@@ -286,6 +381,27 @@ fn io_outcome(e: io::Error) -> Result<u8, SetupError> {
     }
 }
 
+/// The document's suppression comments that are not directives, and the rule ids they
+/// name that no rule has, as `PATH:LINE:COL: message`.
+fn directive_errors(doc: &Document, known: &[String]) -> Vec<String> {
+    let ids: Vec<&str> = known.iter().map(String::as_str).collect();
+    let mut errors = Vec::new();
+    for d in &doc.directives {
+        let pos = doc.line_index.position(&doc.source, d.span.start);
+        let at = format!("{}:{}:{}", doc.path, pos.line, pos.column);
+        if let DirectiveKind::Malformed(message) = &d.kind {
+            errors.push(format!("{at}: {message}"));
+            continue;
+        }
+        for rule in &d.rules {
+            if let Err(e) = check_selector(rule, &ids) {
+                errors.push(format!("{at}: suppression comment: {e}"));
+            }
+        }
+    }
+    errors
+}
+
 fn check_input(
     input: &Input,
     plan: &Settings,
@@ -297,10 +413,18 @@ fn check_input(
         Input::Stdin => {
             let name = stdin_name.unwrap_or("-").to_string();
             let format = stdin_name.map_or(Format::Text, |n| Format::from_path(Path::new(n)));
-            let doc = Document::from_bytes(&name, stdin.unwrap_or_default().to_vec(), format);
+            let doc = Document::from_bytes_as(
+                &name,
+                stdin.unwrap_or_default().to_vec(),
+                format,
+                plan.encoding,
+            );
             (name, doc)
         }
-        Input::File { path, display } => (display.clone(), Document::load(path, display)),
+        Input::File { path, display } => (
+            display.clone(),
+            Document::load_as(path, display, plan.encoding),
+        ),
         Input::Missing { display, error } => (
             display.clone(),
             Err(match error {
@@ -342,18 +466,34 @@ fn check_input(
                 });
             }
         }
-        if let Some((b, key)) = &plan.baseline {
-            b.hide(&key.key(&display), doc, &mut checked.diagnostics);
-        }
         Ok(checked)
     };
+    let baseline_path: Option<&Path> = match input {
+        Input::File { path, .. } => Some(path),
+        Input::Stdin => stdin_name.map(Path::new),
+        Input::Missing { .. } => None,
+    };
     let outcome = loaded.and_then(|mut doc| {
+        extras.errors = directive_errors(&doc, &engine.options.known_rules);
+        if let Some(d) = &doc.decoded {
+            if plan.encoding == Encoding::Auto && d.decoding == Decoding::Windows1252 {
+                extras.notes.push(format!(
+                    "{display} is not UTF-8; read as windows-1252 (choose with --encoding)"
+                ));
+            }
+        }
         let mut checked = check(&doc).map_err(|message| LoadError::Io {
             path: display.clone(),
             message,
         })?;
-        if let Some(key) = &plan.record_baseline {
-            let path_key = key.key(&display);
+        if let (Some((b, key)), Some(path)) = (&plan.baseline, baseline_path) {
+            let path_key = key.key(path);
+            let legacy = display.strip_prefix("./").unwrap_or(&display);
+            let used = b.hide(&path_key, legacy, &doc, &mut checked.diagnostics);
+            extras.baseline_used = Some((path_key, used));
+        }
+        if let (Some(key), Some(path)) = (&plan.record_baseline, baseline_path) {
+            let path_key = key.key(path);
             extras.baseline_entries = checked
                 .diagnostics
                 .iter()
@@ -363,6 +503,7 @@ fn check_input(
             checked.diagnostics.clear();
         }
         if let Some(mode) = plan.fix {
+            extras.unsafe_left = fix::unsafe_left_out(&checked.diagnostics, mode);
             if let Some((new_text, applied)) =
                 fix::fixed_text(&doc.source, &checked.diagnostics, mode)
             {
@@ -370,10 +511,24 @@ fn check_input(
                     extras.diff = Some(fix::unified_diff(&display, &doc.source, &new_text));
                     extras.fixed = applied;
                 } else if let Some(path) = file_path {
-                    match fix::write_atomically(path, &doc.source, &new_text) {
+                    let (original, encoded) = match &doc.decoded {
+                        None => (doc.source.as_bytes(), Ok(new_text.as_bytes().to_vec())),
+                        Some(d) => (&d.original[..], d.encode(&new_text)),
+                    };
+                    let written = encoded
+                        .map_err(|reason| format!("{display}: fixes not written: {reason}"))
+                        .and_then(|bytes| {
+                            fix::write_atomically(path, original, &bytes).map_err(|e| e.to_string())
+                        });
+                    match written {
                         Ok(()) => {
                             extras.fixed = applied;
+                            let decoded = doc.decoded.take().and_then(|d| {
+                                let bytes = d.encode(&new_text).ok()?;
+                                Decoded::decode(bytes, d.decoding).map(|(_, d)| Box::new(d))
+                            });
                             doc = Document::from_text(&display, new_text, doc.format);
+                            doc.decoded = decoded;
                             checked = check(&doc).map_err(|message| LoadError::Io {
                                 path: display.clone(),
                                 message,
@@ -381,7 +536,7 @@ fn check_input(
                         }
                         Err(e) => {
                             extras.failed = true;
-                            extras.notes.push(e.to_string());
+                            extras.notes.push(e);
                         }
                     }
                 } else {

@@ -122,7 +122,7 @@ pub fn kb(action: KbCommand, out: &mut dyn Write) -> Result<u8, SetupError> {
                     })?;
                     texts.push((display, text));
                 }
-                Arc::new(kb::load(&texts).map_err(SetupError::from_rule_errors)?)
+                Arc::new(kb::load(&texts).map_err(super::load::knowledge_errors)?)
             };
             let mut origins: Vec<&str> = kb.entities.iter().map(|e| e.origin.as_str()).collect();
             origins.sort_unstable();

@@ -5,22 +5,32 @@ use std::sync::Arc;
 
 use crate::cli::RuleSourceArgs;
 use crate::config::{self, LoadedConfig};
-use crate::error::{RuleFileError, SetupError};
+use crate::error::{FileKind, RuleFileError, SetupError};
 use crate::kb;
 use crate::rules::{self, id_matches, Rule};
 
 /// Built-in rules, then configured directories, then `--rules` directories. A rule
 /// whose id is already loaded replaces the earlier one.
+///
+/// Every problem is reported in one run: a broken configuration, each broken rule
+/// file, and rule ids the configuration names that no rule has (checked only when all
+/// rule files loaded, since a broken file's ids are unknown).
 pub fn load_rules(
     source: &RuleSourceArgs,
     first_path: Option<&Path>,
 ) -> Result<(Vec<Rule>, LoadedConfig), SetupError> {
-    let config = match &source.config {
-        Some(path) => config::load(path)?,
-        None => match config::discover(first_path.unwrap_or(Path::new(""))) {
-            Some(path) => config::load(&path)?,
-            None => LoadedConfig::default(),
-        },
+    let mut problems: Vec<SetupError> = Vec::new();
+    let config_path = match &source.config {
+        Some(path) => Some(path.clone()),
+        None => config::discover(first_path.unwrap_or(Path::new(""))),
+    };
+    let config = match config_path.as_deref().map(config::load) {
+        Some(Ok(c)) => c,
+        Some(Err(e)) => {
+            problems.push(e);
+            LoadedConfig::default()
+        }
+        None => LoadedConfig::default(),
     };
     let mut rules: Vec<Rule> = Vec::new();
     let mut errors = Vec::new();
@@ -28,18 +38,24 @@ pub fn load_rules(
         Ok(loaded) => merge(&mut rules, loaded),
         Err(e) => errors.extend(e),
     }
-    let dirs: Vec<PathBuf> = config
-        .config
-        .rules
-        .iter()
-        .map(|d| config.dir.join(d))
-        .chain(source.rules.iter().cloned())
-        .collect();
-    for dir in &dirs {
-        load_dir(dir, &mut rules, &mut errors)?;
+    for dir in &rule_dirs(source, &config) {
+        if let Err(e) = load_dir(dir, &mut rules, &mut errors) {
+            problems.push(e);
+        }
     }
-    if !errors.is_empty() {
-        return Err(SetupError::from_rule_errors(errors));
+    let files_loaded = errors.is_empty() && problems.is_empty();
+    problems.extend(errors.into_iter().map(SetupError::from));
+    if files_loaded {
+        let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+        problems.extend(
+            config
+                .check_selectors(&ids)
+                .into_iter()
+                .map(SetupError::from),
+        );
+    }
+    if let Some(e) = SetupError::collect(problems) {
+        return Err(e);
     }
     for (selector, severity) in &config.config.severity {
         for rule in rules.iter_mut().filter(|r| id_matches(&r.id, selector)) {
@@ -85,9 +101,17 @@ pub fn load_knowledge(dirs: &[PathBuf]) -> Result<Arc<kb::KnowledgeBase>, SetupE
         // The built-in knowledge alone: shared, and built ahead by the warm-up.
         return Ok(kb::builtin());
     }
-    kb::load(&files)
-        .map(Arc::new)
-        .map_err(|errors| SetupError::RuleFiles { errors })
+    kb::load(&files).map(Arc::new).map_err(knowledge_errors)
+}
+
+/// Knowledge-file errors, headed as such.
+pub fn knowledge_errors(errors: Vec<RuleFileError>) -> SetupError {
+    SetupError::from_rule_errors(
+        errors
+            .into_iter()
+            .map(|e| e.in_file(FileKind::Knowledge))
+            .collect(),
+    )
 }
 
 pub fn load_dir(

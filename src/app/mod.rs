@@ -23,7 +23,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result
         Command::Completions { shell } => commands::completions(shell, out),
         Command::Man => commands::man(out),
         Command::Kb { action } => commands::kb(action, out),
-        Command::Rules(source) => commands::rules(source, out),
+        Command::Rules { source } => commands::rules(source, out),
         Command::Explain { rule, source } => commands::explain_rule(rule, source, out),
         Command::TestRules { dirs, source } => commands::test_rules(dirs, source, out),
     }

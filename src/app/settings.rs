@@ -7,11 +7,12 @@ use crate::baseline;
 use crate::cli::CheckArgs;
 use crate::config::PerPathIgnores;
 use crate::diagnostic::Severity;
+use crate::document::Encoding;
 use crate::engine::{Engine, EngineOptions};
 use crate::error::SetupError;
 use crate::fix::FixMode;
 use crate::render::RuleInfo;
-use crate::rules::Rule;
+use crate::rules::{check_selector, Rule};
 
 use super::load::{load_knowledge, load_rules, rule_dirs};
 
@@ -29,6 +30,7 @@ pub struct Settings {
     pub fix: Option<FixMode>,
     pub diff_only: bool,
     pub max_diagnostics: Option<usize>,
+    pub encoding: Encoding,
 }
 
 impl Settings {
@@ -39,7 +41,43 @@ impl Settings {
         let (mut rules, config) = load_rules(&args.source, first)?;
         let rule_infos: Vec<RuleInfo> = rules.iter().map(RuleInfo::of).collect();
         let known_rules: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
-        let per_path = PerPathIgnores::new(&config)?;
+        let ids: Vec<&str> = known_rules.iter().map(String::as_str).collect();
+        // Every misspelt rule id on the command line and in the baseline, in one run.
+        let mut problems: Vec<SetupError> = Vec::new();
+        for (flag, selectors) in [("--select", &args.select), ("--ignore", &args.ignore)] {
+            for sel in selectors {
+                if let Err(e) = check_selector(sel, &ids) {
+                    problems.push(SetupError::Usage(format!("{flag}: {e}")));
+                }
+            }
+        }
+        let baseline = match &args.baseline {
+            Some(path) => match baseline::Baseline::load(path) {
+                Ok(b) => {
+                    for (rule, count) in b.rule_counts() {
+                        if let Err(e) = check_selector(rule, &ids) {
+                            problems.push(SetupError::Usage(format!(
+                                "--baseline {}: {count} entries for an {e}",
+                                path.display()
+                            )));
+                        }
+                    }
+                    Some((b, baseline::PathKey::for_baseline(path)))
+                }
+                Err(e) => {
+                    problems.push(SetupError::Usage(e));
+                    None
+                }
+            },
+            None => None,
+        };
+        let per_path = match PerPathIgnores::new(&config) {
+            Ok(p) => p,
+            Err(e) => {
+                problems.push(e);
+                PerPathIgnores::default()
+            }
+        };
         let selected = |r: &Rule, select: &[String], ignore: &[String]| {
             (select.is_empty() || select.iter().any(|s| r.matches(s)))
                 && !ignore.iter().any(|s| r.matches(s))
@@ -57,13 +95,9 @@ impl Settings {
                 )));
             }
         }
-        let baseline = match &args.baseline {
-            Some(path) => Some((
-                baseline::Baseline::load(path).map_err(SetupError::Usage)?,
-                baseline::PathKey::for_baseline(path),
-            )),
-            None => None,
-        };
+        if let Some(e) = SetupError::collect(problems) {
+            return Err(e);
+        }
         let fix = (args.fix || args.diff).then_some(if args.unsafe_fixes {
             FixMode::Unsafe
         } else {
@@ -98,6 +132,7 @@ impl Settings {
             fix,
             diff_only: args.diff,
             max_diagnostics: args.max_diagnostics,
+            encoding: args.encoding,
         })
     }
 }

@@ -16,9 +16,10 @@ pub struct Json {
 fn span_json(doc: &Document, span: Span) -> Value {
     let start = doc.line_index.position(&doc.source, span.start);
     let end = doc.line_index.position(&doc.source, span.end);
+    // Offsets count the file's own bytes, also when it was decoded from another encoding.
     json!({
-        "start": span.start,
-        "end": span.end,
+        "start": doc.original_offset(span.start),
+        "end": doc.original_offset(span.end),
         "line": start.line,
         "column": start.column,
         "end_line": end.line,

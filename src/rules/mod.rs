@@ -213,6 +213,67 @@ pub fn id_matches(id: &str, selector: &str) -> bool {
     false
 }
 
+/// Check that `selector` (a rule id, or a prefix such as `date.` or `date`) names at
+/// least one of `known` rule ids. The error says what is wrong and, when one is close,
+/// which ids were probably meant.
+pub fn check_selector(selector: &str, ids: &[&str]) -> Result<(), SelectorError> {
+    if ids.iter().any(|id| id_matches(id, selector)) {
+        return Ok(());
+    }
+    let mut families: Vec<&str> = ids
+        .iter()
+        .filter_map(|id| id.split_once('.'))
+        .map(|(f, _)| f)
+        .collect();
+    families.sort_unstable();
+    families.dedup();
+    let is_prefix = selector.ends_with('.') || !selector.contains('.');
+    let help = if is_prefix {
+        let bare = selector.trim_end_matches('.');
+        let close: Vec<String> = crate::suggest::closest(bare, families.iter().copied())
+            .into_iter()
+            .map(|f| format!("{f}."))
+            .collect();
+        crate::suggest::phrase(&close)
+    } else {
+        None
+    }
+    .or_else(|| crate::suggest::did_you_mean(selector, ids.iter().copied()));
+    let families: Vec<String> = families.iter().map(|f| format!("{f}.")).collect();
+    Err(SelectorError {
+        message: if is_prefix && selector.ends_with('.') {
+            format!("no rule id starts with `{selector}`")
+        } else {
+            format!("unknown rule `{selector}`")
+        },
+        help: help.unwrap_or_else(|| {
+            format!(
+                "`factlint rules` lists the rule ids; prefixes: {}",
+                families.join(", ")
+            )
+        }),
+    })
+}
+
+/// A rule id or prefix that names no loaded rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SelectorError {
+    pub message: String,
+    /// "did you mean ...?", or where to find the ids.
+    pub help: String,
+}
+
+impl std::fmt::Display for SelectorError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}; {}", self.message, self.help)
+    }
+}
+
+/// The names of the rule kinds, for "did you mean".
+fn kind_names() -> impl Iterator<Item = &'static str> {
+    KindName::names()
+}
+
 /// Whether `id` has the form `family.kebab-name`.
 pub fn valid_id(id: &str) -> bool {
     let Some((family, name)) = id.split_once('.') else {
@@ -229,7 +290,8 @@ pub fn valid_id(id: &str) -> bool {
     kebab(family) && kebab(name)
 }
 
-fn byte_range(text: &str, loc: &serde_saphyr::Location) -> (usize, usize) {
+/// The byte range of a parser location in `text` (its span, else its line and column).
+pub fn byte_range(text: &str, loc: &serde_saphyr::Location) -> (usize, usize) {
     let span = loc.span();
     match (span.byte_offset(), span.byte_len()) {
         (Some(o), Some(l)) => (o as usize, (o + l) as usize),
@@ -325,19 +387,31 @@ fn build_rule(
     let severity = match r.severity.value.parse::<Severity>() {
         Ok(s) => Some(s),
         Err(e) => {
-            errors.push(err_at(&r.severity.referenced, e));
+            // "unknown severity `x` (expected ...); did you mean `y`?": the guess is help.
+            let (message, help) = match e.split_once("; ") {
+                Some((m, h)) => (m.to_string(), Some(h.to_string())),
+                None => (e, None),
+            };
+            let err = err_at(&r.severity.referenced, message);
+            errors.push(match help {
+                Some(h) => err.with_help(h),
+                None => err,
+            });
             None
         }
     };
     let kind_name = KindName::parse(&r.kind.value);
     if kind_name.is_none() {
-        let known: Vec<&str> = KindName::names().collect();
+        let known: Vec<&str> = kind_names().collect();
+        let list = format!("known kinds: {}", known.join(", "));
         errors.push(
             err_at(
                 &r.kind.referenced,
                 format!("unknown rule kind `{}`", r.kind.value),
             )
-            .with_help(format!("known kinds: {}", known.join(", "))),
+            .with_help(
+                crate::suggest::did_you_mean(&r.kind.value, known.iter().copied()).unwrap_or(list),
+            ),
         );
     }
     let params_value = r
@@ -380,16 +454,25 @@ fn build_rule(
                     let args = kind.args();
                     for p in tpl.placeholders() {
                         if !args.iter().any(|a| a == p) {
+                            let provides = format!(
+                                "kind `{}` provides: {}",
+                                r.kind.value,
+                                args.iter()
+                                    .map(|a| format!("{{{a}}}"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            );
+                            let close: Vec<String> =
+                                crate::suggest::closest(p, args.iter().map(String::as_str))
+                                    .into_iter()
+                                    .map(|a| format!("{{{a}}}"))
+                                    .collect();
                             errors.push(
                                 err_at(&t.referenced, format!("unknown placeholder `{{{p}}}`"))
-                                    .with_help(format!(
-                                        "kind `{}` provides: {}",
-                                        r.kind.value,
-                                        args.iter()
-                                            .map(|a| format!("{{{a}}}"))
-                                            .collect::<Vec<_>>()
-                                            .join(", ")
-                                    )),
+                                    .with_help(match crate::suggest::phrase(&close) {
+                                        Some(d) => format!("{d} ({provides})"),
+                                        None => provides,
+                                    }),
                             );
                         }
                     }
