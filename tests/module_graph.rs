@@ -18,13 +18,14 @@
 //! tokenizer, not a parser: a `use` in an inline module binds for the whole file.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
-use std::path::Path;
 
 type Segs = Vec<String>;
 type Tok = (String, usize);
-/// (importer, imported) -> the names imported, with their lines.
-type Edges = BTreeMap<(String, String), Vec<(String, usize)>>;
+/// (importer, imported) -> the lines and names imported.
+type Edges = BTreeMap<(String, String), BTreeSet<(usize, String)>>;
 type Adj = BTreeMap<String, BTreeSet<String>>;
+
+const CFG_TEST: [&str; 7] = ["#", "[", "cfg", "(", "test", ")", "]"];
 
 /// The tokens of `src` with their lines: words (identifiers, `$crate`), `::` and single
 /// punctuation. Comments and string and char literals are dropped; lifetimes stay.
@@ -41,16 +42,10 @@ fn lex(src: &str) -> Vec<Tok> {
         // Where the comment, literal or token at `i` ends, and whether it is a token.
         let (end, token) = match (c[i], at(i + 1)) {
             ('/', '/') => ((i..n).find(|&k| c[k] == '\n').unwrap_or(n), false),
+            // (Block comments are taken as not nested: the crate has none.)
             ('/', '*') => {
-                let (mut depth, mut k) = (1, i + 2);
-                while k < n && depth > 0 {
-                    match (c[k], at(k + 1)) {
-                        ('/', '*') => (depth, k) = (depth + 1, k + 2),
-                        ('*', '/') => (depth, k) = (depth - 1, k + 2),
-                        _ => k += 1,
-                    }
-                }
-                (k, false)
+                let end = (i + 2..n).find(|&k| c[k] == '*' && at(k + 1) == '/');
+                (end.map_or(n, |k| k + 2), false)
             }
             ('"', _) => {
                 let mut k = i + 1;
@@ -86,102 +81,57 @@ fn is_word(t: &str) -> bool {
     t.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$')
 }
 
-/// One `use` leaf: its path (a glob's ends in `*`), the name it binds, its line.
-type Leaf = (Segs, Option<String>, usize);
-
-/// Parse the use tree at `toks[i]` under `prefix` into `leaves`; returns the index after.
-fn parse_use(toks: &[Tok], mut i: usize, prefix: &[String], leaves: &mut Vec<Leaf>) -> usize {
-    let tok = |k: usize| toks.get(k).map_or("", |t| t.0.as_str());
-    if tok(i) == "{" {
-        i += 1;
-        while !matches!(tok(i), "}" | "") {
-            i = parse_use(toks, i, prefix, leaves);
-            i += usize::from(tok(i) == ",");
-        }
-        return i + 1;
-    }
-    let (mut segs, line) = (prefix.to_vec(), toks.get(i).map_or(0, |t| t.1));
-    while tok(i) != "{" {
-        segs.push(tok(i).to_string());
-        i += 1;
-        if tok(i) != "::" {
+/// The index after the item that starts at `toks[i]`: past a `;` or `,` outside
+/// brackets or the `}` of its block, or at the bracket that closes the enclosing one.
+fn skip_item(toks: &[Tok], mut i: usize) -> usize {
+    let mut depth = 0;
+    while let Some((t, _)) = toks.get(i) {
+        depth += match t.as_str() {
+            "(" | "[" | "{" => 1,
+            ")" | "]" | "}" => -1,
+            _ => 0,
+        };
+        if depth < 0 {
             break;
         }
         i += 1;
+        if depth == 0 && matches!(t.as_str(), ";" | "," | "}") {
+            break;
+        }
     }
-    if tok(i) == "{" {
-        return parse_use(toks, i, &segs, leaves);
-    }
-    if segs.last().is_some_and(|s| s == "self") {
-        segs.pop();
-    }
-    let mut name = segs.last().filter(|s| *s != "*").cloned();
-    if tok(i) == "as" {
-        name = Some(tok(i + 1).to_string());
-        i += 2;
-    }
-    leaves.push((segs, name.filter(|n| n != "_"), line));
     i
 }
 
-/// A path a file writes: the module it is written in, the path, its line, and whether
-/// it is in a `use` (else in code).
-struct Ref(Segs, Segs, usize, bool);
-
+#[derive(Default)]
 struct File {
     rel: String,
     module: Segs,
     /// Name bound by a `use` -> (module the `use` is in, path).
     bindings: HashMap<String, (Segs, Segs)>,
-    refs: Vec<Ref>,
+    /// Each path written: (module it is in, path (a glob's ends in `*`), line, in a `use`).
+    refs: Vec<(Segs, Segs, usize, bool)>,
 }
 
 impl File {
-    /// Read `src/<rel>`: its `use` leaves and the paths in its code.
+    /// Read `src/<rel>`: the names its `use`s bind and the paths it writes.
     fn new(rel: &str, text: &str) -> File {
         let mut module: Segs = rel[..rel.len() - 3].split('/').map(String::from).collect();
         if rel == "lib.rs" || module.last().is_some_and(|m| m == "mod") {
             module.pop();
         }
-        let (rel, bindings, refs) = (format!("src/{rel}"), HashMap::new(), Vec::new());
-        let mut file = File {
-            rel,
-            module,
-            bindings,
-            refs,
-        };
+        let mut file = File::default();
+        (file.rel, file.module) = (format!("src/{rel}"), module);
         let toks = lex(text);
         let tok = |k: usize| toks.get(k).map_or("", |t| t.0.as_str());
-        // The module at `i` (inline `mod x { … }` included), and the depth of each block.
+        // The module at `i` (inline `mod x { … }` included) and the depth of each block.
         let (mut ctx, mut opened, mut depth, mut i) = (file.module.clone(), vec![], 0, 0);
         while i < toks.len() {
             let after_colons = i > 0 && tok(i - 1) == "::";
-            if ["#", "[", "cfg", "(", "test", ")", "]"]
-                .iter()
-                .enumerate()
-                .all(|(k, t)| tok(i + k) == *t)
-            {
-                // Skip the marked item: to `;` or `,` outside brackets, past the `}` of its
-                // block, or up to the bracket that closes the enclosing one.
-                let mut d = 0;
-                i += 7;
-                while let Some((t, _)) = toks.get(i) {
-                    d += match t.as_str() {
-                        "(" | "[" | "{" => 1,
-                        ")" | "]" | "}" => -1,
-                        _ => 0,
-                    };
-                    if d < 0 {
-                        break;
-                    }
-                    i += 1;
-                    if d == 0 && matches!(t.as_str(), ";" | "," | "}") {
-                        break;
-                    }
-                }
-                continue;
-            }
             match tok(i) {
+                "#" if (1..7).all(|k| tok(i + k) == CFG_TEST[k]) => {
+                    i = skip_item(&toks, i + 7);
+                    continue;
+                }
                 "{" => depth += 1,
                 "}" => {
                     depth -= 1;
@@ -195,14 +145,7 @@ impl File {
                     opened.push(depth + 1);
                 }
                 "use" if !after_colons => {
-                    let mut leaves = Vec::new();
-                    i = parse_use(&toks, i + 1, &[], &mut leaves);
-                    for (segs, name, line) in leaves {
-                        if let Some(name) = name {
-                            file.bindings.insert(name, (ctx.clone(), segs.clone()));
-                        }
-                        file.refs.push(Ref(ctx.clone(), segs, line, true));
-                    }
+                    i = file.read_use(&toks, i + 1, &[], &ctx);
                     continue;
                 }
                 t if is_word(t) && tok(i + 1) == "::" && is_word(tok(i + 2)) && !after_colons => {
@@ -211,13 +154,52 @@ impl File {
                         segs.push(tok(i + 2).to_string());
                         i += 2;
                     }
-                    file.refs.push(Ref(ctx.clone(), segs, line, false));
+                    file.refs.push((ctx.clone(), segs, line, false));
                 }
                 _ => {}
             }
             i += 1;
         }
         file
+    }
+
+    /// Record the use tree at `toks[i]`, under `prefix`, written in module `ctx`;
+    /// returns the index after it.
+    fn read_use(&mut self, toks: &[Tok], mut i: usize, prefix: &[String], ctx: &Segs) -> usize {
+        let tok = |k: usize| toks.get(k).map_or("", |t| t.0.as_str());
+        if tok(i) == "{" {
+            i += 1;
+            while !matches!(tok(i), "}" | "") {
+                i = self.read_use(toks, i, prefix, ctx);
+                i += usize::from(tok(i) == ",");
+            }
+            return i + 1;
+        }
+        let (mut segs, line) = (prefix.to_vec(), toks.get(i).map_or(0, |t| t.1));
+        while tok(i) != "{" {
+            segs.push(tok(i).to_string());
+            i += 1;
+            if tok(i) != "::" {
+                break;
+            }
+            i += 1;
+        }
+        if tok(i) == "{" {
+            return self.read_use(toks, i, &segs, ctx);
+        }
+        if segs.last().is_some_and(|s| s == "self") {
+            segs.pop();
+        }
+        let mut name = segs.last().filter(|s| *s != "*").cloned();
+        if tok(i) == "as" {
+            name = Some(tok(i + 1).to_string());
+            i += 2;
+        }
+        if let Some(name) = name.filter(|n| n != "_") {
+            self.bindings.insert(name, (ctx.clone(), segs.clone()));
+        }
+        self.refs.push((ctx.clone(), segs, line, true));
+        i
     }
 }
 
@@ -229,10 +211,7 @@ impl Crate {
     /// other crates and local names.
     fn absolute(&self, file: &File, ctx: &[String], segs: &[String], depth: usize) -> Option<Segs> {
         let head = segs.first()?.as_str();
-        let up = segs
-            .iter()
-            .take_while(|s| *s == "super" || *s == "self")
-            .count();
+        let up = segs.iter().take_while(|s| is_up(s)).count();
         if head == "crate" || head == "$crate" {
             Some(segs[1..].to_vec())
         } else if up > 0 {
@@ -242,13 +221,8 @@ impl Crate {
             Some([ctx, segs].concat())
         } else {
             let (bctx, bsegs) = file.bindings.get(head).filter(|_| depth < 8)?;
-            Some(
-                [
-                    self.absolute(file, bctx, bsegs, depth + 1)?,
-                    segs[1..].to_vec(),
-                ]
-                .concat(),
-            )
+            let base = self.absolute(file, bctx, bsegs, depth + 1)?;
+            Some([base, segs[1..].to_vec()].concat())
         }
     }
 
@@ -270,59 +244,43 @@ impl Crate {
             None => (file, Some(item.clone())),
         }
     }
+}
 
-    /// Every import between two files. In code, a path counts when its first segment
-    /// names a module file (`crate`, `super`, a child, a `use`d module), not a type.
-    fn edges(&self) -> Edges {
-        let mut edges = Edges::new();
-        for file in self.0.values() {
-            for Ref(ctx, segs, line, in_use) in &file.refs {
-                let glob = segs.last().is_some_and(|s| s == "*");
-                let segs = &segs[..segs.len() - usize::from(glob)];
-                let is_module = |p: Segs| self.0.contains_key(&p);
-                if segs.is_empty()
-                    || !in_use
-                        && !self
-                            .absolute(file, ctx, &segs[..1], 0)
-                            .is_some_and(is_module)
-                {
-                    continue;
-                }
-                let Some(path) = self.absolute(file, ctx, segs, 0) else {
-                    continue;
-                };
-                let (to, item) = self.target(&path, 0);
-                let name = if glob {
-                    "*".into()
-                } else {
-                    item.unwrap_or(segs.join("::"))
-                };
-                if to.rel != file.rel {
-                    let names = edges.entry((file.rel.clone(), to.rel.clone())).or_default();
-                    if !names.contains(&(name.clone(), *line)) {
-                        names.push((name, *line));
-                    }
-                }
-            }
-        }
-        edges
-    }
+fn is_up(s: &str) -> bool {
+    s == "super" || s == "self"
 }
 
 /// Whether `b` is the `mod.rs` (or `lib.rs`) of a folder that holds `a`.
 fn parent_mod(a: &str, b: &str) -> bool {
-    let folder = if b == "src/lib.rs" {
-        Some("src/")
-    } else {
-        b.strip_suffix("mod.rs")
-    };
+    let folder = b
+        .strip_suffix("mod.rs")
+        .or((b == "src/lib.rs").then_some("src/"));
     folder.is_some_and(|f| f.ends_with('/') && a != b && a.starts_with(f))
 }
 
-/// Every import, and the graph (a) checks: all but child -> parent `mod.rs`, see (b).
+/// Every import between two files, and the graph (a) checks: all but those of (b).
 fn graph(files: Vec<File>) -> (Edges, Adj) {
-    let edges = Crate(files.into_iter().map(|f| (f.module.clone(), f)).collect()).edges();
-    let mut adj = Adj::new();
+    let krate = Crate(files.into_iter().map(|f| (f.module.clone(), f)).collect());
+    let (mut edges, mut adj) = (Edges::new(), Adj::new());
+    for file in krate.0.values() {
+        for (ctx, segs, line, in_use) in &file.refs {
+            let glob = segs.last().is_some_and(|s| s == "*");
+            let segs = &segs[..segs.len() - usize::from(glob)];
+            // In code, a path counts when it starts at a module (`crate`, `super`, a child,
+            // a `use`d module), not at a type or a variable.
+            let head = krate.absolute(file, ctx, &segs[..segs.len().min(1)], 0);
+            let counts = *in_use || head.is_some_and(|h| krate.0.contains_key(&h));
+            let Some(path) = krate.absolute(file, ctx, segs, 0).filter(|_| counts) else {
+                continue;
+            };
+            let (to, item) = krate.target(&path, 0);
+            if to.rel != file.rel {
+                let name = item.unwrap_or(segs.join("::") + if glob { "::*" } else { "" });
+                let key = (file.rel.clone(), to.rel.clone());
+                edges.entry(key).or_default().insert((*line, name));
+            }
+        }
+    }
     for (a, b) in edges.keys().filter(|(a, b)| !parent_mod(a, b)) {
         adj.entry(a.clone()).or_default().insert(b.clone());
     }
@@ -330,7 +288,7 @@ fn graph(files: Vec<File>) -> (Edges, Adj) {
 }
 
 fn src_graph() -> (Edges, Adj) {
-    fn read(dir: &Path, rel: &str, files: &mut Vec<File>) {
+    fn read(dir: &std::path::Path, rel: &str, files: &mut Vec<File>) {
         for entry in std::fs::read_dir(dir).expect("read src/") {
             let path = entry.expect("read src/").path();
             let name = format!("{rel}{}", path.file_name().unwrap().to_string_lossy());
@@ -341,12 +299,8 @@ fn src_graph() -> (Edges, Adj) {
             }
         }
     }
-    let mut files = Vec::new();
-    read(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        "",
-        &mut files,
-    );
+    let (src, mut files) = (concat!(env!("CARGO_MANIFEST_DIR"), "/src"), Vec::new());
+    read(std::path::Path::new(src), "", &mut files);
     graph(files)
 }
 
@@ -365,22 +319,18 @@ fn reach<'a>(adj: &'a Adj, from: &'a str, within: &[&str]) -> HashMap<&'a str, &
     prev
 }
 
-fn names(uses: &[(String, usize)]) -> String {
-    let names: Vec<String> = uses
-        .iter()
-        .map(|(n, l)| format!("{n} (line {l})"))
-        .collect();
-    names.join(", ")
+/// One report line: importer -> imported: each name with its line.
+fn edge_line(edges: &Edges, a: &str, b: &str) -> String {
+    let uses = &edges[&(a.to_string(), b.to_string())];
+    let each = uses.iter().map(|(l, n)| format!("{n} (line {l})"));
+    format!("  {a} -> {b}: {}\n", each.collect::<Vec<_>>().join(", "))
 }
 
 #[test]
 fn files_import_each_other_one_way() {
     let (edges, adj) = src_graph();
     assert!(edges.len() > 20, "the reader found almost no imports");
-    let reaches: BTreeMap<&str, _> = adj
-        .keys()
-        .map(|v| (v.as_str(), reach(&adj, v, &[])))
-        .collect();
+    let reaches: BTreeMap<&str, _> = adj.keys().map(|v| (&v[..], reach(&adj, v, &[]))).collect();
     let (mut report, mut seen) = (String::new(), Vec::new());
     for (v, r) in &reaches {
         // The files that `v` reaches and that reach `v` back: a strongly connected group.
@@ -393,13 +343,12 @@ fn files_import_each_other_one_way() {
         report += &format!("{} files in a loop: {}\n", group.len(), group.join(", "));
         let (mut cycles, mut lines) = (Vec::<Vec<&str>>::new(), String::new());
         for &a in &group {
-            for b in adj[a].iter().filter(|b| group.contains(&b.as_str())) {
-                let uses = names(&edges[&(a.to_string(), b.clone())]);
-                lines += &format!("  {a} -> {b}: {uses}\n");
+            for b in adj[a].iter().filter(|b| group.contains(&&b[..])) {
+                lines += &edge_line(&edges, a, b);
                 // The shortest way back from b to a closes a cycle through a -> b.
                 let prev = reach(&adj, b, &group);
                 let mut cycle = vec![a];
-                while cycle.last() != Some(&b.as_str()) {
+                while cycle.last() != Some(&&b[..]) {
                     cycle.push(prev[cycle.last().unwrap()]);
                 }
                 cycle.reverse();
@@ -416,45 +365,36 @@ fn files_import_each_other_one_way() {
         report += &lines;
         seen.push(group);
     }
-    assert!(
-        report.is_empty(),
-        "import cycles between files; move the named items so imports run one way:\n{report}"
-    );
+    let why = "import cycles between files; move the named items so imports run one way";
+    assert!(report.is_empty(), "{why}:\n{report}");
 }
 
 #[test]
 fn children_do_not_import_their_parent_mod_rs() {
     let (edges, _) = src_graph();
-    let children = edges.iter().filter(|((a, b), _)| parent_mod(a, b));
-    let report: String = children
-        .map(|((a, b), uses)| format!("  {a} -> {b}: {}\n", names(uses)))
-        .collect();
-    assert!(report.is_empty(), "files importing items defined in their folder's mod.rs (or lib.rs); move each item into a sibling file:\n{report}");
+    let children = edges.keys().filter(|(a, b)| parent_mod(a, b));
+    let report: String = children.map(|(a, b)| edge_line(&edges, a, b)).collect();
+    let why = "files that import items defined in their folder's mod.rs (or lib.rs); \
+               move each item into a sibling file";
+    assert!(report.is_empty(), "{why}:\n{report}");
 }
 
 #[test]
 fn the_reader_resolves_paths_as_documented() {
     let files = [
-        ("lib.rs", "mod a; mod b;\npub fn run() {}"),
+        ("lib.rs", "mod a; mod b; mod c; mod d; pub fn run() {}"),
         ("a/mod.rs", "mod x;\npub use x::Thing;\npub fn defined() {}"),
-        ("a/x.rs", "use super::defined; // crate::b::f\nfn f() { (\"crate::b::f\", '\"'); }"),
-        ("b.rs", "use crate::a::{self, Thing as T};\nfn g() { a::x::helper(); }\n#[cfg(test)]\nmod tests { use crate::run; }"),
+        ("a/x.rs", "use super::defined; // use crate::b;"),
+        ("b.rs", "use crate::a::{self, Thing};\nfn g() { a::x::f() }"),
+        ("c.rs", "#[cfg(test)]\nmod tests {\n    use crate::run;\n}"),
+        ("d.rs", "fn f() { ('\"', \"crate::b\", r#\"crate::b\"#); }"),
     ];
-    let (edges, _) = graph(
-        files
-            .iter()
-            .map(|(rel, text)| File::new(rel, text))
-            .collect(),
-    );
-    let found: Vec<String> = edges
-        .iter()
-        .map(|((a, b), uses)| format!("{a} -> {b}: {}", names(uses)))
-        .collect();
-    let want = [
-        "src/a/mod.rs -> src/a/x.rs: Thing (line 2)",
-        "src/a/x.rs -> src/a/mod.rs: defined (line 1)",
-        "src/b.rs -> src/a/mod.rs: crate::a (line 1)",
-        "src/b.rs -> src/a/x.rs: Thing (line 1), helper (line 2)",
-    ];
+    let (edges, _) = graph(Vec::from(files.map(|(rel, text)| File::new(rel, text))));
+    let found: String = edges.keys().map(|(a, b)| edge_line(&edges, a, b)).collect();
+    let want = "  src/a/mod.rs -> src/a/x.rs: Thing (line 2)
+  src/a/x.rs -> src/a/mod.rs: defined (line 1)
+  src/b.rs -> src/a/mod.rs: crate::a (line 1)
+  src/b.rs -> src/a/x.rs: Thing (line 1), f (line 2)
+";
     assert_eq!(found, want);
 }

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use crate::baseline;
 use crate::cli::CheckArgs;
 use crate::diagnostic::Severity;
+use crate::document::directive::DirectiveKind;
 use crate::document::{Decoded, Decoding, Document, Encoding, Format};
 use crate::engine;
 use crate::error::{LoadError, SetupError};
@@ -17,7 +18,6 @@ use crate::kb;
 use crate::kinds;
 use crate::render::{self, CheckedFile, FileReport, HumanOptions, Summary};
 use crate::rules::{check_selector, id_matches, Rule};
-use crate::suppress::DirectiveKind;
 
 use super::exit::{EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS};
 use super::settings::Settings;

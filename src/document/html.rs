@@ -96,7 +96,7 @@ pub fn parse(source: &str) -> (Prose, Meta) {
                 .find("-->")
                 .map_or(bytes.len(), |e| i + 4 + e + 3);
             if let Some(body) = source.get(i + 4..end.saturating_sub(3).max(i + 4)) {
-                if let Some(d) = crate::suppress::parse_comment(body, i + 4) {
+                if let Some(d) = super::directive::parse_comment(body, i + 4) {
                     meta.directives.push(d);
                 }
             }

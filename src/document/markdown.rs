@@ -125,7 +125,7 @@ fn collect_directives(
     source: &str,
     span: Span,
     html: &str,
-    out: &mut Vec<crate::suppress::Directive>,
+    out: &mut Vec<super::directive::Directive>,
 ) {
     if source.get(span.start..span.end) != Some(html) {
         return;
@@ -138,7 +138,7 @@ fn collect_directives(
         };
         let end = body_start + close + 3;
         let body = &html[body_start..body_start + close];
-        if let Some(d) = crate::suppress::parse_comment(body, span.start + body_start) {
+        if let Some(d) = super::directive::parse_comment(body, span.start + body_start) {
             out.push(d);
         }
         pos = end;

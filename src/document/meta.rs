@@ -17,7 +17,7 @@ pub struct Meta {
     /// Rule ids (or prefixes) that front matter asks to ignore: `factlint: {ignore: [...]}`.
     pub ignore: Vec<String>,
     /// Suppression directives written in the document, in source order.
-    pub directives: Vec<crate::suppress::Directive>,
+    pub directives: Vec<super::directive::Directive>,
 }
 
 /// Read a date written as `YYYY-MM-DD`, optionally followed by a time (`T...` or ` ...`).

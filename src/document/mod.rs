@@ -1,6 +1,7 @@
 //! Documents: the original bytes of one input, its format, its prose and what it says
 //! about itself (front matter, HTML meta).
 
+pub mod directive;
 pub mod encoding;
 mod front_matter;
 mod html;
@@ -70,7 +71,7 @@ pub struct Document {
     pub meta: Meta,
     pub line_index: LineIndex,
     /// Suppression directives (`<!-- factlint-disable ... -->`), in source order.
-    pub directives: Vec<crate::suppress::Directive>,
+    pub directives: Vec<directive::Directive>,
     /// How the file was decoded when it is not UTF-8: the way back to its bytes.
     pub decoded: Option<Box<Decoded>>,
 }

@@ -1,9 +1,9 @@
 //! Plain text: everything is prose; blank lines separate paragraphs.
 
+use super::directive::parse_text_line;
 use super::meta::Meta;
 use super::prose::{Prose, ProseBuilder};
 use crate::span::Span;
-use crate::suppress::parse_text_line;
 
 pub fn parse(source: &str) -> (Prose, Meta) {
     let mut b = ProseBuilder::new();
