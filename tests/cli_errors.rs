@@ -216,6 +216,28 @@ fn every_configuration_and_rule_file_problem_comes_in_one_run() {
 }
 
 #[test]
+fn every_rule_of_a_file_that_does_not_read_is_reported_at_its_field() {
+    let rules = "- id: style.one\n  kind: pattern\n  severity: warning\n  mesage: hi\n  params:\n    pattern: x\n- id: style.two\n  kind: pattern\n  severity: warning\n  message: hi\n  parms:\n    pattern: y\n";
+    let dir = workspace(&[
+        ("house/house.yaml", rules.as_bytes()),
+        ("a.md", ARTICLE.as_bytes()),
+    ]);
+    let out = run_in(dir.path(), &["--rules", "house", "a.md"]);
+    let err = flat(&stderr(&out));
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("house.yaml:4:3: unknown field `mesage`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `message`?"), "{err}");
+    assert!(
+        err.contains("house.yaml:11:3: unknown field `parms`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `params`?"), "{err}");
+}
+
+#[test]
 fn an_unclosed_quote_points_at_the_quote() {
     let ws = workspace(&[
         (

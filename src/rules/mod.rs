@@ -319,6 +319,12 @@ pub fn load_rule_file(
     let raw: Vec<RawRule> = match serde_saphyr::from_str::<Option<Vec<RawRule>>>(text) {
         Ok(r) => r.unwrap_or_default(),
         Err(e) => {
+            // The strict reading stops at the first rule it cannot read; when the YAML
+            // itself is sound, read each rule on its own to report every one of them.
+            let each = problems_of_each_rule(path, text);
+            if each.len() > 1 {
+                return Err(each);
+            }
             let (start, end) = e.location().map_or((0, 0), |l| byte_range(text, &l));
             let message = e.without_snippet().to_string();
             let message = message.lines().next().unwrap_or("invalid YAML").to_string();
@@ -359,6 +365,60 @@ pub fn load_rule_file(
     } else {
         Err(errors)
     }
+}
+
+/// The rules of a file of sound YAML that do not read as rules (an unknown or missing
+/// field, a value of the wrong type), each reported at the field it names, else at the
+/// rule's start. Rules that read are validated once these are fixed.
+fn problems_of_each_rule(path: &str, text: &str) -> Vec<RuleFileError> {
+    let Ok(Some(items)) = serde_saphyr::from_str::<Option<Vec<Spanned<serde_json::Value>>>>(text)
+    else {
+        return Vec::new();
+    };
+    let starts: Vec<usize> = items
+        .iter()
+        .map(|i| byte_range(text, &i.referenced).0.min(text.len()))
+        .collect();
+    let mut out = Vec::new();
+    for (n, item) in items.iter().enumerate() {
+        let Err(e) = serde_json::from_value::<RawRule>(item.value.clone()) else {
+            continue;
+        };
+        let start = starts[n];
+        let end = starts.get(n + 1).copied().unwrap_or(text.len()).max(start);
+        let message = e.to_string();
+        // serde names the field between backticks: point at it in this rule's text.
+        let field = message.split('`').nth(1).unwrap_or("");
+        let at = (!field.is_empty())
+            .then(|| text.get(start..end)?.find(&format!("{field}:")))
+            .flatten()
+            .map_or((start, start), |i| (start + i, start + i + field.len()));
+        let help = field_help(&message, field);
+        let error = RuleFileError::new(path, text, at.0, at.1, message);
+        out.push(match help {
+            Some(h) => error.with_help(h),
+            None => error,
+        });
+    }
+    out
+}
+
+/// "did you mean `message`?" for an unknown field of a rule.
+fn field_help(message: &str, field: &str) -> Option<String> {
+    const FIELDS: &[&str] = &[
+        "id",
+        "kind",
+        "severity",
+        "message",
+        "help",
+        "description",
+        "params",
+        "examples",
+    ];
+    message
+        .starts_with("unknown field")
+        .then(|| crate::suggest::did_you_mean(field, FIELDS.iter().copied()))
+        .flatten()
 }
 
 fn build_rule(
