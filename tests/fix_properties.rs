@@ -18,14 +18,31 @@ fn seeds() -> Vec<(String, usize, Option<jiff::civil::Date>)> {
         .collect()
 }
 
-/// How often each marker of damage occurs: doubled marks, a space before a mark.
+/// How often each marker of damage occurs: doubled marks, a space before a mark. A
+/// full stop before a comma counts unless it ends an abbreviation ("at 7 a.m., polls").
 fn damage(text: &str) -> Vec<usize> {
-    [
-        "..", ",,", ";;", "!!", "??", ".,", ",.", "  ", " .", " ,", " ;", " !", " ?",
+    let mut counts: Vec<usize> = [
+        "..", ",,", ";;", "!!", "??", ",.", "  ", " .", " ,", " ;", " !", " ?",
     ]
     .iter()
     .map(|m| text.matches(m).count())
-    .collect()
+    .collect();
+    let stop_comma = text
+        .match_indices(".,")
+        .filter(|&(i, _)| !ends_abbreviation(&text[..i]))
+        .count();
+    counts.push(stop_comma);
+    counts
+}
+
+/// Whether the text before a full stop ends an abbreviation written with stops
+/// ("a.m", "U.S"): a letter after another stop.
+fn ends_abbreviation(before: &str) -> bool {
+    let mut chars = before.chars().rev();
+    matches!(
+        (chars.next(), chars.next()),
+        (Some(c), Some('.')) if c.is_alphabetic()
+    )
 }
 
 fn rule_counts(text: &str, date: Option<jiff::civil::Date>) -> HashMap<String, usize> {
@@ -73,6 +90,15 @@ proptest! {
             );
         }
     }
+}
+
+#[test]
+fn regression_an_abbreviation_before_a_comma_is_not_damage() {
+    assert_eq!(
+        damage("Polls open at 7 a.m., then close."),
+        damage("Polls open.")
+    );
+    assert_ne!(damage("Polls open., then close."), damage("Polls open."));
 }
 
 #[test]
