@@ -16,6 +16,8 @@ pub const SUBCOMMANDS: &[&str] = &[
     "kb",
     "completions",
     "man",
+    "serve",
+    "lsp",
     "help",
 ];
 
@@ -59,6 +61,12 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
+    /// Check over HTTP: a LanguageTool-compatible API, a JSON API and a web page
+    #[cfg(feature = "server")]
+    Serve(crate::cli_server::ServeArgs),
+    /// Run the language server (LSP) over standard input and output
+    #[cfg(feature = "server")]
+    Lsp(crate::cli_server::LspArgs),
 }
 
 /// `factlint kb ...`

@@ -107,6 +107,7 @@ mod tests {
                 replacement: replacement.into(),
                 safe,
             }),
+            alternatives: Vec::new(),
         }
     }
 

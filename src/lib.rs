@@ -7,12 +7,14 @@
 //! Modules, from the bottom up (each imports only from modules listed before it):
 //! `span`, `re`, `error`, `lexicon`, `patterns`, `prebuilt`, `diagnostic`; `document`;
 //! `extract`; `kb`; `kinds`; `rules`, `examples`; `engine`, `suppress`; `render`, `fix`,
-//! `baseline`, `config`; `cli`; `app`.
+//! `baseline`, `config`; `cli_server`, `cli`; `app`.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app;
 pub mod baseline;
 pub mod cli;
+#[cfg(feature = "server")]
+pub mod cli_server;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
