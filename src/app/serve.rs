@@ -379,12 +379,14 @@ fn lt_check(shared: &Shared, request: Request) -> Response {
 fn api_check(shared: &Shared, request: Request) -> Response {
     let body: Value = match serde_json::from_slice(&request.body) {
         Ok(v) => v,
-        Err(e) => return Response::error(
-            400,
-            &format!(
+        Err(e) => {
+            return Response::error(
+                400,
+                &format!(
                 "the body is not JSON ({e}); send {{\"text\": \"...\", \"format\": \"markdown\"}}"
             ),
-        ),
+            )
+        }
     };
     let Some(obj) = body.as_object() else {
         return Response::error(400, "the body must be a JSON object with a \"text\" field");
