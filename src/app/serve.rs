@@ -246,16 +246,15 @@ fn serve_connection(shared: &Arc<Shared>, stream: TcpStream) {
                 if let Some((status, message)) = e.status() {
                     let _ = Response::error(status, &message).write(conn.stream(), false, false);
                 }
-                // A body left unread (413) or a broken request ends the connection.
-                if matches!(e, ReadError::TooLarge { .. }) {
-                    let _ = conn.stream().shutdown(std::net::Shutdown::Write);
-                    // Drain a little so the client sees the answer, not a reset.
-                    let _ = conn
-                        .stream()
-                        .set_read_timeout(Some(Duration::from_millis(200)));
+                // What the client is still sending is drained for a moment, so that it
+                // reads the answer rather than a reset connection.
+                if e.status().is_some() {
+                    let stream = conn.stream();
+                    let _ = stream.shutdown(std::net::Shutdown::Write);
+                    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
                     let mut sink = [0u8; 64 * 1024];
                     for _ in 0..64 {
-                        match std::io::Read::read(conn.stream(), &mut sink) {
+                        match std::io::Read::read(stream, &mut sink) {
                             Ok(0) | Err(_) => break,
                             Ok(_) => {}
                         }
