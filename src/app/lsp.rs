@@ -300,7 +300,7 @@ fn miette_text(e: &SetupError) -> String {
     let mut text = e.to_string();
     if let Some(related) = e.related() {
         for r in related {
-            text.push_str("\n");
+            text.push('\n');
             text.push_str(&r.to_string());
         }
     }

@@ -33,7 +33,7 @@ use crate::render::{self, CheckedFile, FileReport, HumanOptions, OutputFormat, S
 use crate::rules::{id_matches, Rule};
 
 use super::exit::EXIT_CLEAN;
-use super::http::{parse_form, Conn, ReadError, ReadLimits, Request, Response};
+use super::http::{parse_form, Conn, ReadLimits, Request, Response};
 use super::languagetool;
 use super::load::{load_knowledge, load_rules, rule_dirs};
 
