@@ -72,4 +72,7 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    /// Other repairs, alternatives to `fix` (all unsafe): offered one by one in editors
+    /// and never applied by `--fix`.
+    pub alternatives: Vec<Fix>,
 }

@@ -290,6 +290,7 @@ impl Engine {
                     .map(|h| h.render(&args))
                     .filter(|h| !h.trim().is_empty()),
                 fix: None,
+                alternatives: Vec::new(),
             });
         }
     }
@@ -310,7 +311,18 @@ fn to_diagnostic(doc: &Document, rule: &Rule, f: Finding) -> Diagnostic {
             )
         })
     });
+    let alternatives = f
+        .alternatives
+        .into_iter()
+        .filter(|(span, _)| prose.is_verbatim(*span))
+        .map(|(span, replacement)| Fix {
+            span: prose.to_source(span),
+            replacement,
+            safe: false,
+        })
+        .collect();
     Diagnostic {
+        alternatives,
         rule: rule.id.clone(),
         severity: rule.severity,
         message: rule.message.render(&f.args),

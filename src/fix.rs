@@ -116,6 +116,7 @@ mod tests {
                 replacement: replacement.into(),
                 safe,
             }),
+            alternatives: Vec::new(),
         }
     }
 

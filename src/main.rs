@@ -15,8 +15,9 @@ fn main() -> ExitCode {
             });
         }
     };
-    let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+    // Not locked for the whole run: `factlint lsp` writes its messages from a thread of
+    // its own. The buffer takes the lock only when it flushes.
+    let mut out = BufWriter::with_capacity(64 * 1024, io::stdout());
     let mut err = io::stderr();
     let code = match factlint::run(cli.into_command(), &mut out, &mut err) {
         Ok(code) => code,

@@ -5,7 +5,16 @@ mod check;
 mod commands;
 mod diff_base;
 pub mod exit;
+#[cfg(feature = "server")]
+mod http;
+#[cfg(feature = "server")]
+mod languagetool;
 mod load;
+#[cfg(feature = "server")]
+mod lsp;
+pub mod positions;
+#[cfg(feature = "server")]
+mod serve;
 mod settings;
 
 use std::io::Write;
@@ -26,5 +35,9 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Result
         Command::Rules { source } => commands::rules(source, out),
         Command::Explain { rule, source } => commands::explain_rule(rule, source, out),
         Command::TestRules { dirs, source } => commands::test_rules(dirs, source, out),
+        #[cfg(feature = "server")]
+        Command::Serve(args) => serve::run(args, err),
+        #[cfg(feature = "server")]
+        Command::Lsp(args) => lsp::run(args, err),
     }
 }

@@ -31,6 +31,10 @@ pub struct Finding {
     pub args: Vec<(String, String)>,
     pub labels: Vec<(Span, String)>,
     pub fix: Option<(Span, String, bool)>,
+    /// Other repairs, each an alternative to `fix` (a weekday mismatch is repaired by
+    /// the weekday or by the date): offered to editors one by one, never applied by
+    /// `--fix`.
+    pub alternatives: Vec<(Span, String)>,
 }
 
 impl Finding {
@@ -61,6 +65,12 @@ impl Finding {
     /// A fix that may change meaning (the other half of a contradiction may be wrong).
     pub fn unsafe_fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
         self.fix = Some((span, replacement.into(), false));
+        self
+    }
+
+    /// Another repair, an alternative to the fix; always unsafe (it changes meaning).
+    pub fn alternative(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.alternatives.push((span, replacement.into()));
         self
     }
 }

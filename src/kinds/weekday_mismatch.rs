@@ -89,14 +89,14 @@ impl Kind for WeekdayMismatch {
             } else {
                 day.checked_sub(jiff::Span::new().days(7 - shift))
             };
+            let alt = alt.ok();
             let alternative = alt.map_or(String::new(), |a| {
                 format!("{} {} {}", a.day(), month_name(a.month()), a.year())
             });
             let full_stated = weekday_name(stated.value);
             let full_actual = weekday_name(actual);
             let date_text = format!("{} {} {}", day.day(), month_name(day.month()), day.year());
-            out.push(
-                Finding::at(date.span)
+            let mut finding = Finding::at(date.span)
                     .arg("date", &date_text)
                     .arg("stated", full_stated)
                     .arg("actual", full_actual)
@@ -104,8 +104,16 @@ impl Kind for WeekdayMismatch {
                     .arg("alternative", &alternative)
                     .label(stated.span, "stated weekday")
                     .label(date.date_span, format!("a {full_actual}"))
-                    .unsafe_fix(stated.span, fit_case(cx.text, stated.span, full_actual)),
-            );
+                    .unsafe_fix(stated.span, fit_case(cx.text, stated.span, full_actual));
+            // The other repair: keep the weekday and move the day, when the nearest
+            // date with that weekday is in the same month.
+            if let Some(a) = alt.filter(|a| a.month() == day.month() && a.year() == day.year())
+            {
+                if let Some((span, replacement)) = day_repair(cx.text, date.date_span, day, a) {
+                    finding = finding.alternative(span, replacement);
+                }
+            }
+            out.push(finding);
         }
     }
 }
@@ -133,6 +141,58 @@ fn passage_years<'a>(
         .iter()
         .filter(move |d| d.span.start >= start && d.span.end <= end)
         .filter_map(|d| d.year)
+}
+
+/// The span of the day's number in the date as written, and that number rewritten to
+/// `to`'s day (with its ordinal suffix, if the date has one): "29 November 2026" ->
+/// "30". `None` when the day's number is not written once and plainly (numeric dates
+/// whose day and month are the same number).
+fn day_repair(
+    text: &str,
+    date_span: crate::span::Span,
+    from: jiff::civil::Date,
+    to: jiff::civil::Date,
+) -> Option<(crate::span::Span, String)> {
+    let written = date_span.text(text);
+    let bytes = written.as_bytes();
+    let mut found = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let digits = &written[start..i];
+        if digits.len() <= 2 && digits.parse::<i8>().ok() == Some(from.day()) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((start, i));
+        }
+    }
+    let (start, mut end) = found?;
+    let suffix = written.get(end..end + 2).unwrap_or("");
+    let ordinal = ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|s| suffix.eq_ignore_ascii_case(s));
+    let mut replacement = to.day().to_string();
+    if ordinal {
+        end += 2;
+        replacement.push_str(match (to.day() % 10, to.day() / 10 == 1) {
+            (1, false) => "st",
+            (2, false) => "nd",
+            (3, false) => "rd",
+            _ => "th",
+        });
+    }
+    Some((
+        crate::span::Span::new(date_span.start + start, date_span.start + end),
+        replacement,
+    ))
 }
 
 /// Write `name` as the stated weekday was written: abbreviated ("Mon." -> "Sun."), or
@@ -223,6 +283,22 @@ mod tests {
             None,
         );
         assert_clean(&kind(), "Friday, January 4, 2019", None);
+    }
+
+    #[test]
+    fn offers_the_date_with_the_stated_weekday_as_the_other_repair() {
+        let text = "It opened on Monday, 29 November 2026.";
+        let f = assert_finds(&kind(), "It opened on <<Monday, 29 November 2026>>.", None);
+        let (span, replacement) = f.alternatives.first().expect("an alternative");
+        assert_eq!((span.text(text), replacement.as_str()), ("29", "30"));
+        let text = "Voting ends Wednesday, March 5th, 2026.";
+        let f = assert_finds(&kind(), "Voting ends <<Wednesday, March 5th, 2026>>.", None);
+        let (span, replacement) = f.alternatives.first().expect("an alternative");
+        assert_eq!((span.text(text), replacement.as_str()), ("5th", "4th"));
+        // The nearest Monday to Sunday 1 March 2026 is 2 March; to Saturday 31 January
+        // 2026 it would be in February, which the day alone cannot say.
+        let f = assert_finds(&kind(), "<<Monday, 31 January 2026>>", None);
+        assert!(f.alternatives.is_empty());
     }
 
     #[test]

@@ -272,6 +272,7 @@ mod tests {
             labels: Vec::new(),
             help: None,
             fix: None,
+            alternatives: Vec::new(),
         }
     }
 

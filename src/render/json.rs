@@ -64,6 +64,19 @@ pub fn file_json(report: &FileReport) -> Value {
                             "safe": fix.safe,
                         });
                     }
+                    if !d.alternatives.is_empty() {
+                        v["alternatives"] = d
+                            .alternatives
+                            .iter()
+                            .map(|f| {
+                                json!({
+                                    "span": span_json(doc, f.span),
+                                    "replacement": f.replacement,
+                                    "safe": f.safe,
+                                })
+                            })
+                            .collect();
+                    }
                     v
                 })
                 .collect();
