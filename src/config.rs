@@ -121,7 +121,7 @@ impl LoadedConfig {
             .iter()
             .filter_map(|sel| {
                 let e = crate::rules::check_selector(&sel.value, ids).err()?;
-                let (start, end) = crate::rules::byte_range(&self.text, &sel.referenced);
+                let (start, end) = crate::error::byte_range(&self.text, &sel.referenced);
                 Some(
                     RuleFileError::new(&display, &self.text, start, end, e.message)
                         .with_help(e.help)
@@ -165,7 +165,7 @@ pub fn load(path: &Path) -> Result<LoadedConfig, SetupError> {
         Err(e) => {
             let (start, end) = e
                 .location()
-                .map_or((0, 0), |l| crate::rules::byte_range(&text, &l));
+                .map_or((0, 0), |l| crate::error::byte_range(&text, &l));
             let message = e.without_snippet().to_string();
             let message = message.lines().next().unwrap_or("invalid YAML").to_string();
             return Err(RuleFileError::new(&display, &text, start, end, message)

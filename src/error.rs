@@ -363,3 +363,25 @@ fn problems_heading<'a>(count: usize, nouns: impl Iterator<Item = &'a str>) -> S
     };
     format!("{count} problems in {list}")
 }
+
+/// The byte range of a parser location in `text` (its span, else its line and column).
+pub fn byte_range(text: &str, loc: &serde_saphyr::Location) -> (usize, usize) {
+    let span = loc.span();
+    match (span.byte_offset(), span.byte_len()) {
+        (Some(o), Some(l)) => (o as usize, (o + l) as usize),
+        _ => {
+            // Fall back to line and column (1-based, in characters).
+            let idx = crate::span::LineIndex::new(text);
+            let line = (loc.line() as usize).saturating_sub(1);
+            let start = idx.line_start(line).min(text.len());
+            let col = (loc.column() as usize).saturating_sub(1);
+            let off = text
+                .get(start..)
+                .into_iter()
+                .flat_map(str::char_indices)
+                .nth(col)
+                .map_or(text.len(), |(i, _)| start + i);
+            (off, off)
+        }
+    }
+}

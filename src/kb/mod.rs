@@ -19,7 +19,7 @@ use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
-use crate::error::RuleFileError;
+use crate::error::{byte_range, RuleFileError};
 use crate::lexicon::{days_in_month, month_name};
 use crate::span::Span;
 
@@ -704,24 +704,6 @@ pub fn load(user: &[(String, String)]) -> Result<KnowledgeBase, Vec<RuleFileErro
 
 fn same_name(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
-}
-
-fn byte_range(text: &str, loc: &serde_saphyr::Location) -> (usize, usize) {
-    let span = loc.span();
-    match (span.byte_offset(), span.byte_len()) {
-        (Some(o), Some(l)) => (o as usize, (o + l) as usize),
-        _ => {
-            let idx = crate::span::LineIndex::new(text);
-            let line = (loc.line() as usize).saturating_sub(1);
-            let start = idx.line_start(line).min(text.len());
-            let col = (loc.column() as usize).saturating_sub(1);
-            let off = text
-                .get(start..)
-                .and_then(|t| t.char_indices().nth(col))
-                .map_or(text.len(), |(i, _)| start + i);
-            (off, off)
-        }
-    }
 }
 
 struct FileCx<'a> {

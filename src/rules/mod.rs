@@ -12,7 +12,7 @@ pub mod schema;
 pub use schema::{snapshot, PlainRule, RawExample, RawRule, Snapshot};
 
 use crate::diagnostic::Severity;
-use crate::error::RuleFileError;
+use crate::error::{byte_range, RuleFileError};
 use crate::kinds::{self, Kind, KindName};
 
 /// The built-in rule pack `(path, text)`, embedded at build time (`build.rs` writes the
@@ -288,26 +288,6 @@ pub fn valid_id(id: &str) -> bool {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     };
     kebab(family) && kebab(name)
-}
-
-/// The byte range of a parser location in `text` (its span, else its line and column).
-pub fn byte_range(text: &str, loc: &serde_saphyr::Location) -> (usize, usize) {
-    let span = loc.span();
-    match (span.byte_offset(), span.byte_len()) {
-        (Some(o), Some(l)) => (o as usize, (o + l) as usize),
-        _ => {
-            // Fall back to line and column (1-based, in characters).
-            let idx = crate::span::LineIndex::new(text);
-            let line = (loc.line() as usize).saturating_sub(1);
-            let start = idx.line_start(line).min(text.len());
-            let col = (loc.column() as usize).saturating_sub(1);
-            let off = text[start..]
-                .char_indices()
-                .nth(col)
-                .map_or(text.len(), |(i, _)| start + i);
-            (off, off)
-        }
-    }
 }
 
 /// Parse and validate one rule file. `builtin` rules must carry good and bad examples.
