@@ -14,6 +14,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+#[path = "src/kb/atlas_index.rs"]
+#[allow(dead_code)]
+mod atlas_index;
 #[path = "src/kb/schema.rs"]
 #[allow(dead_code)]
 mod kb_schema;
@@ -39,7 +42,10 @@ fn main() {
         "src/patterns.rs",
         "src/rules/schema.rs",
         "src/kb/schema.rs",
+        "src/kb/atlas_index.rs",
         "rules",
+        "data/knowledge/names.tsv",
+        "data/knowledge/entities.jsonl",
     ] {
         println!("cargo:rerun-if-changed={watched}");
     }
@@ -72,6 +78,65 @@ fn main() {
     write_list(&out.join("builtin_knowledge.rs"), kb_schema::BUILTIN_FILES);
     let texts: Vec<(&str, &str)> = knowledge.iter().map(|(p, t)| (*p, t.as_str())).collect();
     write_snapshot(&out.join("knowledge.json"), kb_schema::snapshot(&texts));
+
+    build_atlas(&out);
+}
+
+/// The imported knowledge: `entities.jsonl` copied as it is (records are parsed one at
+/// a time, when a check needs one) and the name index of `names.tsv`
+/// (see `src/kb/atlas_index.rs`). Without the data files both are empty.
+fn build_atlas(out: &Path) {
+    let records = fs::read("data/knowledge/entities.jsonl").unwrap_or_default();
+    let names = fs::read_to_string("data/knowledge/names.tsv").unwrap_or_default();
+    let mut starts: Vec<u32> = Vec::new();
+    let mut ids: std::collections::HashMap<&str, (u32, bool)> = Default::default();
+    let mut at = 0usize;
+    for line in records.split_inclusive(|b| *b == b'\n') {
+        let text = std::str::from_utf8(line).expect("entities.jsonl is UTF-8");
+        let id = text
+            .strip_prefix("{\"id\":\"")
+            .and_then(|t| t.split('"').next())
+            .unwrap_or_else(|| panic!("entities.jsonl line {}: no leading id", starts.len() + 1));
+        let common = text.contains("\"common_word\":true");
+        ids.insert(id, (starts.len() as u32, common));
+        starts.push(at as u32);
+        at += line.len();
+    }
+    starts.push(at as u32);
+    let mut rows = Vec::new();
+    for line in names
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [key, id, kind, ty, _form] = cols[..] else {
+            panic!("names.tsv: not five columns: {line:?}");
+        };
+        let &(entity, common) = ids
+            .get(id)
+            .unwrap_or_else(|| panic!("names.tsv: unknown entity {id}"));
+        let mut flags = 0;
+        if kind == "alias" {
+            flags |= atlas_index::FLAG_ALIAS;
+        }
+        if common {
+            flags |= atlas_index::FLAG_COMMON_WORD;
+        }
+        rows.push(atlas_index::Row {
+            key: key.to_string(),
+            ty: atlas_index::type_code(ty),
+            flags,
+            entity,
+        });
+    }
+    rows.sort_by(|a, b| {
+        a.key
+            .as_bytes()
+            .cmp(b.key.as_bytes())
+            .then(a.entity.cmp(&b.entity))
+    });
+    write(&out.join("atlas.idx"), &atlas_index::write(&rows, &starts));
+    write(&out.join("entities.jsonl"), &records);
 }
 
 /// The forward and reverse DFAs of `patterns`, as `regex_automata::dfa::regex::Builder`

@@ -23,7 +23,10 @@ use crate::error::{byte_range, RuleFileError};
 use crate::lexicon::{days_in_month, month_name};
 use crate::span::Span;
 
+pub mod atlas;
+pub mod atlas_index;
 pub mod schema;
+pub use atlas::Atlas;
 use schema::{RawEntity, RawSource, Scalar};
 
 /// The built-in knowledge files `(path, text)`, embedded at build time
@@ -369,6 +372,14 @@ impl Entity {
     }
 }
 
+/// An entity of the hand-written knowledge (an index into
+/// [`KnowledgeBase::entities`]) or of the imported one (an [`Atlas`] entity number).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntityRef {
+    Local(usize),
+    Imported(u32),
+}
+
 /// Which name of an entity a pattern is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NameRef {
@@ -396,6 +407,8 @@ pub struct KnowledgeBase {
     pub claims: Vec<(String, crate::re::Regex)>,
     /// The two-word names, indexed for near-miss lookups; built on first use.
     two_word: std::sync::OnceLock<TwoWordNames>,
+    /// The imported knowledge (`data/knowledge/`), read in place.
+    pub atlas: Atlas,
 }
 
 /// The names of two alphabetic words ("Xi Jinping"), by first and by second word, and
@@ -510,6 +523,7 @@ impl KnowledgeBase {
             claims,
             two_word: std::sync::OnceLock::new(),
             entities,
+            atlas: Atlas::builtin(),
         }
     }
 
@@ -521,6 +535,17 @@ impl KnowledgeBase {
 
     pub fn entity(&self, i: usize) -> Option<&Entity> {
         self.entities.get(i)
+    }
+
+    /// An entity of either store: a hand-written one, or an imported record read now.
+    pub fn resolve(&self, r: EntityRef) -> Option<std::borrow::Cow<'_, Entity>> {
+        match r {
+            EntityRef::Local(i) => self.entities.get(i).map(std::borrow::Cow::Borrowed),
+            EntityRef::Imported(i) => self
+                .atlas
+                .record(i)
+                .map(|r| std::borrow::Cow::Owned(r.to_entity())),
+        }
     }
 
     /// The entity one of whose names is `name`, ignoring case.

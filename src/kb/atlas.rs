@@ -1,0 +1,471 @@
+//! The imported knowledge: tens of thousands of people, places and countries from open
+//! datasets (`data/knowledge/`, written by `scripts/kb-import/`), each value confirmed
+//! by two independent sources.
+//!
+//! Nothing is parsed at start-up: the name index ([`atlas_index`]) is embedded in the
+//! binary and searched in place, and an entity's record (one JSON line) is read only
+//! when a check asks for it. [`Atlas::find`] reads a text's capitalised word sequences
+//! and looks each up by prefix, so one pass costs a few binary searches per name-like
+//! word.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use super::atlas_index::{self, Entry, Index};
+use super::{Attribute, Entity, Fact, KbDate, Source, Term, Value};
+use crate::span::Span;
+
+static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atlas.idx"));
+static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.jsonl"));
+
+/// One fact of an imported record (see the FORMAT section of `rules/knowledge/SOURCES.md`).
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RecordFact {
+    pub fact: String,
+    #[serde(default)]
+    pub value: Option<String>,
+    #[serde(default, rename = "ref")]
+    pub reference: Option<String>,
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub office: Option<String>,
+    #[serde(default)]
+    pub jurisdiction: Option<String>,
+    #[serde(default)]
+    pub jurisdiction_name: Option<String>,
+    #[serde(default)]
+    pub titles: Vec<String>,
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RecordAlias {
+    pub name: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// One imported entity, as its line of `entities.jsonl` says.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct Record {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_sources: Vec<String>,
+    #[serde(default)]
+    pub aliases: Vec<RecordAlias>,
+    #[serde(default)]
+    pub ids: BTreeMap<String, String>,
+    #[serde(default)]
+    pub facts: Vec<RecordFact>,
+    #[serde(default)]
+    pub common_word: bool,
+}
+
+impl Record {
+    /// The values of facts named `fact`.
+    pub fn values<'a>(&'a self, fact: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.facts
+            .iter()
+            .filter(move |f| f.fact == fact)
+            .filter_map(|f| f.value.as_deref())
+    }
+
+    pub fn date(&self, fact: &str) -> Option<KbDate> {
+        self.values(fact).next().and_then(KbDate::parse)
+    }
+
+    /// Every source any of the record's values came from.
+    pub fn sources(&self) -> Vec<&str> {
+        let mut all: Vec<&str> = self
+            .name_sources
+            .iter()
+            .chain(self.facts.iter().flat_map(|f| &f.sources))
+            .map(String::as_str)
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
+    /// The record as a knowledge-base [`Entity`], so that the checks read imported and
+    /// hand-written knowledge alike. Office terms carry their long title ("Senator");
+    /// the checks expand abbreviations.
+    pub fn to_entity(&self) -> Entity {
+        let mut starts = Vec::new();
+        let mut ends = Vec::new();
+        let mut terms = Vec::new();
+        let mut attributes = Vec::new();
+        let source = Source {
+            wikidata: self.ids.get("wikidata").cloned(),
+            url: Some(format!("open data: {}", self.name_sources.join(", "))),
+            checked: Vec::new(),
+        };
+        for f in &self.facts {
+            let date = f.value.as_deref().and_then(KbDate::parse);
+            match (f.fact.as_str(), date) {
+                ("born", Some(date)) => starts.push(Fact { verb: "born", date }),
+                ("founded", Some(date)) => starts.push(Fact {
+                    verb: "founded",
+                    date,
+                }),
+                ("died", Some(date)) => ends.push(Fact { verb: "died", date }),
+                ("dissolved", Some(date)) => ends.push(Fact {
+                    verb: "dissolved",
+                    date,
+                }),
+                ("office", _) => {
+                    let from = f.from.as_deref().and_then(KbDate::parse);
+                    let (Some(office), Some(from)) = (&f.office, from) else {
+                        continue;
+                    };
+                    let title = f
+                        .titles
+                        .iter()
+                        .find(|t| !t.ends_with('.'))
+                        .or(f.titles.first())
+                        .cloned()
+                        .unwrap_or_default();
+                    terms.push(Term {
+                        office: office.clone(),
+                        title,
+                        from,
+                        to: f.to.as_deref().and_then(KbDate::parse),
+                    });
+                }
+                ("capital" | "currency" | "headquarters", _) => {
+                    if let Some(v) = &f.value {
+                        attributes.push(Attribute {
+                            name: f.fact.clone(),
+                            value: Value::Text(v.clone()),
+                            source: Source {
+                                url: Some(format!("open data: {}", f.sources.join(", "))),
+                                ..Source::default()
+                            },
+                            as_of: None,
+                            from: None,
+                            to: None,
+                            origin: "data/knowledge/entities.jsonl".into(),
+                            claims: Vec::new(),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        Entity {
+            name: self.name.clone(),
+            kind: self.kind.clone(),
+            aliases: self.aliases.iter().map(|a| a.name.clone()).collect(),
+            case_insensitive: false,
+            starts,
+            ends,
+            formerly: Vec::new(),
+            named: None,
+            speculated: false,
+            terms,
+            attributes,
+            avoid: Vec::new(),
+            source,
+            origin: "data/knowledge/entities.jsonl".into(),
+        }
+    }
+}
+
+/// A known name found in a text: its span and the index rows of its key (one row per
+/// entity of that name).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AtlasMatch {
+    pub span: Span,
+    pub rows: Range<usize>,
+}
+
+/// The imported knowledge, read in place.
+#[derive(Clone, Copy, Debug)]
+pub struct Atlas {
+    index: Option<Index<'static>>,
+    records: &'static [u8],
+}
+
+/// Lowercase words that may stand inside a name ("Charles de Gaulle", "Bosnia and
+/// Herzegovina").
+const CONNECTORS: &[&str] = &[
+    "al", "am", "and", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du",
+    "el", "ibn", "la", "le", "of", "on", "the", "upon", "van", "von", "y",
+];
+
+/// A word of a text, folded for lookup.
+struct Word {
+    span: Span,
+    key: String,
+    capital: bool,
+    /// The text between this word and the next only separates words of a name.
+    joins_next: bool,
+}
+
+impl Default for Atlas {
+    fn default() -> Self {
+        Atlas::builtin()
+    }
+}
+
+impl Atlas {
+    /// The knowledge built into the binary.
+    pub fn builtin() -> Atlas {
+        Atlas {
+            index: Index::new(INDEX),
+            records: RECORDS,
+        }
+    }
+
+    /// An atlas over another index and records (tests).
+    pub fn from_parts(index: &'static [u8], records: &'static [u8]) -> Atlas {
+        Atlas {
+            index: Index::new(index),
+            records,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.index.map_or(0, |i| i.entity_count)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Entity `i`'s record, parsed from its line; `None` when out of range or unreadable.
+    pub fn record(&self, i: u32) -> Option<Record> {
+        let line = self.index?.line(i)?;
+        let bytes = self.records.get(line)?;
+        serde_json::from_slice(bytes).ok()
+    }
+
+    /// Every record, in file order (for `kb stats`; parses everything).
+    pub fn records(&self) -> impl Iterator<Item = Record> + '_ {
+        (0..self.len() as u32).filter_map(|i| self.record(i))
+    }
+
+    /// Index row `i`.
+    pub fn entry(&self, i: usize) -> Option<Entry<'static>> {
+        self.index?.entry(i)
+    }
+
+    /// The rows of the entities named `name` (any case, accents, punctuation).
+    pub fn lookup(&self, name: &str) -> Vec<Entry<'static>> {
+        let key = atlas_index::norm(name);
+        match self.index {
+            Some(index) if !key.is_empty() => index.lookup(&key),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The entities of type `kind` named `name`, as their entity numbers.
+    pub fn entities_named(&self, name: &str, kind: &str) -> Vec<u32> {
+        let code = atlas_index::type_code(kind);
+        let mut out: Vec<u32> = self
+            .lookup(name)
+            .into_iter()
+            .filter(|e| e.ty == code)
+            .map(|e| e.entity)
+            .collect();
+        out.dedup();
+        out
+    }
+
+    /// Whether some name's key starts with `prefix` (already normalised).
+    pub fn has_prefix(&self, prefix: &str) -> bool {
+        self.index
+            .is_some_and(|i| !i.prefix_range(prefix.as_bytes(), 0..i.row_count).is_empty())
+    }
+
+    /// The rows whose key starts with `prefix` (already normalised).
+    pub fn prefix_rows(&self, prefix: &str) -> Range<usize> {
+        self.index
+            .map_or(0..0, |i| i.prefix_range(prefix.as_bytes(), 0..i.row_count))
+    }
+
+    /// Every known name in `text` written as a name (its first and last words
+    /// capitalised, lowercase words inside only from a short list of connectors), the
+    /// longest where several start at one word, sorted by start.
+    pub fn find(&self, text: &str) -> Vec<AtlasMatch> {
+        let Some(index) = self.index else {
+            return Vec::new();
+        };
+        let words = words(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if !words[i].capital {
+                i += 1;
+                continue;
+            }
+            let mut prefix = String::new();
+            let mut range = 0..index.row_count;
+            let mut best: Option<(usize, Range<usize>)> = None;
+            for (j, w) in words.iter().enumerate().skip(i).take(8) {
+                if j > i {
+                    if !words[j - 1].joins_next {
+                        break;
+                    }
+                    if !w.capital && !CONNECTORS.contains(&w.key.as_str()) {
+                        break;
+                    }
+                    prefix.push(' ');
+                }
+                prefix.push_str(&w.key);
+                range = index.prefix_range(prefix.as_bytes(), range);
+                if range.is_empty() {
+                    break;
+                }
+                let exact = range
+                    .clone()
+                    .take_while(|&r| index.entry(r).is_some_and(|e| e.key == prefix))
+                    .count();
+                if exact > 0 && w.capital {
+                    best = Some((j, range.start..range.start + exact));
+                }
+            }
+            match best {
+                Some((j, rows)) => {
+                    out.push(AtlasMatch {
+                        span: Span::new(words[i].span.start, words[j].span.end),
+                        rows,
+                    });
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// The words of `text`: runs of letters, digits and inner apostrophes, with whether the
+/// gap to the next word only separates words of one name (spaces, hyphens, a full stop
+/// after an initial or a short abbreviation, but no line break and no sentence end).
+fn words(text: &str) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        if !c.is_alphanumeric() {
+            chars.next();
+            continue;
+        }
+        let mut end = start;
+        let mut key = String::new();
+        while let Some(&(at, c)) = chars.peek() {
+            if c.is_alphanumeric() {
+                atlas_index::fold_char(c, &mut key);
+                end = at + c.len_utf8();
+                chars.next();
+            } else if c == '\'' || c == '\u{2019}' {
+                // Inside a word ("O'Rourke"): dropped from the key, as norm() does.
+                let next = text[at + c.len_utf8()..].chars().next();
+                if next.is_some_and(char::is_alphanumeric) {
+                    chars.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let word = &text[start..end];
+        // The gap after this word: separators only, no line break, and a full stop
+        // only after an initial or a short abbreviation ("J.", "St.", "Mt.").
+        let mut joins = true;
+        let mut gap_end = end;
+        for (at, c) in text[end..].char_indices() {
+            if c.is_alphanumeric() {
+                gap_end = end + at;
+                break;
+            }
+            gap_end = end + at + c.len_utf8();
+            if c == '\n' || !atlas_index::is_separator(c) && c != '\'' && c != '\u{2019}' {
+                joins = false;
+            }
+            if c == '.' && word.chars().count() > 3 {
+                joins = false;
+            }
+            if c == ',' {
+                joins = false;
+            }
+        }
+        if gap_end == end {
+            joins = false;
+        }
+        out.push(Word {
+            span: Span::new(start, end),
+            capital: word.chars().next().is_some_and(char::is_uppercase),
+            key,
+            joins_next: joins,
+        });
+    }
+    out
+}
+
+/// Counts for `kb stats`: entities by type, and by the sources that agree on the name.
+pub fn stats(atlas: &Atlas) -> (BTreeMap<String, usize>, BTreeMap<String, usize>) {
+    let mut by_type = BTreeMap::new();
+    let mut by_source = BTreeMap::new();
+    for r in atlas.records() {
+        *by_type.entry(r.kind.clone()).or_insert(0) += 1;
+        for s in r.sources() {
+            *by_source.entry(s.to_string()).or_insert(0) += 1;
+        }
+    }
+    (by_type, by_source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_index_reads_and_every_record_parses() {
+        let atlas = Atlas::builtin();
+        assert!(atlas.len() > 30_000, "{} entities", atlas.len());
+        let mut kinds = BTreeMap::new();
+        for i in 0..atlas.len() as u32 {
+            let r = atlas
+                .record(i)
+                .unwrap_or_else(|| panic!("record {i} parses"));
+            assert!(
+                r.name_sources.len() >= 2,
+                "{}: one source for the name",
+                r.id
+            );
+            *kinds.entry(r.kind).or_insert(0) += 1;
+        }
+        assert!(kinds.contains_key("person") && kinds.contains_key("city"));
+    }
+
+    #[test]
+    fn finds_names_written_as_names() {
+        let atlas = Atlas::builtin();
+        let text = "Officials in São Paulo and in sao paulo met; Cincinnati, Ohio, too.\nParis";
+        let found: Vec<&str> = atlas.find(text).iter().map(|m| m.span.text(text)).collect();
+        assert!(found.contains(&"São Paulo"), "{found:?}");
+        assert!(found.contains(&"Cincinnati"), "{found:?}");
+        assert!(!found.iter().any(|f| f.contains("sao")), "{found:?}");
+    }
+
+    #[test]
+    fn lookup_ignores_case_and_accents() {
+        let atlas = Atlas::builtin();
+        assert!(!atlas.entities_named("sao paulo", "city").is_empty());
+        assert!(!atlas.entities_named("SÃO PAULO", "city").is_empty());
+        assert!(atlas.entities_named("Nowhere Town Xyz", "city").is_empty());
+    }
+}
