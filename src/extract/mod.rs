@@ -5,6 +5,7 @@ pub mod date;
 pub mod entity;
 mod locale;
 pub mod number;
+pub mod people;
 pub mod temporal;
 
 pub use cue::{Anchor, AnchorKind, Cue, CueKind, DateContext, Tense};
@@ -12,6 +13,7 @@ pub use date::{DateForm, DateMention, WeekdayMention};
 pub use entity::EntityMention;
 pub use locale::Locale;
 pub use number::{Bound, NumberKind, NumberMention};
+pub use people::PersonMention;
 pub use temporal::{
     AgeMention, Beside, DurationMention, PeriodMention, RangeMention, Relative, RelativeMention,
 };
@@ -32,6 +34,9 @@ pub struct Mentions {
     pub temporal: temporal::Temporal,
     /// Names of knowledge-base entities (filled by [`extract_with_knowledge`]).
     pub entities: Vec<EntityMention>,
+    /// Known people, by full name or by surname after one (filled by
+    /// [`extract_with_knowledge`]).
+    pub people: Vec<PersonMention>,
     /// Quantities, percentages and fractions included (see [`NumberKind`]).
     pub numbers: Vec<NumberMention>,
 }
@@ -108,6 +113,7 @@ pub fn extract(prose: &Prose, options: &ExtractOptions) -> Mentions {
         dates,
         temporal,
         entities: Vec::new(),
+        people: Vec::new(),
         numbers,
     }
 }
@@ -120,5 +126,6 @@ pub fn extract_with_knowledge(
 ) -> Mentions {
     let mut mentions = extract(prose, options);
     entity::extract(&prose.text, kb, &mut mentions.entities);
+    people::extract(&prose.text, kb, &mentions.entities, &mut mentions.people);
     mentions
 }

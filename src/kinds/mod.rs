@@ -11,6 +11,7 @@
 mod arithmetic;
 mod calendar;
 mod context;
+mod people;
 mod tense;
 mod text;
 
@@ -72,6 +73,7 @@ registry! {
     fact_contradiction::FactContradiction,
     name_inconsistent::NameInconsistent,
     misspelled_entity::MisspelledEntity,
+    person_age::PersonAge,
     percent_of_total::PercentOfTotal,
     percent_change::PercentChange,
     percentage_points::PercentagePoints,

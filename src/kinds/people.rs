@@ -1,0 +1,191 @@
+//! Helpers shared by the kinds that check what a text says of known people (age, title,
+//! death): which day the text speaks of, ages on a day, office titles as news writes
+//! them.
+
+use jiff::civil::Date;
+
+use super::calendar::add_days;
+use super::context::CheckContext;
+use crate::kb::{KbDate, Term};
+use crate::reference::DateSource;
+use crate::span::Span;
+
+/// The reference date when it is known, not inferred: an inferred date is only the
+/// earliest the text can be, which says nothing of a person's age or office on the day.
+pub fn known_reference(cx: &CheckContext<'_>) -> Option<Date> {
+    match cx.reference.source {
+        DateSource::Inferred | DateSource::None => None,
+        _ => cx.reference.date,
+    }
+}
+
+/// Whether the passage around `span` (its paragraph) speaks of another time than the
+/// reference date: a date or year in it (other than a birth date), or a decade. Such a
+/// passage may name people by the age or title they had then.
+pub fn passage_is_dated(cx: &CheckContext<'_>, span: Span, reference: Date) -> bool {
+    let Some(paragraph) = cx.doc.prose.paragraph_at(span.start) else {
+        return true;
+    };
+    let dated = cx.mentions.dates().iter().any(|d| {
+        paragraph.contains(d.span)
+            && d.bounds().is_some_and(|(first, last)| {
+                // A date within a few weeks of the reference date is the news itself.
+                last < add_days(reference, -45) || first > add_days(reference, 45)
+            })
+            && !cx.text[paragraph.start..d.span.start]
+                .to_ascii_lowercase()
+                .trim_end()
+                .ends_with("born")
+            && !cx.text[paragraph.start..d.span.start]
+                .to_ascii_lowercase()
+                .trim_end()
+                .ends_with("born in")
+            && !cx.text[paragraph.start..d.span.start]
+                .to_ascii_lowercase()
+                .trim_end()
+                .ends_with("born on")
+    });
+    dated
+        || cx
+            .mentions
+            .temporal
+            .periods
+            .iter()
+            .any(|p| paragraph.contains(p.span))
+}
+
+/// A person's age on `day`, for a birth date known to the day.
+fn age_on(born: Date, day: Date) -> i32 {
+    let before_birthday = (day.month(), day.day()) < (born.month(), born.day());
+    i32::from(day.year()) - i32::from(born.year()) - i32::from(before_birthday)
+}
+
+/// The ages a person born on `born` (as precisely as known) can have on some day of
+/// `first..=last`: the youngest and the oldest.
+pub fn ages_between(born: KbDate, first: Date, last: Date) -> (i32, i32) {
+    (
+        age_on(born.last_day(), first),
+        age_on(born.first_day(), last),
+    )
+}
+
+/// An office title as written before a name, in its long form: "Sen." is "Senator",
+/// "Rep." and "Congresswoman" are "Representative", "Gov." is "Governor", "PM" is
+/// "Prime Minister". `None` for a word that is not a title.
+pub fn canonical_title(written: &str) -> Option<&'static str> {
+    let t = written.trim().trim_end_matches('.');
+    Some(match t {
+        "Sen" | "Senator" | "U.S. Sen" | "US Sen" | "U.S. Senator" => "Senator",
+        "Rep" | "Representative" | "Congressman" | "Congresswoman" | "U.S. Rep" | "US Rep" => {
+            "Representative"
+        }
+        "Gov" | "Governor" => "Governor",
+        "Pres" | "President" => "President",
+        "Vice President" | "VP" => "Vice President",
+        "PM" | "Prime Minister" => "Prime Minister",
+        "Chancellor" => "Chancellor",
+        "Secretary-General" => "Secretary-General",
+        "Speaker" => "Speaker",
+        "Mayor" => "Mayor",
+        _ => return None,
+    })
+}
+
+/// The title of a term, in the long form [`canonical_title`] gives (or as recorded).
+pub fn term_title(t: &Term) -> &str {
+    canonical_title(&t.title).unwrap_or(&t.title)
+}
+
+/// The title written right before `start` ("Sen. ", "Vice President ", "U.S. Rep. "),
+/// as its span and long form, unless a word before it makes it a past or other title
+/// ("former", "then-", "ex-", "late", "future", "acting", "-elect", a possessive).
+pub fn title_before(text: &str, start: usize) -> Option<(Span, &'static str)> {
+    let before = text.get(..start)?;
+    let trimmed = before.strip_suffix(' ')?;
+    // The starts of the last three words, nearest first.
+    let mut starts = Vec::new();
+    let mut pos = trimmed.len();
+    for _ in 0..3 {
+        let head = &trimmed[..pos];
+        let word_start = head
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '\u{201c}'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if word_start == pos {
+            break;
+        }
+        starts.push(word_start);
+        match head[..word_start].chars().next_back() {
+            Some(c) if c == ' ' => pos = word_start - 1,
+            _ => break,
+        }
+    }
+    for &s in starts.iter().rev() {
+        let written = &trimmed[s..];
+        let Some(title) = canonical_title(written) else {
+            continue;
+        };
+        let lead = trimmed[..s].to_lowercase();
+        let lead = lead.trim_end();
+        let past = [
+            "former", "then-", "then", "ex-", "late", "future", "acting", "incoming", "outgoing",
+            "retired", "fellow", "ex",
+        ];
+        if past.iter().any(|p| lead.ends_with(p))
+            || lead.ends_with("'s")
+            || lead.ends_with("\u{2019}s")
+        {
+            return None;
+        }
+        return Some((Span::new(s, trimmed.len()), title));
+    }
+    None
+}
+
+/// Whether `title` was held on some day of `first..=last`, allowing the weeks between an
+/// election and taking office (news often uses the new title then) and a few weeks after
+/// the end.
+pub fn held(terms: &[Term], title: &str, first: Date, last: Date) -> bool {
+    terms
+        .iter()
+        .filter(|t| term_title(t) == title)
+        .any(|t| t.overlaps(add_days(first, -31), add_days(last, 75)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_before_names() {
+        let text =
+            "Sen. Womack and former Rep. Dooley met Vice President Vance and U.S. Rep. Duncan.";
+        let at = |name: &str| text.find(name).expect("name");
+        assert_eq!(
+            title_before(text, at("Womack")).map(|t| t.1),
+            Some("Senator")
+        );
+        assert_eq!(title_before(text, at("Dooley")), None);
+        assert_eq!(
+            title_before(text, at("Vance")).map(|t| (t.0.text(text), t.1)),
+            Some(("Vice President", "Vice President"))
+        );
+        assert_eq!(
+            title_before(text, at("Duncan")).map(|t| t.1),
+            Some("Representative")
+        );
+        assert_eq!(title_before("Womack said", 0), None);
+    }
+
+    #[test]
+    fn ages_on_a_day() {
+        let born = KbDate::parse("1957-02-18").expect("date");
+        let day = Date::constant(2026, 2, 17);
+        assert_eq!(ages_between(born, day, day), (68, 68));
+        let day = Date::constant(2026, 2, 18);
+        assert_eq!(ages_between(born, day, day), (69, 69));
+        let year = KbDate::parse("1957").expect("year");
+        assert_eq!(ages_between(year, day, day), (68, 69));
+    }
+}
