@@ -74,6 +74,7 @@ registry! {
     name_inconsistent::NameInconsistent,
     misspelled_entity::MisspelledEntity,
     person_age::PersonAge,
+    title_term::TitleTerm,
     percent_of_total::PercentOfTotal,
     percent_change::PercentChange,
     percentage_points::PercentagePoints,

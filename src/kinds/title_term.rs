@@ -1,0 +1,104 @@
+//! `title-term`: a known person named by an office title they did not hold at the
+//! reference date ("Rep. NAME says" after NAME moved to the Senate; "President NAME"
+//! years after the term ended).
+//!
+//! Why: an outdated or premature title is a classic correction, and terms of office are
+//! on record.
+//! Limits: only a title written right before the name ("Sen.", "Senator", "Rep.",
+//! "Congresswoman", "Gov.", "President", "Vice President", "Prime Minister", "PM", ...)
+//! and only for a person on record as having held that very title at some time (a
+//! title never recorded for them says nothing: the record may be incomplete). Titles
+//! after "former", "then-", "ex-", "late" are past titles and fine. The day compared is
+//! the reference date, which must be known; a passage that speaks of another time (a
+//! date far from the reference date, a decade) and quotations are left alone; the
+//! weeks between an election and taking office, and a few weeks after leaving it, are
+//! allowed.
+
+use serde::Deserialize;
+
+use super::calendar::day_text;
+use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
+use super::people::{held, known_reference, passage_is_dated, term_title, title_before};
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Params {}
+
+#[derive(Debug)]
+pub struct TitleTerm;
+
+impl Build for TitleTerm {
+    type Params = Params;
+
+    fn build(_: Params, _: Compile) -> Result<Self, ParamError> {
+        Ok(TitleTerm)
+    }
+}
+
+impl Kind for TitleTerm {
+    fn args(&self) -> Vec<String> {
+        ["name", "title", "reference", "terms", "source"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let Some(reference) = known_reference(cx) else {
+            return;
+        };
+        for p in &cx.mentions.people {
+            let Some((title_span, title)) = title_before(cx.text, p.span.start) else {
+                continue;
+            };
+            if cx.doc.prose.is_quoted(title_span.start) || passage_is_dated(cx, p.span, reference)
+            {
+                continue;
+            }
+            let Some(entity) = cx.kb.resolve(p.who) else {
+                continue;
+            };
+            let terms: Vec<_> = entity
+                .terms
+                .iter()
+                .filter(|t| term_title(t) == title)
+                .collect();
+            if terms.is_empty() || held(&entity.terms, title, reference, reference) {
+                continue;
+            }
+            // Someone who has died is named by the title they had ("the late Sen. X").
+            if entity.ends.iter().any(|f| f.verb == "died") {
+                continue;
+            }
+            let list = terms
+                .iter()
+                .map(|t| {
+                    let to = t.to.map_or_else(|| "open".to_string(), |d| d.to_string());
+                    format!("{} from {} to {}", t.office, t.from, to)
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let span = title_span.cover(p.span);
+            let mut finding = Finding::at(span)
+                .arg("name", &entity.name)
+                .arg("title", cx.text[title_span.start..title_span.end].trim())
+                .arg("reference", day_text(reference))
+                .arg("terms", &list)
+                .arg("source", &entity.source)
+                .label(title_span, format!("not {title} on {}", day_text(reference)));
+            let ended = terms.iter().all(|t| t.to.is_some_and(|to| to.last_day() < reference));
+            if ended {
+                let starts_sentence = cx
+                    .doc
+                    .prose
+                    .sentence_at(title_span.start)
+                    .is_some_and(|s| s.start == title_span.start);
+                let former = if starts_sentence { "Former" } else { "former" };
+                finding = finding.unsafe_fix(
+                    title_span,
+                    format!("{former} {}", title_span.text(cx.text)),
+                );
+            }
+            out.push(finding);
+        }
+    }
+}
