@@ -75,6 +75,7 @@ registry! {
     misspelled_entity::MisspelledEntity,
     person_age::PersonAge,
     title_term::TitleTerm,
+    death_status::DeathStatus,
     percent_of_total::PercentOfTotal,
     percent_change::PercentChange,
     percentage_points::PercentagePoints,

@@ -117,7 +117,7 @@ pub fn title_before(text: &str, start: usize) -> Option<(Span, &'static str)> {
         }
         starts.push(word_start);
         match head[..word_start].chars().next_back() {
-            Some(c) if c == ' ' => pos = word_start - 1,
+            Some(' ') => pos = word_start - 1,
             _ => break,
         }
     }
