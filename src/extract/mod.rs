@@ -37,6 +37,9 @@ pub struct Mentions {
     /// Known people, by full name or by surname after one (filled by
     /// [`extract_with_knowledge`]).
     pub people: Vec<PersonMention>,
+    /// Names of the imported knowledge as written, people or not (filled by
+    /// [`extract_with_knowledge`]).
+    pub known: Vec<crate::kb::atlas::AtlasMatch>,
     /// Quantities, percentages and fractions included (see [`NumberKind`]).
     pub numbers: Vec<NumberMention>,
 }
@@ -114,6 +117,7 @@ pub fn extract(prose: &Prose, options: &ExtractOptions) -> Mentions {
         temporal,
         entities: Vec::new(),
         people: Vec::new(),
+        known: Vec::new(),
         numbers,
     }
 }
@@ -126,6 +130,13 @@ pub fn extract_with_knowledge(
 ) -> Mentions {
     let mut mentions = extract(prose, options);
     entity::extract(&prose.text, kb, &mut mentions.entities);
-    people::extract(&prose.text, kb, &mentions.entities, &mut mentions.people);
+    mentions.known = kb.atlas.find(&prose.text);
+    people::extract(
+        &prose.text,
+        kb,
+        &mentions.entities,
+        &mentions.known,
+        &mut mentions.people,
+    );
     mentions
 }

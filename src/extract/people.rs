@@ -6,6 +6,7 @@
 //! place, stays out. A surname is followed through the text only when one person named
 //! in it has that surname.
 
+use crate::kb::atlas::AtlasMatch;
 use crate::kb::atlas_index::{type_code, FLAG_ALIAS};
 use crate::kb::{EntityRef, KnowledgeBase};
 use crate::span::Span;
@@ -26,6 +27,7 @@ pub fn extract(
     text: &str,
     kb: &KnowledgeBase,
     entities: &[EntityMention],
+    known: &[AtlasMatch],
     out: &mut Vec<PersonMention>,
 ) {
     let person = type_code("person");
@@ -40,7 +42,7 @@ pub fn extract(
     }
     let overlaps = |span: Span| entities.iter().any(|e| e.span.overlaps(span));
     let mut surnames: Vec<(String, EntityRef, usize)> = Vec::new();
-    for m in kb.atlas.find(text) {
+    for m in known {
         let written = m.span.text(text);
         if !written.contains(char::is_whitespace) || overlaps(m.span) {
             continue;
@@ -184,7 +186,8 @@ mod tests {
         let mut entities = Vec::new();
         super::super::entity::extract(text, &kb, &mut entities);
         let mut out = Vec::new();
-        extract(text, &kb, &entities, &mut out);
+        let known = kb.atlas.find(text);
+        extract(text, &kb, &entities, &known, &mut out);
         out.iter()
             .map(|p| (p.span.text(text).to_string(), p.surname_only))
             .collect()

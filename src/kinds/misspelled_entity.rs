@@ -175,7 +175,181 @@ impl Kind for MisspelledEntity {
                 );
             }
         }
+        imported_near_misses(cx, &words, &inside_entity, out);
     }
+}
+
+/// Words before which a place name stands ("in Cincinatti", "from Pittsburg").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "from", "to", "near", "outside", "at", "across", "around", "towards", "toward",
+];
+
+/// Near misses of the imported names (people, places), read with the context that
+/// makes the entity plausible:
+/// - two capitalised words whose first is a known person's first name and whose second
+///   is one edit from that person's surname ("Mark Zuckerburg"), under the same length
+///   rules as above and with the same first letter;
+/// - one capitalised word after a place preposition whose doubled letters, moved,
+///   added or dropped, give a known place name ("in Cincinatti", "to Missisippi").
+///
+/// The written form must not be a known name itself.
+fn imported_near_misses(
+    cx: &CheckContext<'_>,
+    words: &[(Span, &str)],
+    inside_entity: &dyn Fn(Span) -> bool,
+    out: &mut Vec<Finding>,
+) {
+    use crate::kb::atlas_index::{norm, type_code};
+    let atlas = &cx.kb.atlas;
+    if atlas.is_empty() {
+        return;
+    }
+    let known_at = |span: Span| cx.mentions.known.iter().any(|m| m.span.overlaps(span));
+    let reported: std::cell::RefCell<Vec<Span>> = std::cell::RefCell::new(
+        out.iter().map(|f| f.span).collect(),
+    );
+    let mut push = |span: Span, name: &str, why: String| {
+        if reported.borrow().iter().any(|s| s.overlaps(span)) {
+            return;
+        }
+        reported.borrow_mut().push(span);
+        out.push(
+            Finding::at(span)
+                .arg("found", span.text(cx.text))
+                .arg("name", name)
+                .label(span, why)
+                .unsafe_fix(span, name.to_string()),
+        );
+    };
+    let person = type_code("person");
+    for (i, &(span, word)) in words.iter().enumerate() {
+        if inside_entity(span) || known_at(span) || cx.doc.prose.is_quoted(span.start) {
+            continue;
+        }
+        // A person: first name known, surname one edit away.
+        if let Some(&(s2, w2)) = words.get(i + 1) {
+            if cx.text.get(span.end..s2.start) == Some(" ")
+                && !known_at(s2)
+                && !inside_entity(s2)
+                && w2.chars().count() >= 5
+            {
+                let first = norm(word);
+                let second = norm(w2);
+                if let Some(initial) = second.chars().next() {
+                    let prefix = format!("{first} {initial}");
+                    let mut hit: Option<(String, String)> = None;
+                    let mut ambiguous = false;
+                    for r in atlas.prefix_rows(&prefix) {
+                        let Some(e) = atlas.entry(r) else { continue };
+                        let Some(surname) = e.key.strip_prefix(&format!("{first} ")) else {
+                            continue;
+                        };
+                        if e.ty != person || surname.contains(' ') {
+                            continue;
+                        }
+                        let (lf, lr) = (second.chars().count(), surname.chars().count());
+                        let one_edit = (lr >= 7 || (lr >= 6 && lf == lr)) && osa(&second, surname) == 1;
+                        // A doubled letter added, dropped or moved, in any length.
+                        let doubling = lr >= 5 && doubling_variants(&second).iter().any(|v| v == surname);
+                        if surname != second && (one_edit || doubling) {
+                            let Some(record) = atlas.record(e.entity) else { continue };
+                            if hit.as_ref().is_some_and(|h| h.0 != record.name) {
+                                ambiguous = true;
+                            }
+                            hit = Some((record.name.clone(), record.kind.clone()));
+                        }
+                    }
+                    // The written surname must not be a name of its own.
+                    if !ambiguous && atlas.lookup(w2).is_empty() {
+                        if let Some((name, _)) = hit {
+                            let whole = span.cover(s2);
+                            push(
+                                whole,
+                                &name,
+                                format!("{name} is a known person with this first name"),
+                            );
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        // A place after a preposition: doubled letters moved, added or dropped.
+        if word.chars().count() < 6 || !atlas.lookup(word).is_empty() {
+            continue;
+        }
+        let before = cx.text[..span.start].trim_end_matches(' ');
+        let preposition = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if before.len() + 1 != span.start
+            || !PLACE_PREPOSITIONS.contains(&preposition)
+            || cx.kb.lookup(word).is_some()
+        {
+            continue;
+        }
+        let key = norm(word);
+        let places = ["city", "country", "region"].map(type_code);
+        let found = doubling_variants(&key).into_iter().find_map(|v| {
+            atlas
+                .lookup(&v)
+                .into_iter()
+                .find(|e| places.contains(&e.ty))
+                .and_then(|e| atlas.record(e.entity))
+        });
+        if let Some(record) = found {
+            let country = record.values("country").next().unwrap_or("").to_string();
+            let why = if country.is_empty() {
+                format!("{} is a known {}", record.name, record.kind)
+            } else {
+                format!("{} is a known {} ({country})", record.name, record.kind)
+            };
+            push(span, &record.name, why);
+        }
+    }
+}
+
+/// The spellings of `word` with one doubled letter made single, one letter doubled, or
+/// both (a double moved: "cincinatti" -> "cincinnati").
+fn doubling_variants(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let undouble = |c: &[char]| -> Vec<Vec<char>> {
+        (1..c.len())
+            .filter(|&i| c[i] == c[i - 1])
+            .map(|i| {
+                let mut v = c.to_vec();
+                v.remove(i);
+                v
+            })
+            .collect()
+    };
+    let double = |c: &[char]| -> Vec<Vec<char>> {
+        (0..c.len())
+            .filter(|&i| c[i].is_alphabetic() && (i == 0 || c[i - 1] != c[i]))
+            .filter(|&i| c.get(i + 1) != Some(&c[i]))
+            .map(|i| {
+                let mut v = c.to_vec();
+                v.insert(i, c[i]);
+                v
+            })
+            .collect()
+    };
+    let mut out: Vec<Vec<char>> = Vec::new();
+    let singles = undouble(&chars);
+    for s in &singles {
+        out.extend(double(s));
+    }
+    out.extend(singles);
+    out.extend(double(&chars));
+    let mut out: Vec<String> = out
+        .into_iter()
+        .map(|v| v.into_iter().collect::<String>())
+        .filter(|v| v != word)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 #[cfg(test)]
@@ -198,6 +372,22 @@ mod tests {
         assert_finds(&MisspelledEntity, "<<Emanuel Macron>> spoke.", None);
         let f = assert_finds(&MisspelledEntity, "<<Open AI>> released a model.", None);
         assert_eq!(f.fix.map(|x| x.1), Some("OpenAI".to_string()));
+    }
+
+    #[test]
+    fn doubled_letters_moved_added_or_dropped() {
+        let v = doubling_variants("cincinatti");
+        assert!(v.contains(&"cincinnati".to_string()), "{v:?}");
+        assert!(!doubling_variants("misisippi").contains(&"mississippi".to_string()));
+        assert!(doubling_variants("pitsburgh").contains(&"pittsburgh".to_string()));
+    }
+
+    #[test]
+    fn flags_near_misses_of_imported_names() {
+        assert_finds(&MisspelledEntity, "The team flew in from <<Cincinatti>> on Friday.", None);
+        assert_clean(&MisspelledEntity, "The team flew in from Cincinnati on Friday.", None);
+        assert_finds(&MisspelledEntity, "Rep. <<Steve Wommack>> spoke first.", None);
+        assert_clean(&MisspelledEntity, "Rep. Steve Womack spoke first.", None);
     }
 
     #[test]
