@@ -203,6 +203,8 @@ class Entity:
 
     def to_json(self) -> dict:
         out = {"id": self.id, "type": self.type, "name": self.name, "name_sources": self.name_sources}
+        if getattr(self, "common_word", False):
+            out["common_word"] = True
         if self.aliases:
             out["aliases"] = [{"name": a, "sources": sorted(s)} for a, s in sorted(self.aliases.items())]
         if self.ids:
@@ -248,12 +250,91 @@ def factbook_countries(root: Path, rep: Report) -> dict:
         cap = re.split(r";|\(|\bnote\b", cap)[0].strip().rstrip(",")
         cur_text = strip_html((((data.get("Economy") or {}).get("Exchange rates") or {}).get("Currency") or {}).get("text") or "")
         codes = sorted(set(re.findall(r"\(([A-Z]{3})\)", cur_text)))
+        divs = strip_html((((gov.get("Administrative divisions") or {}).get("text")) or ""))
         code = path.stem.upper()
-        out[code] = {"short": "" if short.lower() == "none" else short,
+        out[code] = {"divisions": factbook_divisions(divs),
+                     "short": "" if short.lower() == "none" else short,
                      "long": "" if long_.lower() == "none" else long_,
                      "capital": "" if cap.lower() in ("none", "") else cap,
                      "currencies": codes}
         rep.read[(SRC_FACTBOOK, "country")] += 1
+    return out
+
+
+def factbook_divisions(text: str) -> list:
+    """The names in the Factbook's 'Administrative divisions' text: '50 states and 1
+    district*; Alabama, Alaska, ...'. Each item is (name, [other forms]): a form in
+    brackets ('Bayern (Bavaria)') is the English name. Lists the Factbook writes in
+    another shape come out as items no other source has, and so are dropped later."""
+    if ";" not in text:
+        return []
+    body = text.split(";", 1)[1]
+    body = re.split(r"\bnote\b|:", body)[0]
+    items, depth, cur = [], 0, ""
+    for ch in body:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if ch in ",;" and depth == 0:
+            items.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    items.append(cur)
+    out = []
+    for it in items:
+        it = it.strip().rstrip("*").strip()
+        m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*\*?$", it)
+        if m:
+            name, other = m.group(1).strip().rstrip("*").strip(), [x.strip() for x in m.group(2).split(" or ")]
+        else:
+            name, other = it, []
+        if name and len(name) < 60:
+            out.append((name, [o for o in other if o and len(o) < 60]))
+    return out
+
+
+def build_regions(root: Path, rep: Report, countries: dict) -> list:
+    """First-level divisions (states, provinces, regions) named alike by the CIA World
+    Factbook's list of administrative divisions and SimpleMaps' `admin_name` of the
+    cities in the same country."""
+    spath = root / "simplemaps" / "cities.json"
+    if not spath.exists() or not countries:
+        return []
+    admins = collections.defaultdict(dict)    # iso -> norm -> spelling
+    for s in load_json(spath):
+        a, iso = (s.get("admin_name") or "").strip(), s.get("iso2")
+        if a and iso:
+            admins[iso].setdefault(norm(a), a)
+    out = []
+    for iso, ent in sorted(countries.items()):
+        divs = getattr(ent, "fb_divisions", [])
+        seen = set()
+        for name, other in divs:
+            rep.read[(SRC_FACTBOOK, "administrative division")] += 1
+            hit = None
+            for form in [name] + other:
+                k = norm(form)
+                if k and k in admins.get(iso, {}):
+                    hit = (k, form)
+                    break
+            if not hit:
+                rep.dropped[("region", "Factbook division not among SimpleMaps' admin names in that country")] += 1
+                continue
+            k, form = hit
+            if k in seen:
+                continue
+            seen.add(k)
+            sname = admins[iso][k]
+            canon = sname if not _ascii(sname) or _ascii(form) else form
+            rid = f"region:{iso}:" + k.replace(" ", "-")
+            r = Entity(rid, "region", canon, [SRC_FACTBOOK, SRC_SIMPLEMAPS])
+            for alt in sorted({name, form, sname} - {canon}):
+                if norm(alt) == k:
+                    r.add_alias(alt, [SRC_FACTBOOK, SRC_SIMPLEMAPS])
+            r.add_fact({"fact": "country", "value": iso, "ref": ent.id, "sources": [SRC_FACTBOOK, SRC_SIMPLEMAPS]})
+            out.append(r)
     return out
 
 
@@ -318,6 +399,7 @@ def build_countries(root: Path, rep: Report, simplemaps_capitals: dict) -> dict:
             canon_k = sorted(agreed, key=lambda k: (-len(agreed[k]), spell[k]))[0]
         ent = Entity(f"iso3166:{iso}", "country", spell[canon_k], agreed[canon_k])
         ent.ids["iso3166_1"] = iso
+        ent.fb_divisions = (f or {}).get("divisions", [])
         if g and g.get("geonameid"):
             ent.ids["geonames"] = str(g["geonameid"])
         for k, s in sorted(agreed.items()):
@@ -661,6 +743,9 @@ def congress_of(date: str) -> int:
     return n
 
 
+VV_MIN_SENATE, VV_MIN_HOUSE = 20, 50   # rows every recovered Congress must have
+
+
 def voteview_service(root: Path, rep: Report) -> dict:
     """bioguide -> {"service": {(chamber, state): set(congress numbers)}, born, died, bioname}.
 
@@ -719,7 +804,7 @@ def voteview_service(root: Path, rep: Report) -> dict:
             per[(congress, ch)] += 1
         if ok and numbered:
             for c in range(1, congress + 1):
-                if per[(c, "Senate")] < 20 or per[(c, "House")] < 50:
+                if per[(c, "Senate")] < VV_MIN_SENATE or per[(c, "House")] < VV_MIN_HOUSE:
                     ok = False
                     break
         if not ok:
@@ -1212,13 +1297,45 @@ def write_report(out_dir: Path, entities: list, rep: Report):
     (out_dir / "REPORT.md").write_text("\n".join(L), encoding="utf-8")
 
 
+def load_wordlist(root: Path, rep: Report) -> set:
+    """Lower-case entries of an English word list (`wordlist/words`, one word a line,
+    as Debian's `wamerican` package installs it in /usr/share/dict). Entries with a
+    capital letter are proper nouns and are left out."""
+    path = root / "wordlist" / "words"
+    if not path.exists():
+        rep.notes.append("common_word not set: no wordlist/words among the sources")
+        return set()
+    note_input(rep, "wordlist", path, root)
+    words = set()
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            w = line.strip()
+            if w and w == w.lower() and "'" not in w:
+                words.add(w)
+    rep.read[("wordlist", "lower-case word")] += len(words)
+    return words
+
+
+def mark_common_words(entities: list, words: set):
+    """`common_word: true` on an entity whose name is one ordinary English word
+    ('Mobile', 'Reading', 'Nice'): a mention of it in text needs context."""
+    if not words:
+        return
+    for e in entities:
+        k = norm(e.name)
+        if k and " " not in k and k in words:
+            e.common_word = True
+
+
 def run(sources: Path, out: Path) -> list:
     rep = Report()
     caps = simplemaps_capitals(sources)
     countries = build_countries(sources, rep, caps)
     cities = build_cities(sources, rep, countries)
+    regions = build_regions(sources, rep, countries)
     people = build_people(sources, rep)
-    entities = list(countries.values()) + cities + people
+    entities = list(countries.values()) + cities + regions + people
+    mark_common_words(entities, load_wordlist(sources, rep))
     write_outputs(out, entities, rep)
     return entities
 
