@@ -1126,6 +1126,9 @@ def bioguide_runs(brec, vrec, covered=frozenset()):
             if not start or not end:
                 yield None, "Bioguide gives no start or end date for the run (service still open in its copy)"
                 continue
+            if start[:4] > end[:4]:
+                yield None, "Bioguide's start date for the run is after its end date"
+                continue
             yield office_fact(kind, state, start[:4], end[:4], [SRC_BG, SRC_VV]), None
 
 
