@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::calendar::{add_days, day_text};
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
-use super::people::known_reference;
+use super::people::{known_reference, recent_action_after};
 use crate::kb::Entity;
 use crate::span::Span;
 
@@ -53,35 +53,6 @@ fn late_before(text: &str, start: usize) -> Option<Span> {
         .find(|d| before.ends_with(*d) && !before[..before.len() - d.len()].ends_with(char::is_alphanumeric))?;
     let base = start - head.len();
     Some(Span::new(base + before.len() - det.len(), base + at + 4))
-}
-
-/// A verb right after the name that reports something said or done now.
-fn recent_action_after(text: &str, end: usize) -> Option<Span> {
-    let rest = text.get(end..)?;
-    let rest_trim = rest.strip_prefix(' ')?;
-    let word_end = rest_trim
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(rest_trim.len());
-    let verb = &rest_trim[..word_end];
-    let span = Span::new(end + 1, end + 1 + word_end);
-    match verb {
-        "says" | "tells" | "announces" | "warns" => Some(span),
-        "said" | "told" | "announced" | "warned" => {
-            let after = rest_trim[word_end..].to_ascii_lowercase();
-            let after = after.trim_start_matches([' ', ',']);
-            let recent = [
-                "on monday", "on tuesday", "on wednesday", "on thursday", "on friday",
-                "on saturday", "on sunday", "monday", "tuesday", "wednesday", "thursday",
-                "friday", "saturday", "sunday", "today", "yesterday", "this week",
-                "this morning", "on this",
-            ];
-            recent
-                .iter()
-                .any(|r| after.starts_with(r))
-                .then_some(span)
-        }
-        _ => None,
-    }
 }
 
 /// Whether the person is known to be alive on `day`: a recorded death later, or an
@@ -186,7 +157,11 @@ mod tests {
         assert!(late_before(t, t.find("John").expect("name")).is_none());
         let t = "John Doe said on Monday that";
         assert!(recent_action_after(t, 8).is_some());
+        let t = "John Doe, 61, told reporters on Monday that";
+        assert!(recent_action_after(t, 8).is_some());
         let t = "John Doe said in 1998 that";
+        assert!(recent_action_after(t, 8).is_none());
+        let t = "John Doe took office in a storm";
         assert!(recent_action_after(t, 8).is_none());
     }
 }

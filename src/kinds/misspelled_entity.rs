@@ -226,9 +226,19 @@ fn imported_near_misses(
         if inside_entity(span) || known_at(span) || cx.doc.prose.is_quoted(span.start) {
             continue;
         }
-        // A person: first name known, surname one edit away.
-        if let Some(&(s2, w2)) = words.get(i + 1) {
-            if cx.text.get(span.end..s2.start) == Some(" ")
+        // A person: a title they held, their first name, and their surname one edit
+        // away; not inside a longer run of capitalised words ("Robert William Forden").
+        let joined = |a: Span, b: Span| cx.text.get(a.end..b.start) == Some(" ");
+        let title = super::people::title_before(cx.text, span.start);
+        let longer = i
+            .checked_sub(1)
+            .and_then(|p| words.get(p))
+            .is_some_and(|&(p, _)| joined(p, span) && title.is_none())
+            || words
+                .get(i + 2)
+                .is_some_and(|&(n, _)| words.get(i + 1).is_some_and(|&(s2, _)| joined(s2, n)));
+        if let (Some(&(s2, w2)), Some((_, title)), false) = (words.get(i + 1), title, longer) {
+            if joined(span, s2)
                 && !known_at(s2)
                 && !inside_entity(s2)
                 && w2.chars().count() >= 5
@@ -250,9 +260,18 @@ fn imported_near_misses(
                         let (lf, lr) = (second.chars().count(), surname.chars().count());
                         let one_edit = (lr >= 7 || (lr >= 6 && lf == lr)) && osa(&second, surname) == 1;
                         // A doubled letter added, dropped or moved, in any length.
-                        let doubling = lr >= 5 && doubling_variants(&second).iter().any(|v| v == surname);
+                        let (moved, one) = doubling_variants(&second);
+                        let doubling = lr >= 5 && moved.iter().chain(&one).any(|v| v == surname);
                         if surname != second && (one_edit || doubling) {
                             let Some(record) = atlas.record(e.entity) else { continue };
+                            let held = record
+                                .to_entity()
+                                .terms
+                                .iter()
+                                .any(|t| super::people::term_title(t) == title);
+                            if !held {
+                                continue;
+                            }
                             if hit.as_ref().is_some_and(|h| h.0 != record.name) {
                                 ambiguous = true;
                             }
@@ -266,7 +285,7 @@ fn imported_near_misses(
                             push(
                                 whole,
                                 &name,
-                                format!("{name} is a known person with this first name"),
+                                format!("{name} is on record as a {title} with this first name"),
                             );
                             continue;
                         }
@@ -290,12 +309,20 @@ fn imported_near_misses(
             continue;
         }
         let key = norm(word);
+        // A double moved, for any place; a double added or dropped only for a country
+        // or region (a city of the other spelling is too often another town).
         let places = ["city", "country", "region"].map(type_code);
-        let found = doubling_variants(&key).into_iter().find_map(|v| {
+        let large = ["country", "region"].map(type_code);
+        let (moved, one) = doubling_variants(&key);
+        let candidates = moved
+            .into_iter()
+            .map(|v| (v, &places[..]))
+            .chain(one.into_iter().map(|v| (v, &large[..])));
+        let found = candidates.into_iter().find_map(|(v, types)| {
             atlas
                 .lookup(&v)
                 .into_iter()
-                .find(|e| places.contains(&e.ty))
+                .find(|e| types.contains(&e.ty))
                 .and_then(|e| atlas.record(e.entity))
         });
         if let Some(record) = found {
@@ -310,9 +337,10 @@ fn imported_near_misses(
     }
 }
 
-/// The spellings of `word` with one doubled letter made single, one letter doubled, or
-/// both (a double moved: "cincinatti" -> "cincinnati").
-fn doubling_variants(word: &str) -> Vec<String> {
+/// The spellings of `word` with a double moved ("cincinatti" -> "cincinnati": one
+/// doubled letter made single and another doubled), and those with one doubled letter
+/// made single or one letter doubled.
+fn doubling_variants(word: &str) -> (Vec<String>, Vec<String>) {
     let chars: Vec<char> = word.chars().collect();
     let undouble = |c: &[char]| -> Vec<Vec<char>> {
         (1..c.len())
@@ -335,21 +363,21 @@ fn doubling_variants(word: &str) -> Vec<String> {
             })
             .collect()
     };
-    let mut out: Vec<Vec<char>> = Vec::new();
+    let finish = |v: Vec<Vec<char>>| -> Vec<String> {
+        let mut out: Vec<String> = v
+            .into_iter()
+            .map(|v| v.into_iter().collect::<String>())
+            .filter(|v| v != word)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    };
     let singles = undouble(&chars);
-    for s in &singles {
-        out.extend(double(s));
-    }
-    out.extend(singles);
-    out.extend(double(&chars));
-    let mut out: Vec<String> = out
-        .into_iter()
-        .map(|v| v.into_iter().collect::<String>())
-        .filter(|v| v != word)
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+    let moved: Vec<Vec<char>> = singles.iter().flat_map(|s| double(s)).collect();
+    let mut one = singles;
+    one.extend(double(&chars));
+    (finish(moved), finish(one))
 }
 
 #[cfg(test)]
@@ -376,10 +404,13 @@ mod tests {
 
     #[test]
     fn doubled_letters_moved_added_or_dropped() {
-        let v = doubling_variants("cincinatti");
-        assert!(v.contains(&"cincinnati".to_string()), "{v:?}");
-        assert!(!doubling_variants("misisippi").contains(&"mississippi".to_string()));
-        assert!(doubling_variants("pitsburgh").contains(&"pittsburgh".to_string()));
+        let (moved, _) = doubling_variants("cincinatti");
+        assert!(moved.contains(&"cincinnati".to_string()), "{moved:?}");
+        let (moved, one) = doubling_variants("carribean");
+        assert!(moved.contains(&"caribbean".to_string()), "{moved:?}");
+        assert!(!one.contains(&"caribbean".to_string()));
+        let (_, one) = doubling_variants("missisippi");
+        assert!(one.contains(&"mississippi".to_string()), "{one:?}");
     }
 
     #[test]

@@ -7,7 +7,10 @@
 //! Limits: only a title written right before the name ("Sen.", "Senator", "Rep.",
 //! "Congresswoman", "Gov.", "President", "Vice President", "Prime Minister", "PM", ...)
 //! and only for a person on record as having held that very title at some time (a
-//! title never recorded for them says nothing: the record may be incomplete). Titles
+//! title never recorded for them says nothing: the record may be incomplete), and
+//! only when the person speaks or acts at the time of writing ("says", "will", "is",
+//! "said on Monday"): news names people by the title they had when it tells of the
+//! past ("appointed by President X", "under Senator Y"). Titles
 //! after "former", "then-", "ex-", "late" are past titles and fine. The day compared is
 //! the reference date, which must be known; a passage that speaks of another time (a
 //! date far from the reference date, a decade) and quotations are left alone; the
@@ -18,7 +21,9 @@ use serde::Deserialize;
 
 use super::calendar::day_text;
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
-use super::people::{held, known_reference, passage_is_dated, term_title, title_before};
+use super::people::{
+    held, known_reference, passage_is_dated, recent_action_after, term_title, title_before,
+};
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -50,6 +55,12 @@ impl Kind for TitleTerm {
             let Some((title_span, title)) = title_before(cx.text, p.span.start) else {
                 continue;
             };
+            // The title is a claim about the time of writing only when the person
+            // speaks or acts then ("President X said on Monday"); "appointed by
+            // President X" and "under President X" speak of the past.
+            if recent_action_after(cx.text, p.span.end).is_none() {
+                continue;
+            }
             if cx.doc.prose.is_quoted(title_span.start) || passage_is_dated(cx, p.span, reference)
             {
                 continue;
