@@ -15,6 +15,7 @@ mod lsp;
 pub mod positions;
 #[cfg(feature = "server")]
 mod serve;
+mod kb_import;
 mod settings;
 
 use std::io::Write;
