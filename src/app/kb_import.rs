@@ -224,7 +224,10 @@ fn read_input(path: &Path, display: &str) -> Result<String, SetupError> {
         Ok(t) => Ok(t.to_string()),
         Err(e) => {
             let at = e.valid_up_to();
-            let line = bytes.get(..at).map_or(0, |b| memchr::memchr_iter(b'\n', b).count()) + 1;
+            let line = bytes
+                .get(..at)
+                .map_or(0, |b| memchr::memchr_iter(b'\n', b).count())
+                + 1;
             Err(SetupError::Io {
                 path: display.into(),
                 message: format!(
@@ -295,8 +298,8 @@ impl<'a> Problems<'a> {
             return;
         }
         let (text, start, end) = excerpt(self.text, span);
-        let mut e = RuleFileError::new(self.path, &text, start, end, message)
-            .in_file(FileKind::Knowledge);
+        let mut e =
+            RuleFileError::new(self.path, &text, start, end, message).in_file(FileKind::Knowledge);
         e.label = "here".into();
         if let Some(h) = help {
             e = e.with_help(h);
@@ -308,7 +311,9 @@ impl<'a> Problems<'a> {
         if self.errors.is_empty() {
             return Ok(());
         }
-        let mut all: Vec<SetupError> = self.errors.into_iter().map(SetupError::from).collect();
+        let mut errors = self.errors;
+        errors.sort_by_key(|e| (e.line, e.column));
+        let mut all: Vec<SetupError> = errors.into_iter().map(SetupError::from).collect();
         if self.more > 0 {
             all.push(SetupError::Usage(format!(
                 "{}: {} more problems not shown",
@@ -337,7 +342,11 @@ fn excerpt(text: &str, span: (usize, usize)) -> (String, usize, usize) {
     let mut s = "\n".repeat(blank);
     let shift = s.len();
     s.push_str(&text[context_start..context_end]);
-    (s, shift + start - context_start, shift + end - context_start)
+    (
+        s,
+        shift + start - context_start,
+        shift + end - context_start,
+    )
 }
 
 fn floor(s: &str, mut i: usize) -> usize {
@@ -414,7 +423,11 @@ fn unknown_column_help(name: &str) -> String {
         Some(d) => d,
         None => format!(
             "known columns: {}",
-            COLUMNS.iter().map(|(c, _)| *c).collect::<Vec<_>>().join(", ")
+            COLUMNS
+                .iter()
+                .map(|(c, _)| *c)
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     }
 }
@@ -448,6 +461,7 @@ fn csv_records(p: &mut Problems<'_>, text: &str) -> Vec<Record> {
     while i < b.len() {
         let start = i;
         let mut fields = Vec::new();
+        let mut broken = false;
         loop {
             // One field.
             let f_start = i;
@@ -477,9 +491,13 @@ fn csv_records(p: &mut Problems<'_>, text: &str) -> Vec<Record> {
                     p.add(
                         (f_start, f_start + 1),
                         "this quoted field is never closed".into(),
-                        Some("close it with `\"`; a quote inside a quoted field is written `\"\"`".into()),
+                        Some(
+                            "close it with `\"`; a quote inside a quoted field is written `\"\"`"
+                                .into(),
+                        ),
                     );
                     i = b.len();
+                    broken = true;
                 }
                 // Anything between the closing quote and the delimiter is an error.
                 let after = i;
@@ -516,7 +534,11 @@ fn csv_records(p: &mut Problems<'_>, text: &str) -> Vec<Record> {
                 _ => break,
             }
         }
-        records.push(Record { start, fields });
+        // A row whose quote never closed swallowed the rest of the file: the error
+        // above says so, and nothing in it is an entity.
+        if !broken {
+            records.push(Record { start, fields });
+        }
     }
     records
 }
@@ -808,7 +830,10 @@ fn json_rows(p: &mut Problems<'_>) -> Vec<Row> {
             p.add(
                 (at, at + 1),
                 format!("invalid JSON: {message}"),
-                Some("an import is a JSON array of objects, or an object with an `entities` array".into()),
+                Some(
+                    "an import is a JSON array of objects, or an object with an `entities` array"
+                        .into(),
+                ),
             );
             return Vec::new();
         }
@@ -1007,10 +1032,12 @@ struct Dated {
 struct Draft {
     name: String,
     row_at: String,
+    /// Where the name is: "row 3, column `name`".
+    name_at: String,
     span: (usize, usize),
     kind: Option<(String, String)>,
     aliases: Vec<(String, (usize, usize), String)>,
-    avoid: Vec<String>,
+    avoid: Vec<(String, (usize, usize), String)>,
     born: Option<Dated>,
     died: Option<Dated>,
     founded: Option<Dated>,
@@ -1087,7 +1114,11 @@ fn build(p: &mut Problems<'_>, rows: Vec<Row>, defaults: &Defaults) -> Vec<Entit
             } else {
                 format!("{}, column `name`", row.at)
             };
-            p.add(row.span, format!("{column}: no name"), Some("every row needs the entity's name".into()));
+            p.add(
+                row.span,
+                format!("{column}: no name"),
+                Some("every row needs the entity's name".into()),
+            );
             continue;
         };
         let index = match drafts.iter().position(|d| d.name == name) {
@@ -1096,6 +1127,7 @@ fn build(p: &mut Problems<'_>, rows: Vec<Row>, defaults: &Defaults) -> Vec<Entit
                 drafts.push(Draft {
                     name: name.clone(),
                     row_at: row.at.clone(),
+                    name_at: name_field.at.clone(),
                     span: name_field.span,
                     kind: None,
                     aliases: Vec::new(),
@@ -1119,8 +1151,14 @@ fn build(p: &mut Problems<'_>, rows: Vec<Row>, defaults: &Defaults) -> Vec<Entit
         let conflict = |p: &mut Problems<'_>, f: &Field, what: &str, old: &str, new: &str| {
             p.add(
                 f.span,
-                format!("{}: `{new}` differs from the {what} `{old}` given in {first_row} for `{name}`", f.at),
-                Some("rows of one name merge into one entity; give each value once, or the same".into()),
+                format!(
+                    "{}: `{new}` differs from the {what} `{old}` given in {first_row} for `{name}`",
+                    f.at
+                ),
+                Some(
+                    "rows of one name merge into one entity; give each value once, or the same"
+                        .into(),
+                ),
             );
         };
         if let Some((t, f)) = row.one(Column::Type) {
@@ -1147,7 +1185,9 @@ fn build(p: &mut Problems<'_>, rows: Vec<Row>, defaults: &Defaults) -> Vec<Entit
         }
         if let Some(f) = row.get(Column::Avoid) {
             for a in f.items(list_seps) {
-                push_unique(&mut d.avoid, a);
+                if !d.avoid.iter().any(|(x, _, _)| *x == a) {
+                    d.avoid.push((a, f.span, f.at.clone()));
+                }
             }
         }
         for (c, slot) in [
@@ -1190,7 +1230,9 @@ fn build(p: &mut Problems<'_>, rows: Vec<Row>, defaults: &Defaults) -> Vec<Entit
             let office_text = match (&office, &title) {
                 (Some((o, _)), _) => o.clone(),
                 (None, Some((_, f))) => {
-                    let at = f.at.replace("`title`", "`office`").replace(".title", ".office");
+                    let at =
+                        f.at.replace("`title`", "`office`")
+                            .replace(".title", ".office");
                     p.add(
                         f.span,
                         format!("{at}: a term needs an office (the title alone is not enough)"),
@@ -1202,8 +1244,11 @@ fn build(p: &mut Problems<'_>, rows: Vec<Row>, defaults: &Defaults) -> Vec<Entit
                 (None, None) => {
                     let f = from.as_ref().or(to.as_ref()).map(|(_, f)| *f);
                     if let Some(f) = f {
-                        let at = f.at.replace("`from`", "`office`").replace("`to`", "`office`")
-                            .replace(".from", ".office").replace(".to", ".office");
+                        let at =
+                            f.at.replace("`from`", "`office`")
+                                .replace("`to`", "`office`")
+                                .replace(".from", ".office")
+                                .replace(".to", ".office");
                         p.add(f.span, format!("{at}: a term needs an office"), None);
                     }
                     ok = false;
@@ -1213,26 +1258,42 @@ fn build(p: &mut Problems<'_>, rows: Vec<Row>, defaults: &Defaults) -> Vec<Entit
             let from_date = match &from {
                 Some((v, f)) => check_date(p, v, f),
                 None => {
-                    let f = office.as_ref().or(title.as_ref()).or(to.as_ref()).map(|(_, f)| *f);
+                    let f = office
+                        .as_ref()
+                        .or(title.as_ref())
+                        .or(to.as_ref())
+                        .map(|(_, f)| *f);
                     if let Some(f) = f {
-                        let at = f.at.replace("`office`", "`from`").replace("`title`", "`from`")
-                            .replace("`to`", "`from`").replace(".office", ".from")
-                            .replace(".title", ".from").replace(".to", ".from");
+                        let at =
+                            f.at.replace("`office`", "`from`")
+                                .replace("`title`", "`from`")
+                                .replace("`to`", "`from`")
+                                .replace(".office", ".from")
+                                .replace(".title", ".from")
+                                .replace(".to", ".from");
                         p.add(
                             f.span,
                             format!("{at}: a term needs the date it began (`from`)"),
-                            Some("write YYYY-MM-DD, or YYYY-MM or YYYY when only that much is known".into()),
+                            Some(
+                                "write YYYY-MM-DD, or YYYY-MM or YYYY when only that much is known"
+                                    .into(),
+                            ),
                         );
                     }
                     None
                 }
             };
             let to_date = to.as_ref().and_then(|(v, f)| check_date(p, v, f));
-            if let (Some(fd), Some(td), Some((tv, tf)), Some((fv, _))) = (from_date, to_date, &to, &from) {
+            if let (Some(fd), Some(td), Some((tv, tf)), Some((fv, _))) =
+                (from_date, to_date, &to, &from)
+            {
                 if td.last_day() < fd.first_day() {
                     p.add(
                         tf.span,
-                        format!("{}: the term ends (`to` {tv}) before it begins (`from` {fv})", tf.at),
+                        format!(
+                            "{}: the term ends (`to` {tv}) before it begins (`from` {fv})",
+                            tf.at
+                        ),
                         Some("swap `from` and `to`, or correct the year".into()),
                     );
                     ok = false;
@@ -1247,7 +1308,10 @@ fn build(p: &mut Problems<'_>, rows: Vec<Row>, defaults: &Defaults) -> Vec<Entit
                     to: to.map(|(v, _)| v),
                 };
                 let dup = d.terms.iter().any(|t| {
-                    t.office == term.office && t.from == term.from && t.to == term.to && t.title == term.title
+                    t.office == term.office
+                        && t.from == term.from
+                        && t.to == term.to
+                        && t.title == term.title
                 });
                 if !dup {
                     d.terms.push(term);
@@ -1296,7 +1360,9 @@ fn build(p: &mut Problems<'_>, rows: Vec<Row>, defaults: &Defaults) -> Vec<Entit
                     p.add(
                         f.span,
                         format!("{}: `{c}` is not an http(s) URL", f.at),
-                        Some("`checked` lists the web pages the values were compared against".into()),
+                        Some(
+                            "`checked` lists the web pages the values were compared against".into(),
+                        ),
                     );
                 }
             }
@@ -1315,8 +1381,8 @@ fn build(p: &mut Problems<'_>, rows: Vec<Row>, defaults: &Defaults) -> Vec<Entit
             p.add(
                 d.span,
                 format!(
-                    "{}, name: `{}` is already a name of `{}` ({})",
-                    d.row_at, d.name, other.name, other.row_at
+                    "{}: `{}` is already a name of `{}` ({})",
+                    d.name_at, d.name, other.name, other.row_at
                 ),
                 Some("two entities cannot share a name; spell them apart, or give both rows the same name to merge them".into()),
             );
@@ -1336,12 +1402,15 @@ fn build(p: &mut Problems<'_>, rows: Vec<Row>, defaults: &Defaults) -> Vec<Entit
             }
             names.push((a.clone(), i));
         }
-        for a in &d.avoid {
+        for (a, span, at) in &d.avoid {
             if *a == d.name || d.aliases.iter().any(|(x, _, _)| x == a) {
                 p.add(
-                    d.span,
-                    format!("{}: `{a}` is a name of `{}` and cannot also be avoided", d.row_at, d.name),
-                    None,
+                    *span,
+                    format!(
+                        "{at}: `{a}` is a name of `{}` and cannot also be avoided",
+                        d.name
+                    ),
+                    Some("`avoid` lists spellings to flag, not the entity's own names".into()),
                 );
             }
         }
@@ -1349,7 +1418,10 @@ fn build(p: &mut Problems<'_>, rows: Vec<Row>, defaults: &Defaults) -> Vec<Entit
             if x.date.last_day() < b.date.first_day() {
                 p.add(
                     x.span,
-                    format!("{}: `died` {} is before `born` {} ({})", x.at, x.text, b.text, b.at),
+                    format!(
+                        "{}: `died` {} is before `born` {} ({})",
+                        x.at, x.text, b.text, b.at
+                    ),
                     None,
                 );
             }
@@ -1363,7 +1435,11 @@ fn build(p: &mut Problems<'_>, rows: Vec<Row>, defaults: &Defaults) -> Vec<Entit
                 );
             }
         }
-        if d.url.is_none() && d.wikidata.is_none() && defaults.url.is_none() && defaults.wikidata.is_none() {
+        if d.url.is_none()
+            && d.wikidata.is_none()
+            && defaults.url.is_none()
+            && defaults.wikidata.is_none()
+        {
             missing_source.push(i);
         }
     }
@@ -1416,7 +1492,7 @@ fn build(p: &mut Problems<'_>, rows: Vec<Row>, defaults: &Defaults) -> Vec<Entit
                 name: d.name,
                 kind: d.kind.map_or_else(|| "person".to_string(), |(k, _)| k),
                 aliases: d.aliases.into_iter().map(|(a, _, _)| a).collect(),
-                avoid: d.avoid,
+                avoid: d.avoid.into_iter().map(|(a, _, _)| a).collect(),
                 born: d.born.map(|x| x.text),
                 died: d.died.map(|x| x.text),
                 founded: d.founded.map(|x| x.text),
@@ -1454,11 +1530,11 @@ fn q(s: &str) -> String {
     out
 }
 
-/// YAML 1.2's printable characters.
+/// YAML 1.2's printable characters, less those YAML 1.1 read as line breaks (U+0085,
+/// U+2028, U+2029) and the byte-order mark: escaped, they read the same everywhere.
 fn printable(c: char) -> bool {
-    matches!(c as u32,
-        0x20..=0x7E | 0x85 | 0xA0..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF)
-        && c != '\u{FEFF}'
+    matches!(c as u32, 0x20..=0x7E | 0xA0..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF)
+        && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
 }
 
 fn list(items: &[String]) -> String {
@@ -1485,7 +1561,11 @@ fn render_yaml(entities: &[Entity], file_name: &str) -> String {
         if !e.avoid.is_empty() {
             y.push_str(&format!("  avoid: {}\n", list(&e.avoid)));
         }
-        for (key, v) in [("founded", &e.founded), ("born", &e.born), ("died", &e.died)] {
+        for (key, v) in [
+            ("founded", &e.founded),
+            ("born", &e.born),
+            ("died", &e.died),
+        ] {
             if let Some(v) = v {
                 y.push_str(&format!("  {key}: {}\n", q(v)));
             }
@@ -1617,7 +1697,10 @@ mod tests {
 
     #[test]
     fn quotes_every_non_printable_character() {
-        assert_eq!(q("a\"b\\c\u{7f}\u{feff}é"), "\"a\\\"b\\\\c\\u007F\\uFEFFé\"");
+        assert_eq!(
+            q("a\"b\\c\u{7f}\u{feff}é"),
+            "\"a\\\"b\\\\c\\u007F\\uFEFFé\""
+        );
     }
 
     #[test]

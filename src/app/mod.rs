@@ -7,6 +7,7 @@ mod diff_base;
 pub mod exit;
 #[cfg(feature = "server")]
 mod http;
+mod kb_import;
 #[cfg(feature = "server")]
 mod languagetool;
 mod load;
@@ -15,7 +16,6 @@ mod lsp;
 pub mod positions;
 #[cfg(feature = "server")]
 mod serve;
-mod kb_import;
 mod settings;
 
 use std::io::Write;
