@@ -1704,6 +1704,31 @@ mod tests {
     }
 
     #[test]
+    fn stats_count_rows_by_type_and_origin() {
+        let row = |kind: &str, group, origin: &str, terms| StatRow {
+            kind: kind.into(),
+            group,
+            origin: origin.into(),
+            facts: terms + 1,
+            terms,
+        };
+        let rows = vec![
+            row("person", "built-in", "rules/knowledge/leaders.yaml", 2),
+            row("company", "given", "mine.yaml", 0),
+            row("person", "given", "mine.yaml", 1),
+        ];
+        let mut out = Vec::new();
+        print_stats(rows.into_iter(), false, &mut out).expect("writes");
+        assert_eq!(
+            String::from_utf8(out).expect("utf-8"),
+            "kb stats: 3 entities, 6 facts, 3 terms\n\n\
+             by type:\n  person       2\n  company      1\n\n\
+             by origin:\n  built-in    rules/knowledge/leaders.yaml      1\n  \
+             given       mine.yaml                         2\n"
+        );
+    }
+
+    #[test]
     fn excerpt_keeps_line_numbers() {
         let text = "a\nb\nc\nd\ne\n";
         let (s, start, end) = excerpt(text, (6, 7));
