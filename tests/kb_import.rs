@@ -516,6 +516,36 @@ fn never_panics_on_odd_inputs() {
             );
         }
     }
+    // Words given as a source are kept in the note of rows without a source.
+    let path = list_file(
+        "words",
+        "list.csv",
+        b"name,source,wikidata\nAda,https://example.org/ada,\nGrace,,Q11641\nAlan,,\n",
+    );
+    let (code, _, err) = import(&[s(&path), "--source", "house style guide 2024"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("1 entity has no source URL or Wikidata id: `Alan` (row 4)"),
+        "{err}"
+    );
+    let path = list_file(
+        "words-ok",
+        "list.csv",
+        b"name,source\nAda,https://example.org/ada\nGrace,house style guide 2024\n",
+    );
+    let (code, out, err) = import(&[s(&path), "--source", "Q11641"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains(
+            "source: {url: \"https://example.org/ada\"}\n  note: \"imported from list.csv\""
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("source: {wikidata: \"Q11641\"}\n  note: \"source: house style guide 2024; imported from list.csv\""),
+        "{out}"
+    );
+
     // Control characters survive the round trip as YAML escapes.
     let path = list_file(
         "controls-ok",

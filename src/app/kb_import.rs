@@ -1475,7 +1475,10 @@ fn build(p: &mut Problems<'_>, rows: Vec<Row>, defaults: &Defaults) -> Vec<Entit
         .into_iter()
         .map(|d| {
             let mut notes = d.notes;
-            for w in d.words.iter().chain(defaults.words.as_ref()) {
+            // --source is for rows without a source of their own.
+            let own_source = d.url.is_some() || d.wikidata.is_some() || !d.words.is_empty();
+            let fallback = defaults.words.as_ref().filter(|_| !own_source);
+            for w in d.words.iter().chain(fallback) {
                 notes.push(format!("source: {w}"));
             }
             notes.push(format!("imported from {}", defaults.file_name));
