@@ -74,9 +74,12 @@ impl Cli {
                 *s = source;
             }
             Command::Kb { action } => match action {
-                KbCommand::Check { source: s, .. } | KbCommand::Show { source: s, .. } => {
+                KbCommand::Check { source: s, .. }
+                | KbCommand::Show { source: s, .. }
+                | KbCommand::Stats { source: s, .. } => {
                     *s = source;
                 }
+                KbCommand::Import { .. } => {}
             },
             #[cfg(feature = "server")]
             Command::Serve(args) => args.source = source,
@@ -148,7 +151,65 @@ pub enum KbCommand {
         #[arg(skip)]
         source: RuleSourceArgs,
     },
+    /// Convert a newsroom's own list (CSV or JSON) into a knowledge file
+    #[command(after_help = IMPORT_HELP)]
+    Import {
+        /// The list: a .csv file with a header row, or a .json file
+        file: PathBuf,
+        /// Write the knowledge file here (default: standard output)
+        #[arg(short, long, value_name = "OUT.yaml")]
+        output: Option<PathBuf>,
+        /// Where the list's facts come from, for rows without a `source`: a URL, a
+        /// Wikidata id (Q95) or words (kept in each entity's note)
+        #[arg(long = "source", value_name = "URL-OR-TEXT")]
+        provenance: Option<String>,
+        /// A second source every value was compared against, an http(s) URL (repeatable)
+        #[arg(long, value_name = "URL")]
+        checked: Vec<String>,
+        /// Replace OUT.yaml if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Count entities, facts and terms by type and by file
+    Stats {
+        /// Knowledge files (YAML) to count with the built-in and configured knowledge
+        files: Vec<PathBuf>,
+        /// Output format
+        #[arg(long, value_name = "FORMAT", default_value = "human", value_parser = ["human", "json"])]
+        format: String,
+        #[arg(skip)]
+        source: RuleSourceArgs,
+    },
 }
+
+/// The columns `factlint kb import` reads, shown under its help.
+const IMPORT_HELP: &str = "\
+Columns (CSV header, any case) or keys (JSON objects):
+  name       the entity's name (required)
+  type       person (default), company, organization, institution, product,
+             ai-model, platform, software, country, city, currency, event,
+             disease, treaty
+  aliases    other names, separated by `;` or `|`
+  avoid      house spellings to flag, separated by `;` or `|`
+  born, died, founded
+             dates: YYYY, YYYY-MM or YYYY-MM-DD
+  office, title, from, to
+             a term in office (title: the word written before the name, e.g.
+             Mayor; from/to: dates). Several rows of one name make one entity
+             with several terms
+  source     a web page or a Wikidata id (Q95); other words go in the note
+  wikidata   a Wikidata id
+  checked    second sources (http(s) URLs), separated by `;`
+  note       free text for editors
+
+A CSV file is UTF-8 (a byte-order mark is fine), comma-separated (or `;` or
+tab when the header has no comma), with quoted fields as spreadsheets write
+them. A JSON file is an array of objects, or an object with an `entities`
+array; aliases, avoid and checked may be arrays.
+
+Every entity needs a source URL or Wikidata id, from its row or --source.
+All problems are reported at once (exit 2); nothing is written unless the
+knowledge file loads.";
 
 /// Where rules come from: options of every subcommand, written before or after it.
 #[derive(Debug, Args, Default, Clone)]

@@ -105,7 +105,8 @@ pub fn test_rules(
     })
 }
 
-/// `kb check` and `kb show`: knowledge errors exit 2 through [`SetupError`].
+/// `kb check`, `kb show`, `kb import` and `kb stats`: knowledge errors and import
+/// problems exit 2 through [`SetupError`].
 pub fn kb(action: KbCommand, out: &mut dyn Write) -> Result<u8, SetupError> {
     match action {
         KbCommand::Check { files, source } => {
@@ -156,7 +157,84 @@ pub fn kb(action: KbCommand, out: &mut dyn Write) -> Result<u8, SetupError> {
             write_io(show_entity(entity, out))?;
             Ok(EXIT_CLEAN)
         }
+        KbCommand::Import {
+            file,
+            output,
+            provenance,
+            checked,
+            force,
+        } => super::kb_import::import(
+            &super::kb_import::ImportRequest {
+                input: file,
+                output,
+                source: provenance,
+                checked,
+                force,
+            },
+            out,
+        ),
+        KbCommand::Stats {
+            files,
+            format,
+            source,
+        } => {
+            let (_, config) = load_rules(&source, None)?;
+            let (kb, given) = knowledge_with_files(&rule_dirs(&source, &config), &files)?;
+            let rows = super::kb_import::stat_rows(&kb, &given);
+            write_io(super::kb_import::print_stats(rows, format == "json", out))?;
+            Ok(EXIT_CLEAN)
+        }
     }
+}
+
+/// The built-in knowledge, the `knowledge/` folders of `dirs`, then `files`; with the
+/// names the given files go by as entity origins.
+fn knowledge_with_files(
+    dirs: &[std::path::PathBuf],
+    files: &[std::path::PathBuf],
+) -> Result<(Arc<kb::KnowledgeBase>, Vec<String>), SetupError> {
+    let read = |path: &std::path::Path| {
+        let display = path.display().to_string();
+        std::fs::read_to_string(path)
+            .map(|text| (display.clone(), text))
+            .map_err(|e| SetupError::Io {
+                path: display,
+                message: e.to_string(),
+            })
+    };
+    let mut texts = Vec::new();
+    for dir in dirs {
+        let folder = dir.join("knowledge");
+        if !folder.is_dir() {
+            continue;
+        }
+        let found = crate::rules::rule_files_in(&folder).map_err(|e| SetupError::Io {
+            path: folder.display().to_string(),
+            message: format!("cannot read knowledge directory: {e}"),
+        })?;
+        for file in found {
+            texts.push(read(&file)?);
+        }
+    }
+    let mut given = Vec::new();
+    let mut problems = Vec::new();
+    for file in files {
+        match read(file) {
+            Ok(t) => {
+                given.push(t.0.clone());
+                texts.push(t);
+            }
+            Err(e) => problems.push(e),
+        }
+    }
+    if let Some(e) = SetupError::collect(problems) {
+        return Err(e);
+    }
+    if texts.is_empty() {
+        return Ok((kb::builtin(), given));
+    }
+    let kb = kb::load(&texts).map_err(super::load::knowledge_errors)?;
+    Ok((Arc::new(kb), given))
 }
 
 fn show_entity(e: &kb::Entity, out: &mut dyn Write) -> io::Result<()> {

@@ -7,6 +7,7 @@ mod diff_base;
 pub mod exit;
 #[cfg(feature = "server")]
 mod http;
+mod kb_import;
 #[cfg(feature = "server")]
 mod languagetool;
 mod load;
