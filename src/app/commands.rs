@@ -149,12 +149,25 @@ pub fn kb(action: KbCommand, out: &mut dyn Write) -> Result<u8, SetupError> {
         KbCommand::Show { name, source } => {
             let (_, config) = load_rules(&source, None)?;
             let kb = load_knowledge(&rule_dirs(&source, &config))?;
-            let Some(entity) = kb.lookup(&name) else {
+            let local = kb.lookup(&name);
+            let mut imported: Vec<u32> = kb.atlas.lookup(&name).iter().map(|e| e.entity).collect();
+            imported.dedup();
+            if local.is_none() && imported.is_empty() {
                 return Err(SetupError::Usage(format!(
                     "no entity named `{name}` in the knowledge base; `factlint kb check` validates knowledge files"
                 )));
-            };
-            write_io(show_entity(entity, out))?;
+            }
+            if let Some(entity) = local {
+                write_io(show_entity(entity, out))?;
+            }
+            for (n, i) in imported.into_iter().enumerate() {
+                if let Some(record) = kb.atlas.record(i) {
+                    if n > 0 || local.is_some() {
+                        write_io(writeln!(out))?;
+                    }
+                    write_io(show_record(&record, out))?;
+                }
+            }
             Ok(EXIT_CLEAN)
         }
         KbCommand::Import {
@@ -181,7 +194,31 @@ pub fn kb(action: KbCommand, out: &mut dyn Write) -> Result<u8, SetupError> {
             let (_, config) = load_rules(&source, None)?;
             let (kb, given) = knowledge_with_files(&rule_dirs(&source, &config), &files)?;
             let rows = super::kb_import::stat_rows(&kb, &given);
-            write_io(super::kb_import::print_stats(rows, format == "json", out))?;
+            let imported = kb::atlas::stats(&kb.atlas);
+            if format == "json" {
+                let mut buf = Vec::new();
+                write_io(super::kb_import::print_stats(rows, true, &mut buf))?;
+                let mut doc: serde_json::Value =
+                    serde_json::from_slice(&buf).unwrap_or(serde_json::Value::Null);
+                if let Some(map) = doc.as_object_mut() {
+                    let mut value = serde_json::to_value(&imported).unwrap_or_default();
+                    if let Some(m) = value.as_object_mut() {
+                        m.insert(
+                            "sources".into(),
+                            kb::atlas::SOURCES
+                                .iter()
+                                .map(|(k, d, l)| serde_json::json!({"key": k, "dataset": d, "licence": l}))
+                                .collect(),
+                        );
+                    }
+                    map.insert("imported".into(), value);
+                }
+                let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+                write_io(writeln!(out, "{text}"))?;
+            } else {
+                write_io(super::kb_import::print_stats(rows, false, out))?;
+                write_io(print_imported(&imported, out))?;
+            }
             Ok(EXIT_CLEAN)
         }
     }
@@ -235,6 +272,72 @@ fn knowledge_with_files(
     }
     let kb = kb::load(&texts).map_err(super::load::knowledge_errors)?;
     Ok((Arc::new(kb), given))
+}
+
+/// The imported knowledge's counts, by type and by source with its licence.
+fn print_imported(s: &kb::atlas::Stats, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "\nimported open data (data/knowledge/entities.jsonl): {} entities; {} people with {} dated office terms; {} birth dates",
+        s.entities, s.people_with_offices, s.office_terms, s.birth_dates
+    )?;
+    writeln!(out, "\nimported, by type:")?;
+    for (k, n) in &s.by_type {
+        writeln!(out, "  {k:12}  {n:>6}")?;
+    }
+    writeln!(out, "\nimported, by source (entities with a value from it; each value agrees with a second source):")?;
+    for (k, n) in &s.by_source {
+        let (dataset, licence) = kb::atlas::SOURCES
+            .iter()
+            .find(|(key, _, _)| key == k)
+            .map_or(("?", "?"), |(_, d, l)| (*d, *l));
+        writeln!(out, "  {k:22}  {n:>6}  {dataset}; licence: {licence}")?;
+    }
+    Ok(())
+}
+
+/// An imported entity: every value with the sources that agree on it.
+fn show_record(r: &kb::atlas::Record, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{} ({}, {})", r.name, r.kind, r.id)?;
+    writeln!(
+        out,
+        "  file: data/knowledge/entities.jsonl (imported open data)"
+    )?;
+    writeln!(out, "  name: sources {}", r.name_sources.join(", "))?;
+    if !r.ids.is_empty() {
+        let ids: Vec<String> = r.ids.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        writeln!(out, "  ids: {}", ids.join(", "))?;
+    }
+    for a in &r.aliases {
+        writeln!(out, "  alias {}: sources {}", a.name, a.sources.join(", "))?;
+    }
+    for f in &r.facts {
+        let value = if f.fact == "office" {
+            let to = f.to.as_deref().unwrap_or("open");
+            format!(
+                "{}{} from {} to {to}",
+                f.office.as_deref().unwrap_or("?"),
+                f.jurisdiction_name
+                    .as_deref()
+                    .map(|j| format!(" ({j})"))
+                    .unwrap_or_default(),
+                f.from.as_deref().unwrap_or("?")
+            )
+        } else {
+            let mut v = f.value.clone().unwrap_or_default();
+            if let Some(label) = &f.label {
+                v.push_str(&format!(" ({label})"));
+            }
+            v
+        };
+        writeln!(
+            out,
+            "  {}: {value}; sources {}",
+            f.fact,
+            f.sources.join(", ")
+        )?;
+    }
+    Ok(())
 }
 
 fn show_entity(e: &kb::Entity, out: &mut dyn Write) -> io::Result<()> {

