@@ -912,6 +912,8 @@ def build_people(root: Path, rep: Report) -> list:
     bg = bioguide_profiles(root, rep)
     wd = wikidata_politicians(root, rep)
     vv = voteview_service(root, rep)
+    COVERAGE[SRC_BG] = max((coverage(r) for r in bg.values()), default=0)
+    COVERAGE[SRC_VV] = max((coverage(r) for r in vv.values()), default=0)
     if not cl and not bg:
         rep.notes.append("people skipped: congress-legislators and Bioguide files missing")
         return []
@@ -1056,6 +1058,16 @@ def office_fact(kind: str, state: str | None, start: str, end: str | None, sourc
 KIND_CHAMBER = {"sen": "Senate", "rep": "House", "prez": "President", "viceprez": "Vice President"}
 
 
+def coverage(rec) -> int:
+    """The last Congress a source's record lists anyone in (0 for none): terms running
+    past it can only be confirmed up to it."""
+    return max((c for cs in (rec or {}).get("service", {}).values() for c in cs), default=0)
+
+
+# The last Congress each second source covers, set once its records are read.
+COVERAGE = {"bioguide": 0, "voteview": 0}
+
+
 def office_term(t: dict, brec, vrec):
     """A congress-legislators term, kept with its full dates when a second source
     lists the same person in the same chamber and state for every Congress the term
@@ -1075,10 +1087,13 @@ def office_term(t: dict, brec, vrec):
     last = max(first, last)
     need = set(range(first, last + 1))
     srcs = {SRC_CL}
-    if brec and need <= brec["service"].get((chamber, state), set()):
-        srcs.add(SRC_BG)
-    if vrec and need <= vrec["service"].get((chamber, state), set()):
-        srcs.add(SRC_VV)
+    # A term still running when a source was compiled is confirmed for the Congresses
+    # that source covers (at least the first): a senator re-elected in 2024 is listed
+    # for the 119th Congress, not yet for the 120th and 121st.
+    for src, rec in ((SRC_BG, brec), (SRC_VV, vrec)):
+        upto = {c for c in need if c <= COVERAGE.get(src, 0)}
+        if rec and first in upto and upto <= rec["service"].get((chamber, state), set()):
+            srcs.add(src)
     if not independent(srcs):
         if not brec and not vrec:
             return None, "no second source for the person's terms"
@@ -1299,6 +1314,8 @@ def write_report(out_dir: Path, entities: list, rep: Report):
     L.append("- `office` terms of congress-legislators (current members, presidents and vice presidents):")
     L.append("  kept with congress-legislators' full dates when Bioguide or Voteview lists the same person in the")
     L.append("  same chamber (or office) and state for every Congress the term spans, i.e. the years agree.")
+    L.append("  A term still running when a second source was compiled needs only the Congresses that source")
+    L.append("  covers (at least the term's first); it keeps its scheduled end, since the record cannot say more.")
     L.append("- `office` terms of earlier members (no dated term in congress-legislators): runs of consecutive")
     L.append("  Congresses in which Bioguide and Voteview both list the member in the same chamber and state,")
     L.append("  written at year precision: `from` is the year of Bioguide's start date for the first Congress of")

@@ -122,7 +122,11 @@ def make_sources(root: Path):
               [["Oldtimer", "Hal", "", "", "1900-07-08", "rep", "OH", "H000004"]])
     with open(root / "voteview" / "HSall_members.csv", "a", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows([["80", "House", "2", "OH", "OLDTIMER, Hal", "H000004", "", ""],
-                                 ["81", "House", "2", "OH", "OLDTIMER, Hal", "H000004", "", ""]])
+                                 ["81", "House", "2", "OH", "OLDTIMER, Hal", "H000004", "", ""],
+                                 # Someone else sits in the 112th and 113th: the roster
+                                 # covers them, so Ada's missing 112th is a real gap.
+                                 ["112", "House", "3", "PA", "OTHER, Ivo", "O000009", "", ""],
+                                 ["113", "House", "3", "PA", "OTHER, Ivo", "O000009", "", ""]])
     (root / "wordlist").mkdir(parents=True, exist_ok=True)
     (root / "wordlist" / "words").write_text("Paris\nport\nmarx\nfalls\nhill\n", encoding="utf-8")
     write_json(root / "factbook" / "europe" / "fz.json", {
@@ -186,6 +190,7 @@ class Helpers(unittest.TestCase):
         self.assertIsNone(kb.agree_date({"bioguide": "1950"}))
 
     def test_office_term_agreement_rule(self):
+        kb.COVERAGE.update({"bioguide": 119, "voteview": 119})
         t = {"type": "sen", "start": "2007-01-04", "end": "2013-01-03", "state": "OH"}
         full = {"service": {("Senate", "OH"): {110, 111, 112}}}
         part = {"service": {("Senate", "OH"): {110, 111}}}
@@ -202,6 +207,22 @@ class Helpers(unittest.TestCase):
         prez = {"type": "prez", "start": "2009-01-20", "end": "2013-01-20"}
         f, _ = kb.office_term(prez, {"service": {("President", "US"): {111, 112}}}, None)
         self.assertEqual((f["office"], f["jurisdiction"], f["titles"]), ("President of the United States", "US", ["President"]))
+
+    def test_a_running_term_is_confirmed_up_to_the_sources_coverage(self):
+        # Re-elected in 2024: the 119th Congress is listed, the 120th and 121st are not
+        # yet; the term keeps its scheduled end.
+        kb.COVERAGE.update({"bioguide": 118, "voteview": 119})
+        t = {"type": "sen", "start": "2025-01-03", "end": "2031-01-03", "state": "MN"}
+        vv = {"service": {("Senate", "MN"): {119}}}
+        f, _ = kb.office_term(t, None, vv)
+        self.assertEqual((f["to"], f["sources"]), ("2031-01-03", ["congress-legislators", "voteview"]))
+        # Bioguide, compiled before the term began, confirms nothing of it.
+        f, why = kb.office_term(t, {"service": {("Senate", "MN"): {118}}}, None)
+        self.assertIsNone(f)
+        # A term ended before the coverage still needs every Congress.
+        t = {"type": "sen", "start": "2019-01-03", "end": "2025-01-03", "state": "MN"}
+        f, _ = kb.office_term(t, None, {"service": {("Senate", "MN"): {116}}})
+        self.assertIsNone(f)
 
     def test_back_to_back_terms_are_joined_with_the_common_sources(self):
         a = kb.office_fact("rep", "CA", "1987-06-02", "1989-01-03", ["congress-legislators", "voteview", "bioguide"])

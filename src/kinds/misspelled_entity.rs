@@ -150,9 +150,15 @@ impl Kind for MisspelledEntity {
             }
             // A letter swapped or replaced in a word of six letters or more; a letter
             // added or dropped only from seven ("Carey" is not "Carney").
+            // "Dayton-Paris Agreements" is part of another name.
+            if cx.text[..span.start].ends_with('-') {
+                continue;
+            }
             let near = |found: &str, right: &str| {
                 let (lf, lr) = (found.chars().count(), right.chars().count());
                 found != right
+                    // The plural of a name's word is another thing ("Agreements").
+                    && found.strip_suffix('s') != Some(right)
                     && (lr >= 7 || (lr >= 6 && lf == lr))
                     && !names.known_words.contains(found)
                     && osa(found, right) == 1
@@ -302,9 +308,14 @@ fn imported_near_misses(
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
+        // "in Haaland v. Brackeen": a party to a case, not a place.
+        let after = &cx.text[span.end..];
         if before.len() + 1 != span.start
             || !PLACE_PREPOSITIONS.contains(&preposition)
             || cx.kb.lookup(word).is_some()
+            || after.starts_with(" v. ")
+            || after.starts_with(" v ")
+            || after.starts_with(" vs")
         {
             continue;
         }
