@@ -8,14 +8,16 @@
 //! is still open was held when the data was compiled). Nobody is taken to be alive for
 //! lack of a recorded death. A reported action must say it is recent: "says", "tells",
 //! or "said"/"told"/"announced" with "on Monday", "today", "yesterday", "this week".
-//! The reference date must be known; quotations are left alone; the week after a
+//! An imported person must be identified by the text (a title they held, or their
+//! chamber and state named). The reference date must be known; quotations are left
+//! alone; the week after a
 //! death is allowed (statements made before it are still reported).
 
 use serde::Deserialize;
 
 use super::calendar::{add_days, day_text};
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
-use super::people::{known_reference, recent_action_after};
+use super::people::{identified, known_reference, recent_action_after};
 use crate::kb::Entity;
 use crate::span::Span;
 
@@ -92,6 +94,9 @@ impl Kind for DeathStatus {
             if late.is_none() && action.is_none() {
                 continue;
             }
+            if !identified(cx, p.who) {
+                continue;
+            }
             let Some(entity) = cx.kb.resolve(p.who) else {
                 continue;
             };
@@ -108,7 +113,13 @@ impl Kind for DeathStatus {
                             .iter()
                             .find(|t| t.to.is_none_or(|to| to.first_day() > reference));
                         match t {
-                            Some(t) => format!("{} held office as {} after that day", entity.name, t.office),
+                            Some(t) => format!(
+                                "{} was in office as {} (term from {} to {})",
+                                entity.name,
+                                t.office,
+                                t.from,
+                                t.to.map_or_else(|| "present".to_string(), |d| d.to_string())
+                            ),
                             None => format!("{} was alive then", entity.name),
                         }
                     }
@@ -146,6 +157,16 @@ impl Kind for DeathStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_imported_senator_alive_at_the_date() {
+        use crate::kinds::testing::assert_finds;
+        assert_finds(
+            &DeathStatus,
+            "The room will be named after <<the late Sen. Susan Collins>>, whose staff drafted the bill.",
+            Some("2026-04-14"),
+        );
+    }
 
     #[test]
     fn late_and_recent_actions() {

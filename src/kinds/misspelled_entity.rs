@@ -106,7 +106,7 @@ fn capitalised_words(text: &str) -> Vec<(Span, &str)> {
 
 impl Kind for MisspelledEntity {
     fn args(&self) -> Vec<String> {
-        ["found", "name"].map(String::from).to_vec()
+        ["found", "name", "why"].map(String::from).to_vec()
     }
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
@@ -116,6 +116,7 @@ impl Kind for MisspelledEntity {
                     Finding::at(m.span)
                         .arg("found", m.span.text(cx.text))
                         .arg("name", &e.name)
+                        .arg("why", " (the house spelling)")
                         .fix(m.span, e.name.clone()),
                 );
             }
@@ -177,6 +178,7 @@ impl Kind for MisspelledEntity {
                     Finding::at(span)
                         .arg("found", span.text(cx.text))
                         .arg("name", name)
+                        .arg("why", "")
                         .unsafe_fix(span, name.clone()),
                 );
             }
@@ -223,7 +225,7 @@ fn imported_near_misses(
             Finding::at(span)
                 .arg("found", span.text(cx.text))
                 .arg("name", name)
-                .label(span, why)
+                .arg("why", format!(" ({why})"))
                 .unsafe_fix(span, name.to_string()),
         );
     };
@@ -278,10 +280,17 @@ fn imported_near_misses(
                             if !held {
                                 continue;
                             }
-                            if hit.as_ref().is_some_and(|h| h.0 != record.name) {
+                            // The name as written with this first name ("Chuck
+                            // Schumer", an alias of "Charles E. Schumer").
+                            let form = std::iter::once(&record.name)
+                                .chain(record.aliases.iter().map(|a| &a.name))
+                                .find(|n| norm(n) == e.key)
+                                .unwrap_or(&record.name)
+                                .clone();
+                            if hit.as_ref().is_some_and(|h| h.0 != form) {
                                 ambiguous = true;
                             }
-                            hit = Some((record.name.clone(), record.kind.clone()));
+                            hit = Some((form, record.kind.clone()));
                         }
                     }
                     // The written surname must not be a name of its own.
@@ -291,7 +300,7 @@ fn imported_near_misses(
                             push(
                                 whole,
                                 &name,
-                                format!("{name} is on record as a {title} with this first name"),
+                                format!("a {title} on record with this first name"),
                             );
                             continue;
                         }
@@ -339,9 +348,9 @@ fn imported_near_misses(
         if let Some(record) = found {
             let country = record.values("country").next().unwrap_or("").to_string();
             let why = if country.is_empty() {
-                format!("{} is a known {}", record.name, record.kind)
+                format!("a {} on record", record.kind)
             } else {
-                format!("{} is a known {} ({country})", record.name, record.kind)
+                format!("a {} in {country} on record", record.kind)
             };
             push(span, &record.name, why);
         }

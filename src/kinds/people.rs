@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use super::calendar::add_days;
 use super::context::CheckContext;
-use crate::kb::{KbDate, Term};
+use crate::kb::{EntityRef, KbDate, Term};
 use crate::reference::DateSource;
 use crate::span::Span;
 
@@ -100,6 +100,12 @@ pub fn term_title(t: &Term) -> &str {
 /// as its span and long form, unless a word before it makes it a past or other title
 /// ("former", "then-", "ex-", "late", "future", "acting", "-elect", a possessive).
 pub fn title_before(text: &str, start: usize) -> Option<(Span, &'static str)> {
+    title_before_any(text, start).and_then(|(span, title, past)| (!past).then_some((span, title)))
+}
+
+/// The title written right before `start`, past or present: its span, long form, and
+/// whether a word before it makes it a past title ("former", "late", ...).
+pub fn title_before_any(text: &str, start: usize) -> Option<(Span, &'static str, bool)> {
     let before = text.get(..start)?;
     let trimmed = before.strip_suffix(' ')?;
     // The starts of the last three words, nearest first.
@@ -134,15 +140,12 @@ pub fn title_before(text: &str, start: usize) -> Option<(Span, &'static str)> {
         ];
         // "former US President", "then-Arkansas Rep.": a word or two may stand between.
         let near: Vec<&str> = lead.rsplit(char::is_whitespace).take(3).collect();
-        if near.iter().any(|w| {
+        let is_past = near.iter().any(|w| {
             past.iter()
                 .any(|p| *w == *p || (p.ends_with('-') && w.starts_with(p)))
         }) || lead.ends_with("'s")
-            || lead.ends_with("\u{2019}s")
-        {
-            return None;
-        }
-        return Some((Span::new(s, trimmed.len()), title));
+            || lead.ends_with("\u{2019}s");
+        return Some((Span::new(s, trimmed.len()), title, is_past));
     }
     None
 }
@@ -285,6 +288,48 @@ pub fn recent_action_after(text: &str, end: usize) -> Option<Span> {
         }
     }
     None
+}
+
+/// Whether the text shows that a person it names is the known one, not someone else of
+/// the same name: always for the hand-written knowledge (notable people, curated); for
+/// an imported person, a title they held before one of their mentions ("Rep. Mike
+/// Johnson"), or the text naming their chamber or office ("Senate", "Congress",
+/// "congressman", ...) and the state they served.
+pub fn identified(cx: &CheckContext<'_>, who: EntityRef) -> bool {
+    let EntityRef::Imported(i) = who else {
+        return true;
+    };
+    let Some(record) = cx.kb.atlas.record(i) else {
+        return false;
+    };
+    let entity = record.to_entity();
+    let titled = cx.mentions.people.iter().filter(|p| p.who == who).any(|p| {
+        title_before_any(cx.text, p.span.start)
+            .is_some_and(|(_, t, _)| entity.terms.iter().any(|term| term_title(term) == t))
+    });
+    if titled {
+        return true;
+    }
+    let offices = record.facts.iter().filter(|f| f.fact == "office");
+    let words = [
+        "Senate",
+        "Senator",
+        "Sen.",
+        "Congress",
+        "congressman",
+        "congresswoman",
+        "Congressman",
+        "Congresswoman",
+        "House of Representatives",
+        "Rep.",
+        "lawmaker",
+        "White House",
+    ];
+    let chamber = words.iter().any(|w| cx.text.contains(w));
+    chamber
+        && offices
+            .filter_map(|f| f.jurisdiction_name.as_deref())
+            .any(|state| cx.text.contains(state))
 }
 
 /// Whether `title` was held on some day of `first..=last`, allowing the weeks between an

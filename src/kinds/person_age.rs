@@ -5,7 +5,9 @@
 //! birth dates of public figures are on record.
 //! Limits: the age must stand right by the name: "NAME, 61,", "NAME (R-Ark.), 61",
 //! "NAME (61)", "NAME, aged 61", "the 61-year-old NAME" (a few words between). The day
-//! compared is the reference date, which must be known (not inferred); a passage that
+//! compared is the reference date, which must be known (not inferred). An imported
+//! person must be identified by the text (a title they held, or their chamber and
+//! state named), since many people share a legislator's name. A passage that
 //! speaks of another time (a date far from the reference date, a decade) is left alone,
 //! as is an age in a quotation. The age may be one less in the weeks after a birthday
 //! (the story may have been written before) and one more just before it. An age that
@@ -16,7 +18,7 @@ use serde::Deserialize;
 
 use super::calendar::{add_days, day_text};
 use super::context::{in_range, Build, CheckContext, Compile, Finding, Kind, ParamError};
-use super::people::{ages_between, known_reference, passage_is_dated};
+use super::people::{ages_between, identified, known_reference, passage_is_dated};
 use crate::span::Span;
 
 #[derive(Debug, Deserialize)]
@@ -141,6 +143,9 @@ impl Kind for PersonAge {
                 || cx.doc.prose.is_quoted(age_span.start)
                 || passage_is_dated(cx, p.span, reference)
             {
+                continue;
+            }
+            if !identified(cx, p.who) {
                 continue;
             }
             let Some(entity) = cx.kb.resolve(p.who) else {

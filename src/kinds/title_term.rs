@@ -88,6 +88,14 @@ impl Kind for TitleTerm {
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
+            // What they held that day, if anything is on record.
+            let then = entity
+                .terms
+                .iter()
+                .find(|t| t.overlaps(reference, reference))
+                .map(|t| format!("; on that day: {} since {}", t.office, t.from))
+                .unwrap_or_default();
+            let list = format!("{list}{then}");
             let span = title_span.cover(p.span);
             let mut finding = Finding::at(span)
                 .arg("name", &entity.name)
