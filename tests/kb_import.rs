@@ -581,10 +581,17 @@ fn stats_count_entities_by_type_and_file() {
         .map(|l| {
             // Column widths follow the longest path, which holds the process id.
             let given = l.contains("[given]");
-            if l.starts_with("kb stats:") || l.starts_with("  ") {
+            if l.starts_with("kb stats:")
+                || l.starts_with("imported open data")
+                || l.starts_with("  ")
+            {
                 l.split_whitespace()
                     .map(|w| {
-                        if !given && w.chars().all(|c| c.is_ascii_digit()) {
+                        let digits = w.trim_end_matches([';', ',']);
+                        if !given
+                            && !digits.is_empty()
+                            && digits.chars().all(|c| c.is_ascii_digit())
+                        {
                             "N"
                         } else {
                             w

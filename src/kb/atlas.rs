@@ -14,7 +14,6 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::atlas_index::{self, Entry, Index};
-use super::{Attribute, Entity, Fact, KbDate, Source, Term, Value};
 use crate::span::Span;
 
 static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atlas.idx"));
@@ -81,10 +80,6 @@ impl Record {
             .filter_map(|f| f.value.as_deref())
     }
 
-    pub fn date(&self, fact: &str) -> Option<KbDate> {
-        self.values(fact).next().and_then(KbDate::parse)
-    }
-
     /// Every source any of the record's values came from.
     pub fn sources(&self) -> Vec<&str> {
         let mut all: Vec<&str> = self
@@ -96,89 +91,6 @@ impl Record {
         all.sort_unstable();
         all.dedup();
         all
-    }
-
-    /// The record as a knowledge-base [`Entity`], so that the checks read imported and
-    /// hand-written knowledge alike. Office terms carry their long title ("Senator");
-    /// the checks expand abbreviations.
-    pub fn to_entity(&self) -> Entity {
-        let mut starts = Vec::new();
-        let mut ends = Vec::new();
-        let mut terms = Vec::new();
-        let mut attributes = Vec::new();
-        let source = Source {
-            wikidata: self.ids.get("wikidata").cloned(),
-            url: Some(format!("open data: {}", self.name_sources.join(", "))),
-            checked: Vec::new(),
-        };
-        for f in &self.facts {
-            let date = f.value.as_deref().and_then(KbDate::parse);
-            match (f.fact.as_str(), date) {
-                ("born", Some(date)) => starts.push(Fact { verb: "born", date }),
-                ("founded", Some(date)) => starts.push(Fact {
-                    verb: "founded",
-                    date,
-                }),
-                ("died", Some(date)) => ends.push(Fact { verb: "died", date }),
-                ("dissolved", Some(date)) => ends.push(Fact {
-                    verb: "dissolved",
-                    date,
-                }),
-                ("office", _) => {
-                    let from = f.from.as_deref().and_then(KbDate::parse);
-                    let (Some(office), Some(from)) = (&f.office, from) else {
-                        continue;
-                    };
-                    let title = f
-                        .titles
-                        .iter()
-                        .find(|t| !t.ends_with('.'))
-                        .or(f.titles.first())
-                        .cloned()
-                        .unwrap_or_default();
-                    terms.push(Term {
-                        office: office.clone(),
-                        title,
-                        from,
-                        to: f.to.as_deref().and_then(KbDate::parse),
-                    });
-                }
-                ("capital" | "currency" | "headquarters", _) => {
-                    if let Some(v) = &f.value {
-                        attributes.push(Attribute {
-                            name: f.fact.clone(),
-                            value: Value::Text(v.clone()),
-                            source: Source {
-                                url: Some(format!("open data: {}", f.sources.join(", "))),
-                                ..Source::default()
-                            },
-                            as_of: None,
-                            from: None,
-                            to: None,
-                            origin: "data/knowledge/entities.jsonl".into(),
-                            claims: Vec::new(),
-                        });
-                    }
-                }
-                _ => {}
-            }
-        }
-        Entity {
-            name: self.name.clone(),
-            kind: self.kind.clone(),
-            aliases: self.aliases.iter().map(|a| a.name.clone()).collect(),
-            case_insensitive: false,
-            starts,
-            ends,
-            formerly: Vec::new(),
-            named: None,
-            speculated: false,
-            terms,
-            attributes,
-            avoid: Vec::new(),
-            source,
-            origin: "data/knowledge/entities.jsonl".into(),
-        }
     }
 }
 

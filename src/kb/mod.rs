@@ -372,6 +372,91 @@ impl Entity {
     }
 }
 
+impl atlas::Record {
+    /// The record as a knowledge-base [`Entity`], so that the checks read imported and
+    /// hand-written knowledge alike. Office terms carry their long title ("Senator");
+    /// the checks expand abbreviations.
+    pub fn to_entity(&self) -> Entity {
+        let mut starts = Vec::new();
+        let mut ends = Vec::new();
+        let mut terms = Vec::new();
+        let mut attributes = Vec::new();
+        let source = Source {
+            wikidata: self.ids.get("wikidata").cloned(),
+            url: Some(format!("open data: {}", self.name_sources.join(", "))),
+            checked: Vec::new(),
+        };
+        for f in &self.facts {
+            let date = f.value.as_deref().and_then(KbDate::parse);
+            match (f.fact.as_str(), date) {
+                ("born", Some(date)) => starts.push(Fact { verb: "born", date }),
+                ("founded", Some(date)) => starts.push(Fact {
+                    verb: "founded",
+                    date,
+                }),
+                ("died", Some(date)) => ends.push(Fact { verb: "died", date }),
+                ("dissolved", Some(date)) => ends.push(Fact {
+                    verb: "dissolved",
+                    date,
+                }),
+                ("office", _) => {
+                    let from = f.from.as_deref().and_then(KbDate::parse);
+                    let (Some(office), Some(from)) = (&f.office, from) else {
+                        continue;
+                    };
+                    let title = f
+                        .titles
+                        .iter()
+                        .find(|t| !t.ends_with('.'))
+                        .or(f.titles.first())
+                        .cloned()
+                        .unwrap_or_default();
+                    terms.push(Term {
+                        office: office.clone(),
+                        title,
+                        from,
+                        to: f.to.as_deref().and_then(KbDate::parse),
+                    });
+                }
+                ("capital" | "currency" | "headquarters", _) => {
+                    if let Some(v) = &f.value {
+                        attributes.push(Attribute {
+                            name: f.fact.clone(),
+                            value: Value::Text(v.clone()),
+                            source: Source {
+                                url: Some(format!("open data: {}", f.sources.join(", "))),
+                                ..Source::default()
+                            },
+                            as_of: None,
+                            from: None,
+                            to: None,
+                            origin: "data/knowledge/entities.jsonl".into(),
+                            claims: Vec::new(),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        Entity {
+            name: self.name.clone(),
+            kind: self.kind.clone(),
+            aliases: self.aliases.iter().map(|a| a.name.clone()).collect(),
+            case_insensitive: false,
+            starts,
+            ends,
+            formerly: Vec::new(),
+            named: None,
+            speculated: false,
+            terms,
+            attributes,
+            avoid: Vec::new(),
+            source,
+            origin: "data/knowledge/entities.jsonl".into(),
+        }
+    }
+}
+
 /// An entity of the hand-written knowledge (an index into
 /// [`KnowledgeBase::entities`]) or of the imported one (an [`Atlas`] entity number).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

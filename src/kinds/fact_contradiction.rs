@@ -24,7 +24,11 @@ use crate::prebuilt::{embedded, Prebuilt};
 use serde::Deserialize;
 
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
-use crate::kb::{Attribute, Entity, Fact, Value};
+use std::borrow::Cow;
+
+use super::people::identified;
+use crate::kb::atlas_index::type_code;
+use crate::kb::{Attribute, EntityRef, Entity, Fact, Value};
 use crate::span::Span;
 
 #[derive(Debug, Deserialize, Default)]
@@ -153,18 +157,63 @@ impl Kind for FactContradiction {
     }
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        self.check_dates(cx, out);
-        for m in &cx.mentions.entities {
-            let Some(entity) = cx.kb.entity(m.entity) else {
-                continue;
-            };
+        let subjects = subjects(cx);
+        self.check_dates(cx, &subjects, out);
+        for (span, entity) in &subjects {
             if entity.attributes.is_empty() {
                 continue;
             }
-            check_text_claims(cx, entity, m.span, out);
-            check_number_claims(cx, entity, m.span, out);
+            check_text_claims(cx, entity, *span, out);
+            check_capital_before(cx, entity, *span, out);
+            check_number_claims(cx, entity, *span, out);
         }
     }
+}
+
+/// Where an entity is named (the span the date claims are read after).
+struct Named {
+    span: Span,
+}
+
+/// The entities the text names, each once, by position: hand-written knowledge first;
+/// then imported people the text identifies (a title they held, or their chamber and
+/// state, since many people share a legislator's name) and imported countries whose
+/// name is no region's too ("Georgia" is left alone).
+fn subjects<'a>(cx: &'a CheckContext<'_>) -> Vec<(Span, Cow<'a, Entity>)> {
+    let mut out: Vec<(Span, Cow<'a, Entity>)> = cx
+        .mentions
+        .entities
+        .iter()
+        .filter_map(|m| cx.kb.entity(m.entity).map(|e| (m.span, Cow::Borrowed(e))))
+        .collect();
+    let taken = |out: &[(Span, Cow<'a, Entity>)], span: Span| out.iter().any(|(s, _)| s.overlaps(span));
+    for p in &cx.mentions.people {
+        if !matches!(p.who, EntityRef::Imported(_)) || taken(&out, p.span) || !identified(cx, p.who) {
+            continue;
+        }
+        if let Some(e) = cx.kb.resolve(p.who) {
+            out.push((p.span, e));
+        }
+    }
+    let (country, region) = (type_code("country"), type_code("region"));
+    for m in &cx.mentions.known {
+        if taken(&out, m.span) {
+            continue;
+        }
+        let rows: Vec<_> = m.rows.clone().filter_map(|r| cx.kb.atlas.entry(r)).collect();
+        let mut countries = rows.iter().filter(|e| e.ty == country);
+        let (Some(only), None) = (countries.next(), countries.next()) else {
+            continue;
+        };
+        if rows.iter().any(|e| e.ty == region) {
+            continue;
+        }
+        if let Some(r) = cx.kb.atlas.record(only.entity) {
+            out.push((m.span, Cow::Owned(r.to_entity())));
+        }
+    }
+    out.sort_by_key(|(s, _)| s.start);
+    out
 }
 
 /// The attributes `name` of `entity` that hold on the reference date; none when the
@@ -285,6 +334,119 @@ fn check_text_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: &m
                 .label(name, "the entity"),
         );
     }
+}
+
+/// The start of a capitalised name of up to three words ending at `end` ("Sydney",
+/// "Buenos Aires", "Kuala Lumpur"), read backwards.
+fn name_before(text: &str, end: usize) -> Option<usize> {
+    let mut start = end;
+    for _ in 0..3 {
+        let head = text.get(..start)?;
+        let word_start = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            .last()
+            .map(|(i, _)| i)?;
+        if !head[word_start..].starts_with(char::is_uppercase) {
+            break;
+        }
+        start = word_start;
+        if !text[..start].ends_with(' ') {
+            break;
+        }
+        let prev = text[..start - 1].chars().next_back();
+        if !prev.is_some_and(char::is_alphabetic) {
+            break;
+        }
+        // Continue only over a capitalised word before.
+        let prev_word_start = text[..start - 1]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map(|(i, _)| i)?;
+        if !text[prev_word_start..].starts_with(char::is_uppercase)
+            || text[..prev_word_start].trim_end().is_empty()
+            || text[..prev_word_start].trim_end().ends_with(['.', '!', '?'])
+        {
+            break;
+        }
+        start -= 1;
+    }
+    (start < end).then_some(start)
+}
+
+/// "CITY, the capital of COUNTRY" (the capital written before the country, with
+/// nothing between "the" and "capital": "the financial capital of" is another claim).
+/// A city on record as a national capital of that country agrees too (a country with
+/// several capitals may list one).
+fn check_capital_before(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: &mut Vec<Finding>) {
+    let Some(before) = cx.text.get(..name.start) else {
+        return;
+    };
+    let Some(head) = before
+        .strip_suffix("the capital of ")
+        .or_else(|| before.strip_suffix("the capital city of "))
+        .or_else(|| before.strip_suffix("capital of "))
+    else {
+        return;
+    };
+    let Some(head) = head.strip_suffix(", ") else {
+        return;
+    };
+    let values: Vec<String> = current(cx, entity, "capital")
+        .iter()
+        .filter_map(|a| match &a.value {
+            Value::Text(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    if values.is_empty() {
+        return;
+    }
+    let Some(start) = name_before(cx.text, head.len()) else {
+        return;
+    };
+    let span = Span::new(start, head.len());
+    let claimed = span.text(cx.text);
+    if values.iter().any(|k| text_agrees("capital", claimed, k)) {
+        return;
+    }
+    // Only a known city is compared ("It, the capital of" is not a claim), and a city
+    // recorded as this country's capital agrees.
+    let atlas = &cx.kb.atlas;
+    let cities = atlas.entities_named(claimed, "city");
+    if cities.is_empty() && cx.kb.lookup(claimed).is_none() {
+        return;
+    }
+    let code = atlas
+        .entities_named(&entity.name, "country")
+        .first()
+        .and_then(|&i| atlas.record(i))
+        .and_then(|r| r.id.strip_prefix("iso3166:").map(str::to_string));
+    if let Some(code) = code {
+        let capital_here = cities.iter().filter_map(|&i| atlas.record(i)).any(|r| {
+            r.facts
+                .iter()
+                .any(|f| f.fact == "capital_of" && f.value.as_deref() == Some(code.as_str()))
+        });
+        if capital_here {
+            return;
+        }
+    }
+    let source = current(cx, entity, "capital")
+        .first()
+        .map(|a| a.source.to_string())
+        .unwrap_or_default();
+    out.push(
+        Finding::at(span)
+            .arg("entity", name.text(cx.text))
+            .arg("claimed", claimed)
+            .arg("known", known_phrase("capital", &values))
+            .arg("source", source)
+            .label(name, "the entity"),
+    );
 }
 
 /// A claimed count: its interval, its noun and its span.
@@ -427,12 +589,15 @@ fn check_number_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: 
 }
 
 impl FactContradiction {
-    fn check_dates(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+    fn check_dates(
+        &self,
+        cx: &CheckContext<'_>,
+        subjects: &[(Span, Cow<'_, Entity>)],
+        out: &mut Vec<Finding>,
+    ) {
         let dates = cx.mentions.dates();
-        for m in &cx.mentions.entities {
-            let Some(entity) = cx.kb.entity(m.entity) else {
-                continue;
-            };
+        for (span, entity) in subjects {
+            let m = Named { span: *span };
             // The first date after the name, if the words between make a claim.
             let start = dates.partition_point(|d| d.span.start < m.span.end);
             let Some(date) = dates.get(start) else {
