@@ -136,6 +136,10 @@ fn build_atlas(out: &Path) {
             .then(a.entity.cmp(&b.entity))
     });
     write(&out.join("atlas.idx"), &atlas_index::write(&rows, &starts));
+    write(
+        &out.join("atlas.filter"),
+        &atlas_index::write_filter(rows.iter().map(|r| r.key.as_str())),
+    );
     write(&out.join("entities.jsonl"), &records);
 }
 

@@ -18,6 +18,7 @@ use crate::span::Span;
 
 static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atlas.idx"));
 static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.jsonl"));
+static FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atlas.filter"));
 
 /// One fact of an imported record (see the FORMAT section of `rules/knowledge/SOURCES.md`).
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -107,6 +108,8 @@ pub struct AtlasMatch {
 pub struct Atlas {
     index: Option<Index<'static>>,
     records: &'static [u8],
+    /// The prefix filter (empty: no filtering).
+    filter: &'static [u8],
 }
 
 /// Lowercase words that may stand inside a name ("Charles de Gaulle", "Bosnia and
@@ -116,10 +119,10 @@ const CONNECTORS: &[&str] = &[
     "el", "ibn", "la", "le", "of", "on", "the", "upon", "van", "von", "y",
 ];
 
-/// A word of a text, folded for lookup.
+/// A word of a text.
+#[derive(Clone, Copy)]
 struct Word {
     span: Span,
-    key: String,
     capital: bool,
     /// The text between this word and the next only separates words of a name.
     joins_next: bool,
@@ -137,6 +140,7 @@ impl Atlas {
         Atlas {
             index: Index::new(INDEX),
             records: RECORDS,
+            filter: FILTER,
         }
     }
 
@@ -145,6 +149,7 @@ impl Atlas {
         Atlas {
             index: Index::new(index),
             records,
+            filter: &[],
         }
     }
 
@@ -214,117 +219,147 @@ impl Atlas {
         let Some(index) = self.index else {
             return Vec::new();
         };
-        let words = words(text);
+        let bytes = text.as_bytes();
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            if !words[i].capital {
-                i += 1;
-                continue;
-            }
-            let mut prefix = String::new();
+        let mut prefix = String::new();
+        let mut pos = 0;
+        while let Some(start) = next_capital(text, pos) {
+            let Some(first) = word_at(text, start) else {
+                break;
+            };
             let mut range = 0..index.row_count;
-            let mut best: Option<(usize, Range<usize>)> = None;
-            for (j, w) in words.iter().enumerate().skip(i).take(8) {
-                if j > i {
-                    if !words[j - 1].joins_next {
-                        break;
-                    }
-                    if !w.capital && !CONNECTORS.contains(&w.key.as_str()) {
+            let mut best: Option<(Span, Range<usize>)> = None;
+            let mut word = first;
+            prefix.clear();
+            for step in 0..8 {
+                let written = word.span.text(text);
+                if step > 0 {
+                    if !word.capital && !CONNECTORS.contains(&written) {
                         break;
                     }
                     prefix.push(' ');
                 }
-                prefix.push_str(&w.key);
+                fold_word(written, &mut prefix);
+                // Most words start no name: the filter says so without a search.
+                if !self.filter.is_empty()
+                    && !atlas_index::filter_may_contain(self.filter, prefix.as_bytes())
+                {
+                    break;
+                }
                 range = index.prefix_range(prefix.as_bytes(), range);
                 if range.is_empty() {
                     break;
                 }
+                // Rows of exactly this key sort first among those it prefixes.
                 let exact = range
                     .clone()
-                    .take_while(|&r| index.entry(r).is_some_and(|e| e.key == prefix))
+                    .take_while(|&r| index.key_bytes(r) == prefix.as_bytes())
                     .count();
-                if exact > 0 && w.capital {
-                    best = Some((j, range.start..range.start + exact));
+                if exact > 0 && word.capital {
+                    best = Some((word.span, range.start..range.start + exact));
+                }
+                if !word.joins_next {
+                    break;
+                }
+                match word_at(text, word.span.end) {
+                    Some(next) => word = next,
+                    None => break,
                 }
             }
             match best {
-                Some((j, rows)) => {
+                Some((last, rows)) => {
                     out.push(AtlasMatch {
-                        span: Span::new(words[i].span.start, words[j].span.end),
+                        span: Span::new(first.span.start, last.end),
                         rows,
                     });
-                    i = j + 1;
+                    pos = last.end;
                 }
-                None => i += 1,
+                None => pos = first.span.end,
+            }
+            if pos >= bytes.len() {
+                break;
             }
         }
         out
     }
 }
 
-/// The words of `text`: runs of letters, digits and inner apostrophes, with whether the
-/// gap to the next word only separates words of one name (spaces, hyphens, a full stop
-/// after an initial or a short abbreviation, but no line break and no sentence end).
-fn words(text: &str) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(start, c)) = chars.peek() {
-        if !c.is_alphanumeric() {
-            chars.next();
-            continue;
-        }
-        let mut end = start;
-        let mut key = String::new();
-        while let Some(&(at, c)) = chars.peek() {
-            if c.is_alphanumeric() {
-                atlas_index::fold_char(c, &mut key);
-                end = at + c.len_utf8();
-                chars.next();
-            } else if c == '\'' || c == '\u{2019}' {
-                // Inside a word ("O'Rourke"): dropped from the key, as norm() does.
-                let next = text[at + c.len_utf8()..].chars().next();
-                if next.is_some_and(char::is_alphanumeric) {
-                    chars.next();
-                } else {
-                    break;
-                }
-            } else {
-                break;
+/// The start of the next word at or after `from` that begins with a capital letter.
+fn next_capital(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let candidate = if b.is_ascii_uppercase() {
+            true
+        } else if b >= 0xC0 {
+            text.get(i..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_uppercase)
+        } else {
+            false
+        };
+        if candidate {
+            let prev = text.get(..i).and_then(|t| t.chars().next_back());
+            if !prev.is_some_and(char::is_alphanumeric) {
+                return Some(i);
             }
         }
-        let word = &text[start..end];
-        // The gap after this word: separators only, no line break, and a full stop
-        // only after an initial or a short abbreviation ("J.", "St.", "Mt.").
-        let mut joins = true;
-        let mut gap_end = end;
-        for (at, c) in text[end..].char_indices() {
-            if c.is_alphanumeric() {
-                gap_end = end + at;
-                break;
-            }
-            gap_end = end + at + c.len_utf8();
-            if c == '\n' || !atlas_index::is_separator(c) && c != '\'' && c != '\u{2019}' {
-                joins = false;
-            }
-            if c == '.' && word.chars().count() > 3 {
-                joins = false;
-            }
-            if c == ',' {
-                joins = false;
-            }
+        i += 1;
+        while i < bytes.len() && (bytes[i] & 0xC0) == 0x80 {
+            i += 1;
         }
-        if gap_end == end {
-            joins = false;
-        }
-        out.push(Word {
-            span: Span::new(start, end),
-            capital: word.chars().next().is_some_and(char::is_uppercase),
-            key,
-            joins_next: joins,
-        });
     }
-    out
+    None
+}
+
+/// The word at or after `at`: the first run of letters, digits and inner apostrophes.
+fn word_at(text: &str, at: usize) -> Option<Word> {
+    let rest = text.get(at..)?;
+    let offset = rest.find(char::is_alphanumeric)?;
+    let start = at + offset;
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = start + i + c.len_utf8();
+        } else if (c == '\'' || c == '\u{2019}')
+            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+        {
+            // An apostrophe inside a word ("O'Rourke"), dropped from the key.
+        } else {
+            break;
+        }
+    }
+    let word = &text[start..end];
+    // The gap after this word: separators only, no line break, and a full stop only
+    // after an initial or a short abbreviation ("J.", "St.", "Mt.").
+    let short = word.chars().count() <= 3;
+    let mut joins = false;
+    for (i, c) in text[end..].char_indices() {
+        if c.is_alphanumeric() {
+            joins = i > 0;
+            break;
+        }
+        let separates = c == '\'' || c == '\u{2019}' || atlas_index::is_separator(c);
+        if c == '\n' || !separates || c == ',' || (c == '.' && !short) {
+            break;
+        }
+    }
+    Some(Word {
+        span: Span::new(start, end),
+        capital: word.chars().next().is_some_and(char::is_uppercase),
+        joins_next: joins,
+    })
+}
+
+/// Append `word` folded for lookup (as the import script's `norm()` folds it).
+fn fold_word(word: &str, out: &mut String) {
+    for c in word.chars() {
+        if c != '\'' && c != '\u{2019}' {
+            atlas_index::fold_char(c, out);
+        }
+    }
 }
 
 /// The open datasets the imported knowledge comes from: key (as in the records),

@@ -81,6 +81,44 @@ pub fn write(rows: &[Row], line_starts: &[u32]) -> Vec<u8> {
     out
 }
 
+/// The bits of the prefix filter: one per hash of every key and of every key's leading
+/// words ("new", "new york" for "new york city"), so that a search can stop at a word
+/// no name starts with without touching the index.
+pub const FILTER_BITS: usize = 1 << 21;
+
+/// FNV-1a, the filter's hash.
+pub fn filter_hash(key: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h as usize) & (FILTER_BITS - 1)
+}
+
+/// The prefix filter of `keys`, as bytes.
+pub fn write_filter<'k>(keys: impl Iterator<Item = &'k str>) -> Vec<u8> {
+    let mut bits = vec![0u8; FILTER_BITS / 8];
+    for key in keys {
+        let bytes = key.as_bytes();
+        for (i, b) in bytes.iter().enumerate() {
+            if *b == b' ' {
+                let h = filter_hash(&bytes[..i]);
+                bits[h / 8] |= 1 << (h % 8);
+            }
+        }
+        let h = filter_hash(bytes);
+        bits[h / 8] |= 1 << (h % 8);
+    }
+    bits
+}
+
+/// Whether `prefix` may be a key or a key's leading words (false: certainly not).
+pub fn filter_may_contain(filter: &[u8], prefix: &[u8]) -> bool {
+    let h = filter_hash(prefix);
+    filter.get(h / 8).is_none_or(|b| b & (1 << (h % 8)) != 0)
+}
+
 /// The index read in place.
 #[derive(Clone, Copy, Debug)]
 pub struct Index<'a> {
@@ -128,7 +166,8 @@ impl<'a> Index<'a> {
         })
     }
 
-    fn key_bytes(&self, i: usize) -> &'a [u8] {
+    /// The key of row `i`, as bytes.
+    pub fn key_bytes(&self, i: usize) -> &'a [u8] {
         let at = i * ROW;
         let offset = u32_at(self.rows, at) as usize;
         let len = self
@@ -319,5 +358,10 @@ mod tests {
         assert_eq!(idx.line(5), None);
         assert!(Index::new(&blob[..20]).is_none());
         assert!(Index::new(b"not an index at all").is_none());
+        let filter = write_filter(["new york city", "paris"].into_iter());
+        for k in ["new", "new york", "new york city", "paris"] {
+            assert!(filter_may_contain(&filter, k.as_bytes()));
+        }
+        assert!(!filter_may_contain(&filter, b"new yor"));
     }
 }

@@ -337,7 +337,12 @@ impl Entity {
         std::iter::once(&self.name)
             .chain(&self.aliases)
             .chain(self.formerly.iter().map(|f| &f.name))
-            .any(|n| n.to_lowercase() == name.to_lowercase())
+            .any(|n| {
+                n.len() == name.len() && n.eq_ignore_ascii_case(name)
+                    || n.chars()
+                        .flat_map(char::to_lowercase)
+                        .eq(name.chars().flat_map(char::to_lowercase))
+            })
     }
 
     /// The earliest fact that starts the entity (its existence as far as we know).

@@ -187,8 +187,21 @@ fn subjects<'a>(cx: &'a CheckContext<'_>) -> Vec<(Span, Cow<'a, Entity>)> {
         .filter_map(|m| cx.kb.entity(m.entity).map(|e| (m.span, Cow::Borrowed(e))))
         .collect();
     let taken = |out: &[(Span, Cow<'a, Entity>)], span: Span| out.iter().any(|(s, _)| s.overlaps(span));
+    // Whether each imported person is identified, asked once per person.
+    let mut known_people: Vec<(EntityRef, bool)> = Vec::new();
     for p in &cx.mentions.people {
-        if !matches!(p.who, EntityRef::Imported(_)) || taken(&out, p.span) || !identified(cx, p.who) {
+        if !matches!(p.who, EntityRef::Imported(_)) || taken(&out, p.span) {
+            continue;
+        }
+        let ok = match known_people.iter().find(|(w, _)| *w == p.who) {
+            Some(&(_, ok)) => ok,
+            None => {
+                let ok = identified(cx, p.who);
+                known_people.push((p.who, ok));
+                ok
+            }
+        };
+        if !ok {
             continue;
         }
         if let Some(e) = cx.kb.resolve(p.who) {

@@ -212,7 +212,12 @@ fn imported_near_misses(
     if atlas.is_empty() {
         return;
     }
-    let known_at = |span: Span| cx.mentions.known.iter().any(|m| m.span.overlaps(span));
+    // The known names are sorted by start and do not overlap.
+    let known = &cx.mentions.known;
+    let known_at = |span: Span| {
+        let i = known.partition_point(|m| m.span.end <= span.start);
+        known.get(i).is_some_and(|m| m.span.overlaps(span))
+    };
     let reported: std::cell::RefCell<Vec<Span>> = std::cell::RefCell::new(
         out.iter().map(|f| f.span).collect(),
     );
@@ -237,7 +242,14 @@ fn imported_near_misses(
         // A person: a title they held, their first name, and their surname one edit
         // away; not inside a longer run of capitalised words ("Robert William Forden").
         let joined = |a: Span, b: Span| cx.text.get(a.end..b.start) == Some(" ");
-        let title = super::people::title_before(cx.text, span.start);
+        let candidate = words
+            .get(i + 1)
+            .is_some_and(|&(s2, w2)| joined(span, s2) && w2.len() >= 5);
+        let title = if candidate {
+            super::people::title_before(cx.text, span.start)
+        } else {
+            None
+        };
         let longer = i
             .checked_sub(1)
             .and_then(|p| words.get(p))
@@ -309,7 +321,7 @@ fn imported_near_misses(
             }
         }
         // A place after a preposition: doubled letters moved, added or dropped.
-        if word.chars().count() < 6 || !atlas.lookup(word).is_empty() {
+        if word.chars().count() < 6 {
             continue;
         }
         let before = cx.text[..span.start].trim_end_matches(' ');
@@ -321,6 +333,7 @@ fn imported_near_misses(
         let after = &cx.text[span.end..];
         if before.len() + 1 != span.start
             || !PLACE_PREPOSITIONS.contains(&preposition)
+            || !atlas.lookup(word).is_empty()
             || cx.kb.lookup(word).is_some()
             || after.starts_with(" v. ")
             || after.starts_with(" v ")

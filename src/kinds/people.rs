@@ -132,7 +132,14 @@ pub fn title_before_any(text: &str, start: usize) -> Option<(Span, &'static str,
         let Some(title) = canonical_title(written) else {
             continue;
         };
-        let lead = trimmed[..s].to_lowercase();
+        // The three words before the title are all that is read: lowercase only those.
+        let head = &trimmed[..s];
+        let from = head
+            .char_indices()
+            .rev()
+            .nth(48)
+            .map_or(0, |(i, _)| i);
+        let lead = head[from..].to_lowercase();
         let lead = lead.trim_end();
         let past = [
             "former", "then-", "then", "ex-", "late", "future", "acting", "incoming", "outgoing",
