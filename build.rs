@@ -136,6 +136,8 @@ fn build_atlas(out: &Path) {
             .then(a.entity.cmp(&b.entity))
     });
     write(&out.join("atlas.idx"), &atlas_index::write(&rows, &starts));
+    let keys: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
+    write(&out.join("atlas.jump"), &atlas_index::write_jump(&keys));
     write(
         &out.join("atlas.filter"),
         &atlas_index::write_filter(rows.iter().map(|r| r.key.as_str())),

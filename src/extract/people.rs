@@ -40,7 +40,11 @@ pub fn extract(
             });
         }
     }
-    let overlaps = |span: Span| entities.iter().any(|e| e.span.overlaps(span));
+    // The hand-written names are sorted by start and do not overlap.
+    let overlaps = |span: Span| {
+        let i = entities.partition_point(|e| e.span.end <= span.start);
+        entities.get(i).is_some_and(|e| e.span.overlaps(span))
+    };
     let mut surnames: Vec<(String, EntityRef, usize)> = Vec::new();
     for m in known {
         let written = m.span.text(text);
@@ -65,7 +69,11 @@ pub fn extract(
         if first.flags & FLAG_ALIAS == 0 || rows.len() == 1 {
             if let Some(last) = written.split_whitespace().last() {
                 let surname = last.trim_end_matches(['.', ',']);
-                if surname.chars().count() > 2 && !matches!(surname, "Jr" | "Sr" | "II" | "III") {
+                let seen = surnames.iter().any(|(s, w, _)| *w == who && s == surname);
+                if !seen
+                    && surname.chars().count() > 2
+                    && !matches!(surname, "Jr" | "Sr" | "II" | "III")
+                {
                     surnames.push((surname.to_string(), who, m.span.end));
                 }
             }

@@ -19,6 +19,7 @@ use crate::span::Span;
 static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atlas.idx"));
 static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.jsonl"));
 static FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atlas.filter"));
+static JUMP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atlas.jump"));
 
 /// One fact of an imported record (see the FORMAT section of `rules/knowledge/SOURCES.md`).
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -138,7 +139,7 @@ impl Atlas {
     /// The knowledge built into the binary.
     pub fn builtin() -> Atlas {
         Atlas {
-            index: Index::new(INDEX),
+            index: Index::new(INDEX).map(|i| i.with_jump(JUMP)),
             records: RECORDS,
             filter: FILTER,
         }
@@ -198,6 +199,16 @@ impl Atlas {
             .collect();
         out.dedup();
         out
+    }
+
+    /// Whether some name may be `words` or start with them (false: certainly not), by
+    /// the prefix filter alone; `words` is normalised here.
+    pub fn may_start_name(&self, words: &str) -> bool {
+        if self.filter.is_empty() {
+            return true;
+        }
+        let key = atlas_index::norm(words);
+        atlas_index::filter_may_contain(self.filter, key.as_bytes())
     }
 
     /// Whether some name's key starts with `prefix` (already normalised).
@@ -288,29 +299,25 @@ impl Atlas {
 fn next_capital(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = from;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let candidate = if b.is_ascii_uppercase() {
-            true
-        } else if b >= 0xC0 {
-            text.get(i..)
+    loop {
+        // An ASCII capital or the lead byte of a multi-byte character.
+        i += bytes
+            .get(i..)?
+            .iter()
+            .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)?;
+        let capital = bytes[i].is_ascii_uppercase()
+            || text
+                .get(i..)
                 .and_then(|t| t.chars().next())
-                .is_some_and(char::is_uppercase)
-        } else {
-            false
-        };
-        if candidate {
+                .is_some_and(char::is_uppercase);
+        if capital {
             let prev = text.get(..i).and_then(|t| t.chars().next_back());
             if !prev.is_some_and(char::is_alphanumeric) {
                 return Some(i);
             }
         }
         i += 1;
-        while i < bytes.len() && (bytes[i] & 0xC0) == 0x80 {
-            i += 1;
-        }
     }
-    None
 }
 
 /// The word at or after `at`: the first run of letters, digits and inner apostrophes.
@@ -319,10 +326,17 @@ fn word_at(text: &str, at: usize) -> Option<Word> {
     let offset = rest.find(char::is_alphanumeric)?;
     let start = at + offset;
     let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
+    // ASCII letters and digits first, byte by byte; the rest char by char.
+    let ascii = text.as_bytes()[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let mut chars = text[start + ascii..].char_indices().peekable();
+    end += ascii;
+    let base = start + ascii;
     while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
-            end = start + i + c.len_utf8();
+            end = base + i + c.len_utf8();
         } else if (c == '\'' || c == '\u{2019}')
             && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
         {

@@ -119,6 +119,29 @@ pub fn filter_may_contain(filter: &[u8], prefix: &[u8]) -> bool {
     filter.get(h / 8).is_none_or(|b| b & (1 << (h % 8)) != 0)
 }
 
+/// The jump table: for each pair of leading bytes (a missing second byte is 0), the
+/// first row whose key starts with that pair or a later one; 65,537 little-endian u32.
+pub fn write_jump(keys: &[&str]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(65_537 * 4);
+    let mut row = 0usize;
+    for v in 0..=65_536usize {
+        while row < keys.len() && lead(keys[row].as_bytes()) < v {
+            row += 1;
+        }
+        out.extend_from_slice(&(row as u32).to_le_bytes());
+    }
+    out
+}
+
+/// A key's two leading bytes as one number (a missing second byte is 0).
+fn lead(key: &[u8]) -> usize {
+    match key {
+        [] => 0,
+        [a] => usize::from(*a) << 8,
+        [a, b, ..] => usize::from(*a) << 8 | usize::from(*b),
+    }
+}
+
 /// The index read in place.
 #[derive(Clone, Copy, Debug)]
 pub struct Index<'a> {
@@ -127,6 +150,8 @@ pub struct Index<'a> {
     keys: &'a [u8],
     pub row_count: usize,
     pub entity_count: usize,
+    /// The jump table ([`write_jump`]), when given.
+    jump: &'a [u8],
 }
 
 /// One row of the index.
@@ -163,7 +188,17 @@ impl<'a> Index<'a> {
             keys: &blob[lines_end..],
             row_count,
             entity_count,
+            jump: &[],
         })
+    }
+
+    /// The index with its jump table, which narrows every search to the rows of the
+    /// key's two leading bytes first. A table of the wrong size is ignored.
+    pub fn with_jump(mut self, jump: &'a [u8]) -> Index<'a> {
+        if jump.len() == 65_537 * 4 {
+            self.jump = jump;
+        }
+        self
     }
 
     /// The key of row `i`, as bytes.
@@ -211,6 +246,18 @@ impl<'a> Index<'a> {
         prefix: &[u8],
         within: std::ops::Range<usize>,
     ) -> std::ops::Range<usize> {
+        let mut within = within;
+        if !self.jump.is_empty() && !prefix.is_empty() {
+            let v = lead(prefix);
+            let (first, last) = if prefix.len() == 1 {
+                (v, v + 256)
+            } else {
+                (v, v + 1)
+            };
+            let from = u32_at(self.jump, first * 4) as usize;
+            let to = u32_at(self.jump, last * 4) as usize;
+            within = within.start.max(from)..within.end.min(to).max(within.start.max(from));
+        }
         let start = self.lower_bound(prefix, within.start, within.end);
         let mut lo = start;
         let mut hi = within.end;
@@ -358,6 +405,16 @@ mod tests {
         assert_eq!(idx.line(5), None);
         assert!(Index::new(&blob[..20]).is_none());
         assert!(Index::new(b"not an index at all").is_none());
+        let keys: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
+        let jump = write_jump(&keys);
+        let fast = Index::new(&blob).expect("index").with_jump(&jump);
+        for p in ["a", "new", "new york", "newa", "n", "zz", "ne"] {
+            assert_eq!(
+                fast.prefix_range(p.as_bytes(), 0..5),
+                idx.prefix_range(p.as_bytes(), 0..5),
+                "{p}"
+            );
+        }
         let filter = write_filter(["new york city", "paris"].into_iter());
         for k in ["new", "new york", "new york city", "paris"] {
             assert!(filter_may_contain(&filter, k.as_bytes()));

@@ -187,10 +187,21 @@ fn subjects<'a>(cx: &'a CheckContext<'_>) -> Vec<(Span, Cow<'a, Entity>)> {
         .filter_map(|m| cx.kb.entity(m.entity).map(|e| (m.span, Cow::Borrowed(e))))
         .collect();
     let taken = |out: &[(Span, Cow<'a, Entity>)], span: Span| out.iter().any(|(s, _)| s.overlaps(span));
+    // An imported record is read only where a claim can follow the name (or, for a
+    // capital, precede it): most mentions make none.
+    let claim_near = |span: Span| {
+        let after = cx.text.get(span.end..).unwrap_or("");
+        let before = cx.text.get(..span.start).unwrap_or("");
+        [",", " (", "'s", "\u{2019}s", " was ", " is ", " has ", " had ", " which ", " who "]
+            .iter()
+            .any(|t| after.starts_with(t))
+            || before.ends_with("capital of ")
+            || before.ends_with("capital city of ")
+    };
     // Whether each imported person is identified, asked once per person.
     let mut known_people: Vec<(EntityRef, bool)> = Vec::new();
     for p in &cx.mentions.people {
-        if !matches!(p.who, EntityRef::Imported(_)) || taken(&out, p.span) {
+        if !matches!(p.who, EntityRef::Imported(_)) || taken(&out, p.span) || !claim_near(p.span) {
             continue;
         }
         let ok = match known_people.iter().find(|(w, _)| *w == p.who) {
@@ -210,7 +221,7 @@ fn subjects<'a>(cx: &'a CheckContext<'_>) -> Vec<(Span, Cow<'a, Entity>)> {
     }
     let (country, region) = (type_code("country"), type_code("region"));
     for m in &cx.mentions.known {
-        if taken(&out, m.span) {
+        if taken(&out, m.span) || !claim_near(m.span) {
             continue;
         }
         let rows: Vec<_> = m.rows.clone().filter_map(|r| cx.kb.atlas.entry(r)).collect();

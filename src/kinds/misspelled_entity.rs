@@ -187,6 +187,13 @@ impl Kind for MisspelledEntity {
     }
 }
 
+/// How the titles [`super::people::title_before`] reads end.
+const TITLE_ENDINGS: &[&str] = &[
+    "Sen.", "Sen", "Senator", "Rep.", "Rep", "Representative", "Congressman", "Congresswoman",
+    "Gov.", "Gov", "Governor", "President", "Pres.", "Prime Minister", "PM", "Chancellor",
+    "Secretary-General", "Speaker", "Mayor",
+];
+
 /// Words before which a place name stands ("in Cincinatti", "from Pittsburg").
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "from", "to", "near", "outside", "at", "across", "around", "towards", "toward",
@@ -242,9 +249,17 @@ fn imported_near_misses(
         // A person: a title they held, their first name, and their surname one edit
         // away; not inside a longer run of capitalised words ("Robert William Forden").
         let joined = |a: Span, b: Span| cx.text.get(a.end..b.start) == Some(" ");
-        let candidate = words
-            .get(i + 1)
-            .is_some_and(|&(s2, w2)| joined(span, s2) && w2.len() >= 5);
+        // Only a word some known person's name starts with can be a first name.
+        // A title must stand right before (checked first by its last byte: a full stop
+        // or a letter then a space).
+        let titled = cx.text[..span.start].strip_suffix(' ').is_some_and(|b| {
+            TITLE_ENDINGS.iter().any(|t| b.ends_with(t))
+        });
+        let candidate = titled
+            && words
+                .get(i + 1)
+                .is_some_and(|&(s2, w2)| joined(span, s2) && w2.len() >= 5)
+            && atlas.may_start_name(word);
         let title = if candidate {
             super::people::title_before(cx.text, span.start)
         } else {
@@ -333,8 +348,7 @@ fn imported_near_misses(
         let after = &cx.text[span.end..];
         if before.len() + 1 != span.start
             || !PLACE_PREPOSITIONS.contains(&preposition)
-            || !atlas.lookup(word).is_empty()
-            || cx.kb.lookup(word).is_some()
+            || atlas.may_start_name(word) && !atlas.lookup(word).is_empty()
             || after.starts_with(" v. ")
             || after.starts_with(" v ")
             || after.starts_with(" vs")
@@ -352,13 +366,16 @@ fn imported_near_misses(
             .map(|v| (v, &places[..]))
             .chain(one.into_iter().map(|v| (v, &large[..])));
         let found = candidates.into_iter().find_map(|(v, types)| {
+            if !atlas.may_start_name(&v) {
+                return None;
+            }
             atlas
                 .lookup(&v)
                 .into_iter()
                 .find(|e| types.contains(&e.ty))
                 .and_then(|e| atlas.record(e.entity))
         });
-        if let Some(record) = found {
+        if let Some(record) = found.filter(|_| cx.kb.lookup(word).is_none()) {
             let country = record.values("country").next().unwrap_or("").to_string();
             let why = if country.is_empty() {
                 format!("a {} on record", record.kind)

@@ -134,11 +134,7 @@ pub fn title_before_any(text: &str, start: usize) -> Option<(Span, &'static str,
         };
         // The three words before the title are all that is read: lowercase only those.
         let head = &trimmed[..s];
-        let from = head
-            .char_indices()
-            .rev()
-            .nth(48)
-            .map_or(0, |(i, _)| i);
+        let from = head.char_indices().rev().nth(48).map_or(0, |(i, _)| i);
         let lead = head[from..].to_lowercase();
         let lead = lead.trim_end();
         let past = [
