@@ -257,9 +257,9 @@ impl Atlas {
                 {
                     break;
                 }
-                range = index.prefix_range(prefix.as_bytes(), range);
-                if range.is_empty() {
-                    break;
+                match index.narrow(prefix.as_bytes(), range) {
+                    Some(r) => range = r,
+                    None => break,
                 }
                 // Rows of exactly this key sort first among those it prefixes.
                 let exact = range
