@@ -142,6 +142,7 @@ fn facts_for(verb: &str) -> &'static [&'static str] {
         "launched" | "released" | "introduced" => &["launched", "released", "introduced"],
         "unveiled" | "announced" => &["announced"],
         "born" => &["born"],
+        "died" => &["died"],
         "signed" => &["signed"],
         "adopted" => &["adopted"],
         "elected" => &["elected"],
@@ -638,6 +639,7 @@ impl FactContradiction {
             let known: Vec<&Fact> = entity
                 .starts
                 .iter()
+                .chain(&entity.ends)
                 .filter(|f| kinds.contains(&f.verb))
                 .collect();
             let Some((first, last)) = date.bounds() else {
