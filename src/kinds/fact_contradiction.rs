@@ -220,19 +220,32 @@ fn subjects<'a>(cx: &'a CheckContext<'_>) -> Vec<(Span, Cow<'a, Entity>)> {
             out.push((p.span, e));
         }
     }
-    let (country, region) = (type_code("country"), type_code("region"));
+    let (country, region, company) = (
+        type_code("country"),
+        type_code("region"),
+        type_code("company"),
+    );
     for m in &cx.mentions.known {
         if taken(&out, m.span) || !claim_near(m.span) {
             continue;
         }
         let rows: Vec<_> = m.rows.clone().filter_map(|r| cx.kb.atlas.entry(r)).collect();
-        let mut countries = rows.iter().filter(|e| e.ty == country);
-        let (Some(only), None) = (countries.next(), countries.next()) else {
+        let one_of = |ty: u8| {
+            let mut of = rows.iter().filter(move |e| e.ty == ty);
+            match (of.next(), of.next()) {
+                (Some(e), None) => Some(*e),
+                _ => None,
+            }
+        };
+        // A company: the claims read (founded, headquartered) are about companies, so
+        // one company of the name is enough ("Amazon, founded in 1994" is not the
+        // river). A country: one of the name, and no region of it ("Georgia").
+        let chosen = one_of(company).or_else(|| {
+            one_of(country).filter(|_| !rows.iter().any(|e| e.ty == region))
+        });
+        let Some(only) = chosen else {
             continue;
         };
-        if rows.iter().any(|e| e.ty == region) {
-            continue;
-        }
         if let Some(r) = cx.kb.atlas.record(only.entity) {
             out.push((m.span, Cow::Owned(r.to_entity())));
         }
