@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 use super::calendar::{add_days, day_text};
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
-use super::people::{identified, known_reference, recent_action_after};
+use super::people::{identified, known_reference, recent_deed_after};
 use crate::kb::Entity;
 use crate::span::Span;
 
@@ -87,7 +87,7 @@ impl Kind for DeathStatus {
             }
             let late = late_before(cx.text, p.span.start);
             let action = if late.is_none() {
-                recent_action_after(cx.text, p.span.end)
+                recent_deed_after(cx.text, p.span.end)
             } else {
                 None
             };
@@ -177,12 +177,16 @@ mod tests {
         let t = "the talks ran late. John Doe";
         assert!(late_before(t, t.find("John").expect("name")).is_none());
         let t = "John Doe said on Monday that";
-        assert!(recent_action_after(t, 8).is_some());
+        assert!(recent_deed_after(t, 8).is_some());
         let t = "John Doe, 61, told reporters on Monday that";
-        assert!(recent_action_after(t, 8).is_some());
+        assert!(recent_deed_after(t, 8).is_some());
         let t = "John Doe said in 1998 that";
-        assert!(recent_action_after(t, 8).is_none());
+        assert!(recent_deed_after(t, 8).is_none());
         let t = "John Doe took office in a storm";
-        assert!(recent_action_after(t, 8).is_none());
+        assert!(recent_deed_after(t, 8).is_none());
+        let t = "John Doe, who died in 2021, is still remembered";
+        assert!(recent_deed_after(t, 8).is_none());
+        let t = "John Doe is remembered in his town";
+        assert!(recent_deed_after(t, 8).is_none());
     }
 }

@@ -682,7 +682,14 @@ impl FactContradiction {
                 Finding::at(date.span)
                     .arg("entity", m.span.text(cx.text))
                     .arg("claimed", format!("{in_or_on} {claimed}"))
-                    .arg("known", format!("was {}", fact.date.with_verb(fact.verb)))
+                    .arg("known", {
+                        let phrase = fact.date.with_verb(fact.verb);
+                        if fact.verb == "died" {
+                            phrase
+                        } else {
+                            format!("was {phrase}")
+                        }
+                    })
                     .arg("source", &entity.source)
                     .label(m.span, "the entity"),
             );

@@ -250,6 +250,50 @@ const RECENT: &[&str] = &[
 /// it says the person speaks or acts at the time of writing: "says", "will", "is",
 /// "said on Monday", "told reporters today". Its span.
 pub fn recent_action_after(text: &str, end: usize) -> Option<Span> {
+    recent_verb_after(text, end, PRESENT_VERBS)
+}
+
+/// Verbs of speaking or doing, in the present: a person reported doing them now is
+/// alive ("is" and "will" are left out: "is remembered", "will be buried").
+const ACTING_VERBS: &[&str] = &[
+    "says",
+    "tells",
+    "announces",
+    "warns",
+    "urges",
+    "wants",
+    "plans",
+    "hopes",
+    "believes",
+    "thinks",
+    "calls",
+    "argues",
+    "insists",
+    "expects",
+    "signs",
+    "visits",
+    "meets",
+    "vows",
+    "promises",
+    "denies",
+    "rejects",
+    "backs",
+    "supports",
+    "opposes",
+    "praises",
+    "criticises",
+    "criticizes",
+    "writes",
+    "posts",
+    "tweets",
+];
+
+/// [`recent_action_after`] for speaking and doing only: what a dead person cannot do.
+pub fn recent_deed_after(text: &str, end: usize) -> Option<Span> {
+    recent_verb_after(text, end, ACTING_VERBS)
+}
+
+fn recent_verb_after(text: &str, end: usize, present: &[&str]) -> Option<Span> {
     let mut at = end;
     let rest = text.get(end..)?;
     if let Some(inner) = rest.strip_prefix(" (") {
@@ -258,7 +302,12 @@ pub fn recent_action_after(text: &str, end: usize) -> Option<Span> {
     } else if let Some(inner) = rest.strip_prefix(", ") {
         // An appositive: up to 80 bytes, closed by a comma, with no verb of its own.
         if let Some(close) = inner.get(..inner.len().min(80)).and_then(|t| t.find(',')) {
-            if !inner[..close].contains(['.', ';', '"', '\u{201c}']) {
+            let between = &inner[..close];
+            // "X, who died in 2022, is remembered": the appositive says it.
+            if between.contains("died") || between.contains("late") {
+                return None;
+            }
+            if !between.contains(['.', ';', '"', '\u{201c}']) {
                 at += 2 + close + 1;
             }
         }
@@ -269,7 +318,7 @@ pub fn recent_action_after(text: &str, end: usize) -> Option<Span> {
         .unwrap_or(rest.len());
     let verb = &rest[..word_end];
     let span = Span::new(at + 1, at + 1 + word_end);
-    if PRESENT_VERBS.contains(&verb) {
+    if present.contains(&verb) {
         return Some(span);
     }
     if PAST_VERBS.contains(&verb) {
