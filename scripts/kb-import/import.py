@@ -1326,6 +1326,9 @@ def write_report(out_dir: Path, entities: list, rep: Report):
     L.append("  the run (the member's own start date when the profile gives one, else the Congress's opening),")
     L.append("  `to` the year of its end date for the last Congress.")
     L.append("- Back-to-back terms of one office are joined into one fact, with the sources common to all of them.")
+    L.append("- `founded` (companies): both sources give years only, so every value is a year; the S&P list's")
+    L.append("  first year against the year FinanceDatabase's summary states. Cells and summaries with two years")
+    L.append("  are not read (counted above).")
     if rep.notes:
         L.append("")
         L.append("## Notes")
