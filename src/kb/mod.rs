@@ -423,7 +423,9 @@ impl atlas::Record {
                         to: f.to.as_deref().and_then(KbDate::parse),
                     });
                 }
-                ("capital" | "currency" | "headquarters", _) => {
+                // Head offices move and the records carry no dates, so they are not
+                // compared.
+                ("capital" | "currency", _) => {
                     if let Some(v) = &f.value {
                         attributes.push(Attribute {
                             name: f.fact.clone(),
@@ -435,7 +437,7 @@ impl atlas::Record {
                             as_of: None,
                             from: None,
                             to: None,
-                            origin: "data/knowledge/entities.jsonl".into(),
+                            origin: atlas::ORIGIN.into(),
                             claims: Vec::new(),
                         });
                     }
@@ -457,7 +459,7 @@ impl atlas::Record {
             attributes,
             avoid: Vec::new(),
             source,
-            origin: "data/knowledge/entities.jsonl".into(),
+            origin: atlas::ORIGIN.into(),
         }
     }
 }
