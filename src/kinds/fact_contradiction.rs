@@ -276,6 +276,17 @@ fn current<'e>(cx: &CheckContext<'_>, entity: &'e Entity, name: &str) -> Vec<&'e
     }
 }
 
+/// The text values among `attributes`.
+fn text_values(attributes: &[&Attribute]) -> Vec<String> {
+    attributes
+        .iter()
+        .filter_map(|a| match &a.value {
+            Value::Text(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Whether `entity` has an attribute called `name` whose value is of the kind `is`.
 fn has_attribute(entity: &Entity, name: &str, is: impl Fn(&Value) -> bool) -> bool {
     entity
@@ -338,13 +349,7 @@ fn check_text_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: &m
     }
     for (attr, head_end) in heads {
         let known = current(cx, entity, attr);
-        let values: Vec<String> = known
-            .iter()
-            .filter_map(|a| match &a.value {
-                Value::Text(t) => Some(t.clone()),
-                _ => None,
-            })
-            .collect();
+        let values = text_values(&known);
         if values.is_empty() {
             continue;
         }
@@ -439,13 +444,7 @@ fn check_capital_before(cx: &CheckContext<'_>, entity: &Entity, name: Span, out:
     let Some(head) = head.strip_suffix(", ") else {
         return;
     };
-    let values: Vec<String> = current(cx, entity, "capital")
-        .iter()
-        .filter_map(|a| match &a.value {
-            Value::Text(t) => Some(t.clone()),
-            _ => None,
-        })
-        .collect();
+    let values = text_values(&current(cx, entity, "capital"));
     if values.is_empty() {
         return;
     }
