@@ -148,15 +148,6 @@ impl Atlas {
         }
     }
 
-    /// An atlas over another index and records (tests).
-    pub fn from_parts(index: &'static [u8], records: &'static [u8]) -> Atlas {
-        Atlas {
-            index: Index::new(index),
-            records,
-            filter: &[],
-        }
-    }
-
     pub fn len(&self) -> usize {
         self.index.map_or(0, |i| i.entity_count)
     }
@@ -212,12 +203,6 @@ impl Atlas {
         }
         let key = atlas_index::norm(words);
         atlas_index::filter_may_contain(self.filter, key.as_bytes())
-    }
-
-    /// Whether some name's key starts with `prefix` (already normalised).
-    pub fn has_prefix(&self, prefix: &str) -> bool {
-        self.index
-            .is_some_and(|i| !i.prefix_range(prefix.as_bytes(), 0..i.row_count).is_empty())
     }
 
     /// The rows whose key starts with `prefix` (already normalised).

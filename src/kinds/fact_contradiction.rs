@@ -276,6 +276,28 @@ fn current<'e>(cx: &CheckContext<'_>, entity: &'e Entity, name: &str) -> Vec<&'e
     }
 }
 
+/// The finding for a text value at `claimed` that disagrees with the `known` values of
+/// attribute `attr` of the entity named at `name`.
+fn text_contradiction(
+    cx: &CheckContext<'_>,
+    name: Span,
+    claimed: Span,
+    attr: &str,
+    known: &[&Attribute],
+    values: &[String],
+) -> Finding {
+    let source = known
+        .first()
+        .map(|a| a.source.to_string())
+        .unwrap_or_default();
+    Finding::at(claimed)
+        .arg("entity", name.text(cx.text))
+        .arg("claimed", claimed.text(cx.text))
+        .arg("known", known_phrase(attr, values))
+        .arg("source", source)
+        .label(name, "the entity")
+}
+
 /// The text values among `attributes`.
 fn text_values(attributes: &[&Attribute]) -> Vec<String> {
     attributes
@@ -370,18 +392,7 @@ fn check_text_claims(cx: &CheckContext<'_>, entity: &Entity, name: Span, out: &m
         }
         let start = name.end + head_end;
         let span = Span::new(start, start + len);
-        let source = known
-            .first()
-            .map(|a| a.source.to_string())
-            .unwrap_or_default();
-        out.push(
-            Finding::at(span)
-                .arg("entity", name.text(cx.text))
-                .arg("claimed", claimed)
-                .arg("known", known_phrase(attr, &values))
-                .arg("source", source)
-                .label(name, "the entity"),
-        );
+        out.push(text_contradiction(cx, name, span, attr, &known, &values));
     }
 }
 
@@ -444,7 +455,8 @@ fn check_capital_before(cx: &CheckContext<'_>, entity: &Entity, name: Span, out:
     let Some(head) = head.strip_suffix(", ") else {
         return;
     };
-    let values = text_values(&current(cx, entity, "capital"));
+    let known = current(cx, entity, "capital");
+    let values = text_values(&known);
     if values.is_empty() {
         return;
     }
@@ -478,18 +490,7 @@ fn check_capital_before(cx: &CheckContext<'_>, entity: &Entity, name: Span, out:
             return;
         }
     }
-    let source = current(cx, entity, "capital")
-        .first()
-        .map(|a| a.source.to_string())
-        .unwrap_or_default();
-    out.push(
-        Finding::at(span)
-            .arg("entity", name.text(cx.text))
-            .arg("claimed", claimed)
-            .arg("known", known_phrase("capital", &values))
-            .arg("source", source)
-            .label(name, "the entity"),
-    );
+    out.push(text_contradiction(cx, name, span, "capital", &known, &values));
 }
 
 /// A claimed count: its interval, its noun and its span.

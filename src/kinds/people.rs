@@ -6,6 +6,7 @@ use jiff::civil::Date;
 
 use super::calendar::add_days;
 use super::context::CheckContext;
+use crate::extract::CueKind;
 use crate::kb::{EntityRef, KbDate, Term};
 use crate::reference::DateSource;
 use crate::span::Span;
@@ -32,18 +33,8 @@ pub fn passage_is_dated(cx: &CheckContext<'_>, span: Span, reference: Date) -> b
                 // A date within a few weeks of the reference date is the news itself.
                 last < add_days(reference, -45) || first > add_days(reference, 45)
             })
-            && !cx.text[paragraph.start..d.span.start]
-                .to_ascii_lowercase()
-                .trim_end()
-                .ends_with("born")
-            && !cx.text[paragraph.start..d.span.start]
-                .to_ascii_lowercase()
-                .trim_end()
-                .ends_with("born in")
-            && !cx.text[paragraph.start..d.span.start]
-                .to_ascii_lowercase()
-                .trim_end()
-                .ends_with("born on")
+            // A birth date speaks of the person, not of the passage's time.
+            && !d.cue.is_some_and(|c| c.kind == CueKind::Born)
     });
     dated
         || cx
