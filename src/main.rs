@@ -1,4 +1,4 @@
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use factlint::cli::Cli;
@@ -15,6 +15,13 @@ fn main() -> ExitCode {
             });
         }
     };
+    // Error reports are wrapped to the terminal's width only when a person reads them
+    // there; in logs and pipes a line stays whole, so a path or a quoted value is never
+    // broken at a hyphen and a script can match the line.
+    let wrap = io::stderr().is_terminal();
+    let _ = miette::set_hook(Box::new(move |_| {
+        Box::new(miette::MietteHandlerOpts::new().wrap_lines(wrap).build())
+    }));
     // Not locked for the whole run: `factlint lsp` writes its messages from a thread of
     // its own. The buffer takes the lock only when it flushes.
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout());
