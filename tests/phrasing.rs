@@ -134,6 +134,19 @@ fn flagged(engine: &Engine, rule: &str, text: String, range: &std::ops::Range<us
         .any(|d| d.rule == rule && d.span.start < range.end && d.span.end > range.start)
 }
 
+/// With `FACTLINT_PHRASING_DUMP=DIR`, the first articles a check missed or flagged are
+/// written there, to run factlint on by hand.
+fn dump(rule: &str, what: &str, n: usize, text: &str) {
+    if n >= 20 {
+        return;
+    }
+    if let Some(dir) = std::env::var_os("FACTLINT_PHRASING_DUMP") {
+        let dir = PathBuf::from(dir);
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = std::fs::write(dir.join(format!("{rule}-{what}-{n:02}.md")), text);
+    }
+}
+
 fn measure(engine: &Engine, rule: &'static str, cases: &[Case], paragraphs: &[String]) -> Row {
     let mut row = Row {
         rule,
@@ -148,13 +161,15 @@ fn measure(engine: &Engine, rule: &'static str, cases: &[Case], paragraphs: &[St
         let after = &paragraphs[(i * 7 + 3) % paragraphs.len()];
         let date = case.date.unwrap_or(DEFAULT_DATE);
         let (bad, range) = article(&case.bad, date, before, after, case.inline);
-        if flagged(engine, rule, bad, &range) {
+        if flagged(engine, rule, bad.clone(), &range) {
             row.caught += 1;
         } else {
+            dump(rule, "missed", row.missed.len(), &bad);
             row.missed.push(case.bad.clone());
         }
         let (good, range) = article(&case.good, date, before, after, case.inline);
-        if flagged(engine, rule, good, &range) {
+        if flagged(engine, rule, good.clone(), &range) {
+            dump(rule, "twin", row.flagged.len(), &good);
             row.twins_flagged += 1;
             row.flagged.push(case.good.clone());
         }
