@@ -76,6 +76,9 @@ pub struct NumberMention {
     pub compound: bool,
     /// Inside quotation marks.
     pub quoted: bool,
+    /// For a share written as a ratio ("291 out of 800", "one in five"): the part and
+    /// the whole as written, each with its value.
+    pub ratio: Option<[(f64, Span); 2]>,
 }
 
 impl NumberMention {
@@ -740,6 +743,7 @@ fn bare(start: usize, end: usize, kind: NumberKind, value: f64) -> NumberMention
         noun_span: None,
         compound: false,
         quoted: false,
+        ratio: None,
     }
 }
 
@@ -1082,6 +1086,7 @@ fn merge_ranges(text: &str, out: &mut Vec<NumberMention>) {
             let b = out.remove(i + 1);
             let a = &mut out[i];
             let share = a.value / b.value * 100.0;
+            a.ratio = Some([(a.value, a.value_span), (b.value, b.value_span)]);
             a.kind = NumberKind::Fraction;
             a.value = share;
             a.low = share - 2.5;
@@ -1090,7 +1095,14 @@ fn merge_ranges(text: &str, out: &mut Vec<NumberMention>) {
             a.value_span.end = b.value_span.end;
             a.noun = None;
             a.noun_span = None;
+            // "nine out of 10 doctors": the noun follows the whole, as after a count.
+            // "one in five of the 200 workers": else the noun after "of the".
+            a.kind = NumberKind::Cardinal;
             read_noun(text, a);
+            a.kind = NumberKind::Fraction;
+            if a.noun.is_none() {
+                read_noun(text, a);
+            }
             i += 1;
             continue;
         }

@@ -19,7 +19,7 @@ use serde::Deserialize;
 
 use super::arithmetic::sentence_numbers;
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
-use crate::extract::number::{gap};
+use crate::extract::number::{gap, is_change_amount};
 use crate::numbers::{format_number, format_share};
 use super::arithmetic::{from_to_pairs, quoted_note};
 use crate::extract::{Bound, NumberKind, NumberMention};
@@ -139,6 +139,63 @@ fn is_total(text: &str, n: &NumberMention) -> bool {
         || after.starts_with("in total")
         || after.starts_with("in all")
         || after.starts_with("altogether")
+}
+
+/// Whether the word just before `n` is `word` (any case).
+fn word_before_is(text: &str, n: &NumberMention, word: &str) -> bool {
+    crate::span::tail(text, n.span.start, 24)
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The whole a share is "of", as written up to the end of its list item: "of all Welsh
+/// engineers" in "40% of all Welsh engineers, 50% ...". Lower case, determiners dropped.
+fn of_phrase(text: &str, s: &NumberMention) -> Option<String> {
+    let rest = crate::span::head(text, s.span.end, 80);
+    let rest = rest.strip_prefix(" of ")?;
+    let end = rest
+        .find([',', ';', '.', ')', '—', '\n'])
+        .unwrap_or(rest.len());
+    let item = rest.get(..end)?.to_lowercase();
+    let item = item.split(" and ").next().unwrap_or("");
+    let words: Vec<&str> = item
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "the" | "all" | "those" | "these" | "its" | "their"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Lines along which a population is split; a list whose labels fall on two of them
+/// describes overlapping subgroups.
+const DIMENSIONS: &[&[&str]] = &[
+    &["women", "men", "female", "male", "girls", "boys", "nonbinary"],
+    &[
+        "black", "white", "hispanic", "latino", "latina", "latinx", "asian", "native",
+        "african", "immigrant", "immigrants", "foreign-born", "indigenous", "aapi",
+    ],
+    &["democrats", "republicans", "independents", "democratic", "republican"],
+    &["young", "older", "seniors", "elderly", "aged", "retirees", "youth", "teens"],
+    &["urban", "rural", "suburban"],
+];
+
+/// How many of the [`DIMENSIONS`] the labels after the shares fall on ("41 percent
+/// Hispanic", "56 percent women").
+fn dimensions(text: &str, shares: &[&NumberMention]) -> usize {
+    let mut seen = [false; DIMENSIONS.len()];
+    for s in shares {
+        let after = crate::span::head(text, s.span.end, 40).to_lowercase();
+        let label = after.split([',', ';', '.']).next().unwrap_or("");
+        for w in label.split_whitespace().take(3) {
+            for (i, d) in DIMENSIONS.iter().enumerate() {
+                if d.contains(&w) {
+                    seen[i] = true;
+                }
+            }
+        }
+    }
+    seen.iter().filter(|&&b| b).count()
 }
 
 impl BreakdownSum {
@@ -263,10 +320,24 @@ impl BreakdownSum {
         {
             return;
         }
-        // One whole: no share bound to a different "of ..." phrase.
-        let mut wholes: Vec<&str> = shares.iter().filter_map(|s| s.noun.as_deref()).collect();
+        // Changes ("cut by 52%", "rose 4%") are not parts of anything.
+        if shares
+            .iter()
+            .any(|s| is_change_amount(text, s) || word_before_is(text, s, "by"))
+        {
+            return;
+        }
+        // One whole: no share bound to a different "of ..." phrase ("40% of all Welsh
+        // engineers, 50% of all Welsh teachers" are shares of two groups).
+        let mut wholes: Vec<String> = shares.iter().filter_map(|s| of_phrase(text, s)).collect();
+        wholes.sort();
         wholes.dedup();
         if wholes.len() > 1 {
+            return;
+        }
+        // Subgroups along different lines ("44 percent immigrant, 17 percent Black and
+        // 58 percent women") overlap; they are not one whole split up.
+        if dimensions(text, &shares) > 1 {
             return;
         }
         // A list: consecutive shares close together, joined by commas, "and" or "while".

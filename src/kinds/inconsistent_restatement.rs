@@ -180,6 +180,11 @@ const CHANGE_CUES: &[&str] = &[
     "average",
     "every",
     "including",
+    "includes",
+    "include",
+    "included",
+    "contain",
+    "contains",
     "among",
     "whom",
     "which",
@@ -259,11 +264,118 @@ fn names(text: &str, sentence: Span) -> Vec<String> {
         .collect()
 }
 
+/// The names a sentence is about; a sentence that opens by pointing back ("These
+/// investments", "It", "They") is also about the names of the sentence before.
+fn names_in_context(text: &str, sentences: &[Span], s: Span) -> Vec<String> {
+    let mut out = names(text, s);
+    let first = s
+        .text(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    if matches!(first, "This" | "These" | "Those" | "That" | "It" | "They" | "Its" | "Their") {
+        let i = sentences.partition_point(|x| x.start < s.start);
+        if let Some(prev) = i.checked_sub(1).and_then(|j| sentences.get(j)) {
+            out.extend(names(text, *prev));
+        }
+    }
+    out
+}
+
 /// Whether the two sentences are about different named things: each names something
 /// the other does not ("the Coastline Air crash" against "the Northway crash").
-fn different_subjects(text: &str, a: Span, b: Span) -> bool {
-    let (na, nb) = (names(text, a), names(text, b));
+fn different_subjects(text: &str, sentences: &[Span], a: Span, b: Span) -> bool {
+    let (na, nb) = (
+        names_in_context(text, sentences, a),
+        names_in_context(text, sentences, b),
+    );
     na.iter().any(|n| !nb.contains(n)) && nb.iter().any(|n| !na.contains(n))
+}
+
+/// Whether a sentence lists quantities of several things ("400 shotguns; 120 radios;
+/// and 30 trucks"): each is an item of an inventory, not a restatement of another.
+fn is_inventory(text: &str, numbers: &[NumberMention], sentence: Span) -> bool {
+    let counted: Vec<&str> = numbers_in(numbers, sentence)
+        .into_iter()
+        .filter(|n| n.is_cardinal())
+        .filter_map(|n| n.noun.as_deref())
+        .collect();
+    let mut distinct = counted.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let _ = text;
+    counted.len() >= 3 && distinct.len() >= 2
+}
+
+/// Words that say nothing of whose quantity a number is.
+const NOT_OWNERS: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+    "into", "through", "about", "some", "approximately", "around", "roughly", "nearly",
+    "almost", "over", "more", "than", "have", "has", "had", "having", "is", "are", "was",
+    "were", "be", "been", "being", "will", "would", "could", "can", "may", "said", "says",
+    "say", "told", "tell", "reported", "reports", "confirmed", "confirms", "named", "counted",
+    "listed", "according", "there", "that", "which", "who", "it", "its", "their", "they",
+    "them", "this", "these", "those", "he", "she", "his", "her", "we", "our", "you", "your",
+    "all", "total", "just", "only", "also", "as", "so", "not", "least", "enough", "up",
+];
+
+/// The words before a number in its clause that may name whose quantity it is
+/// ("lithium to supply 2 million scooters": lithium, supply).
+fn owner_words(text: &str, sentence: Span, n: &NumberMention) -> Vec<String> {
+    let before = text.get(sentence.start..n.span.start).unwrap_or("");
+    let clause = before.rsplit([',', ';', ':', '—', '(']).next().unwrap_or("");
+    clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| w.len() >= 3)
+        .map(str::to_lowercase)
+        .filter(|w| !NOT_OWNERS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether a number points back to a figure already given: "the 14 victims", "its 1.4
+/// trillion parameters", "all 14 victims", "the agency's 14 inspectors".
+fn points_back(text: &str, n: &NumberMention) -> bool {
+    let before = crate::span::tail(text, n.span.start, 32).trim_end();
+    let last = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "the" | "its" | "their" | "his" | "her" | "our" | "all" | "those" | "these" | "whose"
+    ) || last.ends_with("'s")
+        || last.ends_with("’s")
+}
+
+/// Whether a later figure that does not point back belongs to another owner: each
+/// clause says whose figure it is with a word the other sentence lacks ("enough lithium
+/// to supply 2 million scooters" against "enough graphite to supply 1.2 million").
+fn different_owners(
+    text: &str,
+    earlier: &NumberMention,
+    earlier_sentence: Span,
+    later: &NumberMention,
+    later_sentence: Span,
+) -> bool {
+    if points_back(text, later) {
+        return false;
+    }
+    let (a, b) = (
+        owner_words(text, earlier_sentence, earlier),
+        owner_words(text, later_sentence, later),
+    );
+    let a_text = earlier_sentence.text(text).to_lowercase();
+    let b_text = later_sentence.text(text).to_lowercase();
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .map(str::to_string)
+            .collect()
+    };
+    let (aw, bw) = (words(&a_text), words(&b_text));
+    // A figure with no owner of its own ("47 grants contain ...") is a new group unless
+    // it points back.
+    b.is_empty() || (a.iter().any(|w| !bw.contains(w)) && b.iter().any(|w| !aw.contains(w)))
 }
 
 /// The scale a figure is written in, so "1.2 trillion" and "1,200 billion" compare.
@@ -278,6 +390,13 @@ fn eligible(text: &str, n: &NumberMention, skip: &[String]) -> Option<String> {
     }
     // The noun directly follows the number ("12 victims", "1.2 trillion parameters").
     if text.get(n.span.end..noun_span.start) != Some(" ") {
+        return None;
+    }
+    // "16,000 veterans' health care" counts places, not veterans.
+    if text
+        .get(noun_span.end..)
+        .is_some_and(|rest| rest.starts_with(['\'', '’']))
+    {
         return None;
     }
     if GENERIC.contains(&noun) || skip.iter().any(|s| s.eq_ignore_ascii_case(noun)) {
@@ -322,7 +441,10 @@ impl Kind for InconsistentRestatement {
                 }
                 if has_cue(text, sentence, dates)
                     || has_cue(text, *earlier_sentence, dates)
-                    || different_subjects(text, *earlier_sentence, sentence)
+                    || different_subjects(text, sentences, *earlier_sentence, sentence)
+                    || is_inventory(text, cx.mentions.numbers(), sentence)
+                    || is_inventory(text, cx.mentions.numbers(), *earlier_sentence)
+                    || different_owners(text, earlier, *earlier_sentence, n, sentence)
                 {
                     continue;
                 }

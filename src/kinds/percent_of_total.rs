@@ -16,7 +16,8 @@ use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in
 use crate::extract::number::{gap};
 use crate::numbers::{format_number, format_share};
 use super::arithmetic::{phrase_end, quoted_note};
-use crate::extract::NumberMention;
+use crate::extract::{NumberKind, NumberMention};
+use crate::span::Span;
 
 tolerance_params! {
     /// Allowed gap, in percentage points, beyond the rounding of the numbers given.
@@ -72,7 +73,7 @@ impl Build for PercentOfTotal {
     }
 }
 
-/// "of", "of the", "out of the": the link from a part (or share) to its whole.
+/// "of", "of the", "out of the": the link from a share to its whole.
 fn is_of_link(g: &str) -> bool {
     let t = g.trim();
     matches!(
@@ -81,26 +82,152 @@ fn is_of_link(g: &str) -> bool {
     )
 }
 
-/// "(", ", or", "—": an apposition giving the same quantity another way. Up to three
-/// lower-case words ("surveyed", "in the study") may sit between.
+/// The link from a count to its whole: "of", "out of", then at most a determiner or a
+/// possessive ("12 of the 40", "12 out of 40", "12 of its 40", "12 of the city's 40").
+fn is_partitive_link(g: &str) -> bool {
+    let lower = g.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let rest = match words.as_slice() {
+        ["of", rest @ ..] | ["out", "of", rest @ ..] => rest,
+        _ => return false,
+    };
+    let determiner = |w: &str| {
+        matches!(
+            w,
+            "the" | "all" | "its" | "their" | "our" | "his" | "her" | "those" | "these"
+        )
+    };
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'");
+    match rest {
+        [] => true,
+        [d] => determiner(d) || possessive(d),
+        ["all", "the"] | ["all", "of", "the"] => true,
+        ["the", p] => possessive(p),
+        _ => false,
+    }
+}
+
+/// Words that may qualify a quantity before a share is given for it: "in the study",
+/// "surveyed", "polled last month", "across the region".
+fn is_qualifier(words: &str) -> bool {
+    let words: Vec<&str> = words.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return true;
+    };
+    words.len() <= 4
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
+        })
+        && matches!(
+            *first,
+            "in" | "at"
+                | "on"
+                | "from"
+                | "across"
+                | "nationwide"
+                | "overall"
+                | "surveyed"
+                | "polled"
+                | "questioned"
+                | "interviewed"
+                | "asked"
+                | "inspected"
+                | "studied"
+                | "sampled"
+                | "tested"
+                | "examined"
+                | "checked"
+                | "counted"
+                | "reviewed"
+                | "listed"
+                | "registered"
+                | "taking"
+                | "who"
+        )
+}
+
+/// The markers of a share given in apposition, longest first: "(45%)", ", or 45%,",
+/// ", 45%,", "— 45% —", ", which is 45%", ", representing 45%".
+const APPOSITION_MARKERS: &[&str] = &[
+    ", which represents",
+    ", which is",
+    ", that is",
+    ", representing",
+    ", or",
+    " or",
+    "(",
+    "—",
+    "–",
+    " -",
+    ",",
+];
+
+/// Whether `from..to` holds an apposition marker, after an optional qualifier of the
+/// quantity before it (see [`is_qualifier`]).
 fn is_apposition(text: &str, from: usize, to: usize) -> bool {
     let Some(g) = text.get(from..to) else {
         return false;
     };
     let g = g.trim_end();
-    let Some(words) = g
-        .strip_suffix('(')
-        .or_else(|| g.strip_suffix(", or"))
-        .or_else(|| g.strip_suffix('—'))
-        .or_else(|| g.strip_suffix(" –"))
-    else {
-        return false;
-    };
-    let words: Vec<&str> = words.split_whitespace().collect();
-    words.len() <= 3
-        && words
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+    APPOSITION_MARKERS.iter().any(|m| {
+        g.strip_suffix(m.trim_start()).is_some_and(|before| {
+            let before = before.trim_end();
+            let before = if m.starts_with(',') {
+                before
+            } else {
+                before.strip_suffix(',').unwrap_or(before)
+            };
+            is_qualifier(before)
+        })
+    })
+}
+
+/// The words of the sentence before `pos`, lower case and trimmed.
+fn clause_before(text: &str, sentence: Span, pos: usize) -> String {
+    text.get(sentence.start..pos)
+        .unwrap_or("")
+        .trim()
+        .to_lowercase()
+}
+
+/// Whether `lead` (the sentence before a whole) introduces the whole of a partition at
+/// the start of a clause: "Of the", "Among", "Out of", "Of its", after nothing or a comma.
+fn introduces_whole(lead: &str) -> bool {
+    const LINKS: &[&str] = &[
+        "of the", "of", "among the", "among", "out of the", "out of", "of its", "of their",
+        "of all the", "of all",
+    ];
+    LINKS.iter().any(|l| {
+        lead.strip_suffix(l).is_some_and(|before| {
+            let before = before.trim_end();
+            (before.is_empty() || before.ends_with(',') || before.ends_with(':'))
+                && (before.is_empty() || !before.ends_with(char::is_alphanumeric))
+        })
+    })
+}
+
+/// "Of those,", "Among them,": a part of a whole named before.
+fn refers_to_whole(lead: &str) -> bool {
+    let lead = lead.trim_end_matches(',').trim_end();
+    [
+        "of those",
+        "of them",
+        "of these",
+        "among them",
+        "among those",
+        "among these",
+        "of that number",
+        "of the total",
+        "of whom",
+    ]
+    .iter()
+    .any(|l| {
+        lead.strip_suffix(l).is_some_and(|before| {
+            let before = before.trim_end();
+            before.is_empty() || before.ends_with(',') || before.ends_with(" and")
+        })
+    })
 }
 
 fn same_noun(a: &NumberMention, b: &NumberMention) -> bool {
@@ -149,6 +276,78 @@ impl PercentOfTotal {
     }
 }
 
+/// The part and the whole a share at `i` is given for in apposition, read in the order
+/// the sentence has them (see [`PercentOfTotal::check`]). A ratio share ("291 out of
+/// 800") gives its own part and whole as quantities.
+fn part_and_whole_before(
+    text: &str,
+    sentence: Span,
+    nums: &[&NumberMention],
+    i: usize,
+    earlier: Option<&[&NumberMention]>,
+) -> Option<(NumberMention, NumberMention)> {
+    let s = nums.get(i)?;
+    if !s.is_share() {
+        return None;
+    }
+    let p = nums.get(i.checked_sub(1)?)?;
+    if !is_apposition(text, phrase_end(p), s.span.start) {
+        return None;
+    }
+    // "291 out of 800 bridges (55.4%)": the ratio is the part and the whole.
+    if let Some([(part, part_span), (whole, whole_span)]) = p.ratio {
+        let count = |value: f64, span: Span| NumberMention {
+            span,
+            value_span: span,
+            kind: NumberKind::Cardinal,
+            value,
+            low: value,
+            high: value,
+            ratio: None,
+            ..(*p).clone()
+        };
+        return Some((count(part, part_span), count(whole, whole_span)));
+    }
+    if !p.is_cardinal() {
+        return None;
+    }
+    let q = i.checked_sub(2).and_then(|j| nums.get(j));
+    // "12 of the 40 firms (45%)": the part, its link, the whole.
+    if let Some(q) = q {
+        if q.is_cardinal()
+            && (q.noun.is_none() || same_noun(q, p))
+            && is_partitive_link(&gap(text, q.span, p.span))
+        {
+            return Some(((*q).clone(), (*p).clone()));
+        }
+        // "Of the 500 clinics surveyed, 464, or 74 percent,": the whole first.
+        if q.is_cardinal()
+            && q.noun.is_some()
+            && same_noun(q, p)
+            && introduces_whole(&clause_before(text, sentence, q.span.start))
+            && text
+                .get(phrase_end(q)..p.span.start)
+                .and_then(|g| g.trim().strip_suffix(','))
+                .is_some_and(is_qualifier)
+        {
+            return Some(((*p).clone(), (*q).clone()));
+        }
+    }
+    // "There were 50 workers in the survey. Of those, 48 (86%)": the whole is the last
+    // count with a noun before, in this sentence or the one before.
+    if refers_to_whole(&clause_before(text, sentence, p.span.start)) {
+        let whole = nums[..i - 1]
+            .iter()
+            .rev()
+            .chain(earlier.unwrap_or(&[]).iter().rev())
+            .find(|n| n.is_cardinal() && n.noun.is_some())?;
+        if same_noun(whole, p) && p.value <= whole.value {
+            return Some(((*p).clone(), (*whole).clone()));
+        }
+    }
+    None
+}
+
 impl Kind for PercentOfTotal {
     fn args(&self) -> Vec<String> {
         ["part", "total", "actual", "stated", "quoted"]
@@ -159,47 +358,17 @@ impl Kind for PercentOfTotal {
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
         let tol = self.params.tolerance;
-        for (_, nums) in sentence_numbers(cx) {
+        let sentences: Vec<(Span, Vec<&NumberMention>)> = sentence_numbers(cx).collect();
+        for (k, (sentence, nums)) in sentences.iter().enumerate() {
+            let earlier = k.checked_sub(1).map(|j| sentences[j].1.as_slice());
             for i in 0..nums.len() {
-                // Form A: count "of the" whole, then the share in apposition:
-                // "12 of the 40 firms (45%)".
-                if let (Some(c), Some(w), Some(s)) = (nums.get(i), nums.get(i + 1), nums.get(i + 2))
+                // A share in apposition with a part of a whole, however the two are
+                // linked: "12 of the 40 firms (45%)", "Of the 500 clinics surveyed, 464,
+                // or 74 percent,", "Of those, 48 — 86% —", "291 out of 800 (55.4%)".
+                if let Some((c, w)) = part_and_whole_before(text, *sentence, nums, i, earlier)
                 {
-                    if c.is_cardinal()
-                        && c.noun.is_none()
-                        && is_of_link(&gap(text, c.span, w.span))
-                        && is_apposition(text, phrase_end(w), s.span.start)
-                    {
-                        self.check_part(text, c, w, s, out);
-                        continue;
-                    }
-                }
-                // Form C: "Of the 1,200 respondents, 300 (35%) said ...".
-                if let (Some(w), Some(c), Some(s)) = (nums.get(i), nums.get(i + 1), nums.get(i + 2))
-                {
-                    let before = crate::span::tail(text, w.span.start, 64)
-                        .trim_end()
-                        .to_ascii_lowercase();
-                    let of_before = before.ends_with(" of the")
-                        || before.ends_with(" of")
-                        || before == "of the"
-                        || before == "of";
-                    if of_before
-                        && w.noun.is_some()
-                        && c.is_cardinal()
-                        && same_noun(w, c)
-                        && text.get(phrase_end(w)..c.span.start).is_some_and(|g| {
-                            // "Of the 1,200 tenants polled, 300 ...": a participle may follow.
-                            g.trim().strip_suffix(',').is_some_and(|words| {
-                                words.split_whitespace().count() <= 2
-                                    && words.chars().all(|ch| ch.is_ascii_lowercase() || ch == ' ')
-                            })
-                        })
-                        && is_apposition(text, phrase_end(c), s.span.start)
-                    {
-                        self.check_part(text, c, w, s, out);
-                        continue;
-                    }
+                    self.check_part(text, &c, &w, nums[i], out);
+                    continue;
                 }
                 // Form B: a share of a whole, then the count in apposition.
                 let Some(s) = nums.get(i) else { continue };
