@@ -214,6 +214,7 @@ impl Form {
             }
             Form::Words => c.range(10, 90) * 1000,
             Form::Money(_) => c.range(120, 9_000),
+            Form::Scaled("", ..) => c.range(20, 900),
             Form::Scaled(..) => {
                 if c.chance(2) {
                     c.range(20, 300)
@@ -300,6 +301,8 @@ impl Form {
 #[derive(Clone, Copy)]
 enum Domain {
     Count,
+    /// Counts that run into millions (passengers, visitors).
+    Crowd,
     SmallMoney,
     BigMoney,
     Quantity(&'static str),
@@ -307,14 +310,14 @@ enum Domain {
 
 /// Subjects of a change: the subject, whether it takes a plural verb, and its domain.
 const CHANGE_SUBJECTS: &[(&str, bool, Domain)] = &[
-    ("Ticket sales", true, Domain::Count),
+    ("Ticket sales", true, Domain::Crowd),
     ("The number of applications", false, Domain::Count),
     ("Enrolment at the college", false, Domain::Count),
     ("Membership of the club", false, Domain::Count),
     ("Arrests for shoplifting", true, Domain::Count),
-    ("Visitor numbers", true, Domain::Count),
+    ("Visitor numbers", true, Domain::Crowd),
     ("Complaints to the regulator", true, Domain::Count),
-    ("Passenger numbers at the airport", true, Domain::Count),
+    ("Passenger numbers at the airport", true, Domain::Crowd),
     ("The number of reported burglaries", false, Domain::Count),
     ("Hospital admissions", true, Domain::Count),
     ("The waiting list", false, Domain::Count),
@@ -339,15 +342,22 @@ const CHANGE_SUBJECTS: &[(&str, bool, Domain)] = &[
 fn form_for(c: &mut Chooser, d: Domain) -> Form {
     let sym = *c.pick(&["$", "$", "£", "€"]);
     match d {
-        Domain::Count => match c.range(0, 5) {
+        Domain::Count => {
+            if c.chance(6) {
+                Form::Words
+            } else {
+                Form::Count
+            }
+        }
+        Domain::Crowd => match c.range(0, 5) {
             0 => Form::Words,
-            1 => Form::Scaled("", "", c.chance(3)),
+            1 | 2 => Form::Scaled("", "", c.chance(3)),
             _ => Form::Count,
         },
         Domain::SmallMoney => Form::Money(sym),
         Domain::BigMoney => Form::Scaled(sym, "", c.chance(2)),
         Domain::Quantity(unit) => {
-            if c.chance(3) {
+            if unit == " tonnes" && c.chance(3) {
                 Form::Scaled("", unit, false)
             } else {
                 Form::Unit(unit)
@@ -793,8 +803,8 @@ fn multiplier() -> Vec<Case> {
         let scale_once = shape == 8;
         let form = if scale_once {
             let unit = match domain {
-                Domain::Quantity(u) => u,
-                Domain::Count => "",
+                Domain::Quantity(" tonnes") => " tonnes",
+                Domain::Crowd => "",
                 _ => return None,
             };
             Form::Scaled("", unit, false)
@@ -931,7 +941,15 @@ fn breakdown_counts(c: &mut Chooser) -> Option<Case> {
     };
     let small = matches!(shape, 6 | 8 | 9 | 11);
     let parts: Vec<u64> = (0..k)
-        .map(|_| if small { c.range(2, 30) } else { c.range(12, 900) })
+        .map(|_| {
+            if small {
+                c.range(2, 30)
+            } else if shape == 0 {
+                c.range(5, 250)
+            } else {
+                c.range(12, 900)
+            }
+        })
         .collect();
     let sum: u64 = parts.iter().sum();
     // Which value is wrong: the total (even shapes of the chooser) or one part.
@@ -1180,7 +1198,7 @@ type Group = (&'static [&'static str], &'static [&'static str], &'static [&'stat
 
 const GROUPS: &[Group] = &[
     (
-        &["companies", "firms", "tech groups"],
+        &["companies", "firms", "groups"],
         &[
             "Baidu", "Alibaba", "Tencent", "Siemens", "Nokia", "Ericsson", "Unilever", "Shell",
             "Airbus", "Toyota", "Samsung", "Philips", "Bayer",
@@ -1359,107 +1377,128 @@ enum Measure {
     Money,
 }
 
-/// One thing stated twice: the first statement and the restatement, each with `{V}`.
-const RESTATED: &[(&str, &str, Measure)] = &[
+/// One thing stated twice: the first statement and the restatement, each with `{V}`,
+/// and the largest value that reads (for big numbers: 1 when trillions read too).
+const RESTATED: &[(&str, &str, Measure, u64)] = &[
     (
         "The fire destroyed {V} homes on the edge of the town, the fire service said.",
         "Insurers have begun visiting the {V} homes, and some owners may wait months for a payout.",
         Measure::Count,
+        3000,
     ),
     (
         "The carmaker said it would cut {V} jobs at its northern plants.",
         "Union leaders said the {V} jobs could not be replaced in the region.",
         Measure::Count,
+        9000,
     ),
     (
         "The ferry was carrying {V} passengers when it ran aground.",
         "All {V} passengers were taken off by lifeboat before dark.",
         Measure::Count,
+        2500,
     ),
     (
         "The new model has {V} parameters, the lab said.",
         "Training its {V} parameters took weeks on thousands of chips.",
         Measure::Big,
+        1,
     ),
     (
         "The hospital will have {V} beds when it opens.",
         "Building the {V}-bed hospital has cost more than planned.",
         Measure::Count,
+        1200,
     ),
     (
         "The contract is worth {V}, according to the tender documents.",
         "The {V} contract was awarded without a public tender.",
         Measure::Money,
+        0,
     ),
     (
         "Police have identified {V} suspects in the case.",
         "The {V} suspects are expected to appear in court.",
         Measure::Count,
+        40,
     ),
     (
         "The council approved plans for {V} new homes on the site.",
         "Residents say the {V} homes will put pressure on the local school.",
         Measure::Count,
+        3000,
     ),
     (
         "The charity relies on {V} volunteers across the region.",
         "Its {V} volunteers kept the kitchen open through the winter.",
         Measure::Count,
+        2000,
     ),
     (
         "The survey questioned {V} adults about their savings.",
         "Of the {V} adults questioned, most said they had put nothing aside.",
         Measure::Count,
+        9000,
     ),
     (
         "The museum holds {V} paintings, most of them in storage.",
         "Cataloguing the {V} paintings has taken the curators years.",
         Measure::Count,
+        9000,
     ),
     (
         "The storm cut power to {V} households across the county.",
         "Engineers worked through the night to reconnect the {V} households.",
         Measure::Count,
+        9000,
     ),
     (
         "The wind farm will have {V} turbines off the coast.",
         "Each of the {V} turbines will stand taller than the cathedral spire.",
         Measure::Count,
+        300,
     ),
     (
         "The school has {V} pupils, the head teacher said.",
         "All {V} pupils were sent home when the heating failed.",
         Measure::Count,
+        2500,
     ),
     (
         "The bill runs to {V} pages.",
         "Few members had read all {V} pages before the debate.",
         Measure::Count,
+        3000,
     ),
     (
         "The airline flies {V} aircraft on its regional routes.",
         "Its fleet of {V} aircraft is among the youngest in Europe.",
         Measure::Count,
+        300,
     ),
     (
         "The council signed a {V} deal with the builder.",
         "Critics say the {V} deal was rushed through.",
         Measure::Money,
+        0,
     ),
     (
         "The rebels have released {V} hostages, the government said.",
         "The {V} hostages were flown to the capital for medical checks.",
         Measure::Count,
+        200,
     ),
     (
         "The company raised {V} from investors in its latest round.",
         "The firm plans to spend the {V} on new hires.",
         Measure::Money,
+        0,
     ),
     (
-        "The dataset contains {V} images, the researchers wrote.",
-        "Labelling the {V} images by hand would have taken years.",
+        "The survey has mapped {V} stars, the researchers wrote.",
+        "Charting the {V} stars took more than a decade.",
         Measure::Big,
+        0,
     ),
 ];
 
@@ -1474,14 +1513,14 @@ const FILLERS: &[&str] = &[
 
 fn inconsistent_restatement() -> Vec<Case> {
     generate(600, 61, |c| {
-        let &(first, again, measure) = c.pick(RESTATED);
+        let &(first, again, measure, limit) = c.pick(RESTATED);
         // The first value, the wrong restatement, and how each is written.
         let (one, bad, good) = match measure {
             Measure::Count => {
-                let n = if c.chance(4) {
-                    c.range(3, 20)
+                let n = if c.chance(4) || limit <= 40 {
+                    c.range(3, 20.min(limit))
                 } else {
-                    c.range(21, 9_000)
+                    c.range(21, limit)
                 };
                 let d = ((n as f64) * c.range(10, 40) as f64 / 100.0).round().max(2.0) as u64;
                 let m = if c.chance(2) || d >= n { n + d } else { n - d };
@@ -1499,7 +1538,7 @@ fn inconsistent_restatement() -> Vec<Case> {
                 (first, w(m), w(n))
             }
             Measure::Big => {
-                let (scale, n) = if c.chance(2) {
+                let (scale, n) = if limit == 1 && c.chance(2) {
                     ("trillion", c.range(10, 90))
                 } else {
                     ("billion", c.range(20, 900))
