@@ -12,7 +12,10 @@ pub fn checks() -> Vec<(&'static str, Vec<Case>)> {
         ("number.multiplier", multiplier()),
         ("number.breakdown-sum", breakdown_sum()),
         ("number.enumeration-count", enumeration_count()),
-        ("number.inconsistent-restatement", inconsistent_restatement()),
+        (
+            "number.inconsistent-restatement",
+            inconsistent_restatement(),
+        ),
     ]
 }
 
@@ -335,7 +338,11 @@ const CHANGE_SUBJECTS: &[(&str, bool, Domain)] = &[
     ("Output", false, Domain::Quantity(" tonnes")),
     ("Exports", true, Domain::Quantity(" tonnes")),
     ("Oil production", false, Domain::Quantity(" barrels a day")),
-    ("Installed solar capacity", false, Domain::Quantity(" megawatts")),
+    (
+        "Installed solar capacity",
+        false,
+        Domain::Quantity(" megawatts"),
+    ),
     ("The grain harvest", false, Domain::Quantity(" tonnes")),
 ];
 
@@ -367,11 +374,27 @@ fn form_for(c: &mut Chooser, d: Domain) -> Form {
 }
 
 const UP_VERBS: &[&str] = &[
-    "rose", "climbed", "jumped", "surged", "grew", "increased", "went up", "soared", "leapt",
+    "rose",
+    "climbed",
+    "jumped",
+    "surged",
+    "grew",
+    "increased",
+    "went up",
+    "soared",
+    "leapt",
 ];
 const DOWN_VERBS: &[&str] = &[
-    "fell", "slid", "plunged", "dropped", "slumped", "declined", "decreased", "shrank",
-    "tumbled", "was cut",
+    "fell",
+    "slid",
+    "plunged",
+    "dropped",
+    "slumped",
+    "declined",
+    "decreased",
+    "shrank",
+    "tumbled",
+    "was cut",
 ];
 const UP_NOUNS: &[&str] = &["increase", "rise", "jump", "gain", "climb"];
 const DOWN_NOUNS: &[&str] = &["decrease", "drop", "fall", "decline", "cut", "reduction"];
@@ -386,7 +409,13 @@ const EARLIER: &[&str] = &[
     " in the same period last year",
 ];
 /// When the later value was counted.
-const LATER: &[&str] = &["", " this year", " in 2023", " last month", " in the latest count"];
+const LATER: &[&str] = &[
+    "",
+    " this year",
+    " in 2023",
+    " last month",
+    " in the latest count",
+];
 /// A span of time at the end of a sentence.
 const SPAN: &[&str] = &[
     "",
@@ -475,8 +504,68 @@ fn correct_clause(c: &mut Chooser, skip: &str) -> Option<String> {
     })
 }
 
+/// A change given as a fraction: the words and the size in per cent.
+const CHANGE_FRACTIONS: &[(&str, f64)] = &[
+    ("a tenth", 10.0),
+    ("a fifth", 20.0),
+    ("a quarter", 25.0),
+    ("a third", 100.0 / 3.0),
+    ("half", 50.0),
+    ("two-thirds", 200.0 / 3.0),
+];
+
+/// "fell by a third, from 300 to 200": the fraction is the value that is wrong.
+fn fraction_change(c: &mut Chooser) -> Option<Case> {
+    let &(subject, plural, domain) = c.pick(CHANGE_SUBJECTS);
+    let form = form_for(c, domain);
+    let a = form.base(c);
+    let up = c.chance(2);
+    let &(good, size) = c.pick(CHANGE_FRACTIONS);
+    let &(bad, bad_size) = c.pick(CHANGE_FRACTIONS);
+    if (bad_size - size).abs() < 8.0 || (!up && size > 50.0) {
+        return None;
+    }
+    let b = form.snap(
+        a as f64
+            * if up {
+                1.0 + size / 100.0
+            } else {
+                1.0 - size / 100.0
+            },
+    );
+    if !form.writable(b) || b == a {
+        return None;
+    }
+    // The twin's fraction within the 2.5 points a fraction covers, at any rounding.
+    let (lo, hi) = change_interval(a as f64, form.half(a), b as f64, form.half(b));
+    if lo < size - 2.5 || hi > size + 2.5 {
+        return None;
+    }
+    let mut verb = *c.pick(if up { UP_VERBS } else { DOWN_VERBS });
+    if plural && verb == "was cut" {
+        verb = "were cut";
+    }
+    let noun = *c.pick(if up { UP_NOUNS } else { DOWN_NOUNS });
+    let an = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    let (aw, bw) = (form.write(a), form.write(b));
+    let span = *c.pick(SPAN);
+    let template = match c.range(0, 2) {
+        0 => format!("{subject} {verb} by <P>{span}, from {aw} to {bw}."),
+        1 => format!("{subject} {verb} from {aw} to {bw}{span}, {an} {noun} of <P>."),
+        _ => format!("{subject} {verb} by <P> to {bw} from {aw}."),
+    };
+    Some(Case::new(fill(&template, bad), fill(&template, good)))
+}
+
 fn percent_change() -> Vec<Case> {
     generate(600, 11, |c| {
+        if c.chance(10) {
+            return fraction_change(c);
+        }
         let &(subject, plural, domain) = c.pick(CHANGE_SUBJECTS);
         let form = form_for(c, domain);
         let a = form.base(c);
@@ -541,12 +630,23 @@ fn percent_change() -> Vec<Case> {
         // "a 25% rise" reads only without a hedge; "a rise of about 25%" reads either way.
         let a_noun = |c: &mut Chooser| {
             if hedged || c.chance(2) {
-                format!("{} {noun} of <P>", if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" })
+                format!(
+                    "{} {noun} of <P>",
+                    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                        "an"
+                    } else {
+                        "a"
+                    }
+                )
             } else {
                 format!("<aP> {noun}")
             }
         };
-        let template = match c.range(0, 12) {
+        let template = match c.range(0, 13) {
+            13 => format!(
+                "{subject} {be} {bw}{t2}, {updown} from {aw}{t1} — {}.",
+                a_noun(c)
+            ),
             0 => format!("{subject} {verb} from {aw} to {bw}{span}, {}.", a_noun(c)),
             1 => format!("{subject} {verb} {by}<P> to {bw} from {aw}{span}."),
             2 => format!("{subject} {verb} {by}<P>{span}, from {aw} to {bw}."),
@@ -560,7 +660,10 @@ fn percent_change() -> Vec<Case> {
                 };
                 format!("{subject} {verb} from {aw} to {bw}{span}. {next}")
             }
-            6 => format!("{subject} now {} at {bw}, {updown} <P> from {aw}{t1}.", if plural { "stand" } else { "stands" }),
+            6 => format!(
+                "{subject} now {} at {bw}, {updown} <P> from {aw}{t1}.",
+                if plural { "stand" } else { "stands" }
+            ),
             7 => format!(
                 "{subject} reached {bw}{t2}, <P> {} than the {aw} recorded{t1}.",
                 if up { "higher" } else { "lower" }
@@ -568,17 +671,29 @@ fn percent_change() -> Vec<Case> {
             8 => {
                 let other = correct_clause(c, subject)?;
                 if c.chance(2) {
-                    format!("{subject} {verb} from {aw} to {bw}, {}, while {other}.", a_noun(c))
+                    format!(
+                        "{subject} {verb} from {aw} to {bw}, {}, while {other}.",
+                        a_noun(c)
+                    )
                 } else {
-                    format!("{} {verb} {by}<P> to {bw} from {aw}, and {other}.", capital(&sl))
+                    format!(
+                        "{} {verb} {by}<P> to {bw} from {aw}, and {other}.",
+                        capital(&sl)
+                    )
                 }
             }
             9 => {
                 let other = correct_clause(c, subject)?;
-                format!("{}, while {sl} {verb} {by}<P> to {bw} from {aw}.", capital(&other))
+                format!(
+                    "{}, while {sl} {verb} {by}<P> to {bw} from {aw}.",
+                    capital(&other)
+                )
             }
-            10 => format!("{subject} {has} {} since 2019, from {aw} to {bw}, {}.",
-                if up { "grown" } else { "fallen" }, a_noun(c)),
+            10 => format!(
+                "{subject} {has} {} since 2019, from {aw} to {bw}, {}.",
+                if up { "grown" } else { "fallen" },
+                a_noun(c)
+            ),
             11 => format!("{} took {sl} from {aw} to {bw}{span}.", capital(&a_noun(c))),
             _ => format!("{subject} {verb} {by}<P> year on year, to {bw} from {aw}."),
         };
@@ -616,7 +731,11 @@ fn percentage_points() -> Vec<Case> {
         if !up && d_units + (scale as u64) >= a_units {
             return None;
         }
-        let b_units = if up { a_units + d_units } else { a_units - d_units };
+        let b_units = if up {
+            a_units + d_units
+        } else {
+            a_units - d_units
+        };
         if b_units as f64 > 95.0 * scale {
             return None;
         }
@@ -691,7 +810,11 @@ fn percentage_points() -> Vec<Case> {
             &["fell", "dropped", "slipped", "declined", "went down"][..]
         });
         let noun = *c.pick(if up { UP_NOUNS } else { DOWN_NOUNS });
-        let an = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        let an = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
         let updown = if up { "up" } else { "down" };
         let (t1, t2) = (*c.pick(EARLIER), *c.pick(LATER));
         let span = *c.pick(SPAN);
@@ -699,7 +822,10 @@ fn percentage_points() -> Vec<Case> {
             match c.range(0, 2) {
                 0 => format!("{subject} {verb} from {pa} to {pb}{span}, <aP> {noun}."),
                 1 => format!("{subject} {verb} from {pa}{t1} to {pb}{t2} — <aP> {noun}."),
-                _ => format!("<aP> {noun} took {} from {pa} to {pb}{span}.", lower(subject)),
+                _ => format!(
+                    "<aP> {noun} took {} from {pa} to {pb}{span}.",
+                    lower(subject)
+                ),
             }
         } else {
             match c.range(0, 8) {
@@ -707,7 +833,9 @@ fn percentage_points() -> Vec<Case> {
                 1 => format!("{subject} {verb} <P> to {pb} from {pa}{span}."),
                 2 => format!("{subject} was {pb}{t2}, {updown} <P> from {pa}{t1}."),
                 3 => format!("{subject} {verb} by <P>{span}, from {pa} to {pb}."),
-                4 => format!("{subject} {verb} from {pa} to {pb}{span}. That is {an} {noun} of <P>."),
+                4 => {
+                    format!("{subject} {verb} from {pa} to {pb}{span}. That is {an} {noun} of <P>.")
+                }
                 5 => format!(
                     "{subject} stands at {pb}, <P> {} than the {pa} recorded{t1}.",
                     if up { "higher" } else { "lower" }
@@ -716,7 +844,10 @@ fn percentage_points() -> Vec<Case> {
                 7 => format!(
                     "{subject} went from {pa}{t1} to {pb}{t2}, {updown} <P>, the figures show."
                 ),
-                _ => format!("Over the year {} {verb} <P> to {pb}, having stood at {pa}{t1}.", lower(subject)),
+                _ => format!(
+                    "Over the year {} {verb} <P> to {pb}, having stood at {pa}{t1}.",
+                    lower(subject)
+                ),
             }
         };
         Some(Case::new(fill(&template, &bad), fill(&template, &good)))
@@ -739,21 +870,112 @@ enum Bound {
 /// Multiplier words: the past tense, the perfect, the participle (after a change), a
 /// comparison ("twice the"), the factor and how it binds.
 const MULTIPLIERS: &[(&str, &str, &str, &str, f64, Bound)] = &[
-    ("doubled", "doubled", "doubling", "double", 2.0, Bound::Exact),
+    (
+        "doubled",
+        "doubled",
+        "doubling",
+        "double",
+        2.0,
+        Bound::Exact,
+    ),
     ("doubled", "doubled", "doubling", "twice", 2.0, Bound::Exact),
-    ("tripled", "tripled", "tripling", "three times", 3.0, Bound::Exact),
-    ("trebled", "trebled", "trebling", "treble", 3.0, Bound::Exact),
-    ("quadrupled", "quadrupled", "quadrupling", "four times", 4.0, Bound::Exact),
+    (
+        "tripled",
+        "tripled",
+        "tripling",
+        "three times",
+        3.0,
+        Bound::Exact,
+    ),
+    (
+        "trebled",
+        "trebled",
+        "trebling",
+        "treble",
+        3.0,
+        Bound::Exact,
+    ),
+    (
+        "quadrupled",
+        "quadrupled",
+        "quadrupling",
+        "four times",
+        4.0,
+        Bound::Exact,
+    ),
     ("halved", "halved", "halving", "half", 0.5, Bound::Exact),
-    ("was cut in half", "been cut in half", "halving", "half", 0.5, Bound::Exact),
-    ("more than doubled", "more than doubled", "more than doubling", "more than double", 2.0, Bound::More),
-    ("more than tripled", "more than tripled", "more than tripling", "more than three times", 3.0, Bound::More),
-    ("nearly doubled", "nearly doubled", "nearly doubling", "nearly twice", 2.0, Bound::Nearly),
-    ("almost tripled", "almost tripled", "almost tripling", "almost three times", 3.0, Bound::Nearly),
-    ("rose threefold", "risen threefold", "a threefold increase", "three times", 3.0, Bound::Fold),
-    ("grew fivefold", "grown fivefold", "a fivefold increase", "five times", 5.0, Bound::Fold),
-    ("jumped tenfold", "jumped tenfold", "a tenfold increase", "ten times", 10.0, Bound::Fold),
-    ("increased four-fold", "increased four-fold", "a four-fold rise", "four times", 4.0, Bound::Fold),
+    (
+        "was cut in half",
+        "been cut in half",
+        "halving",
+        "half",
+        0.5,
+        Bound::Exact,
+    ),
+    (
+        "more than doubled",
+        "more than doubled",
+        "more than doubling",
+        "more than double",
+        2.0,
+        Bound::More,
+    ),
+    (
+        "more than tripled",
+        "more than tripled",
+        "more than tripling",
+        "more than three times",
+        3.0,
+        Bound::More,
+    ),
+    (
+        "nearly doubled",
+        "nearly doubled",
+        "nearly doubling",
+        "nearly twice",
+        2.0,
+        Bound::Nearly,
+    ),
+    (
+        "almost tripled",
+        "almost tripled",
+        "almost tripling",
+        "almost three times",
+        3.0,
+        Bound::Nearly,
+    ),
+    (
+        "rose threefold",
+        "risen threefold",
+        "a threefold increase",
+        "three times",
+        3.0,
+        Bound::Fold,
+    ),
+    (
+        "grew fivefold",
+        "grown fivefold",
+        "a fivefold increase",
+        "five times",
+        5.0,
+        Bound::Fold,
+    ),
+    (
+        "jumped tenfold",
+        "jumped tenfold",
+        "a tenfold increase",
+        "ten times",
+        10.0,
+        Bound::Fold,
+    ),
+    (
+        "increased four-fold",
+        "increased four-fold",
+        "a four-fold rise",
+        "four times",
+        4.0,
+        Bound::Fold,
+    ),
 ];
 
 fn multiplier() -> Vec<Case> {
@@ -811,7 +1033,11 @@ fn multiplier() -> Vec<Case> {
         } else {
             form_for(c, domain)
         };
-        let a = if scale_once { c.range(2, 40) * 10 } else { form.base(c) };
+        let a = if scale_once {
+            c.range(2, 40) * 10
+        } else {
+            form.base(c)
+        };
         let snap = |x: f64| {
             if scale_once {
                 ((x / 10.0).round() as u64) * 10
@@ -844,7 +1070,11 @@ fn multiplier() -> Vec<Case> {
         if !ok_good || !ok_bad {
             return None;
         }
-        let aw = if scale_once { commas(a / 10) } else { form.write(a) };
+        let aw = if scale_once {
+            commas(a / 10)
+        } else {
+            form.write(a)
+        };
         let template = match shape {
             0 => format!("{subject} {past} from {aw} to <P>{span}."),
             1 => format!("{subject} {past} to <P> from {aw}{span}."),
@@ -852,9 +1082,7 @@ fn multiplier() -> Vec<Case> {
             3 => format!("{subject} {has} {perfect} since 2019, to <P> from {aw}."),
             4 => format!("{subject} {verb} from {aw} to <P>{span}, {participle}."),
             5 => format!("{subject} {past} in five years — from {aw} to <P>."),
-            6 => format!(
-                "{subject} {verb} from {aw}{t1} to <P>{t2}. The figure has {perfect}."
-            ),
+            6 => format!("{subject} {verb} from {aw}{t1} to <P>{t2}. The figure has {perfect}."),
             7 => format!("{subject} stood at <P>{t2}, {compare} the {aw} recorded{t1}."),
             _ => format!("{subject} {past}, from {aw} to <P>{span}."),
         };
@@ -883,7 +1111,12 @@ const PARTIES: &[&str] = &[
     "the SNP",
 ];
 const CANDIDATES: &[&str] = &[
-    "Ms Okafor", "Mr Brandt", "Ms Lindqvist", "Mr Moreau", "Ms Haddad", "Mr Novak",
+    "Ms Okafor",
+    "Mr Brandt",
+    "Ms Lindqvist",
+    "Mr Moreau",
+    "Ms Haddad",
+    "Mr Novak",
 ];
 /// Things counted by place: noun, the verb that befell them.
 const COUNTED_BY_PLACE: &[(&str, &str)] = &[
@@ -916,7 +1149,11 @@ fn and_list(items: &[String], serial: bool) -> String {
         2 => format!("{} and {}", items[0], items[1]),
         n => {
             let head = items[..n - 1].join(", ");
-            format!("{head}{} and {}", if serial { "," } else { "" }, items[n - 1])
+            format!(
+                "{head}{} and {}",
+                if serial { "," } else { "" },
+                items[n - 1]
+            )
         }
     }
 }
@@ -953,14 +1190,25 @@ fn breakdown_counts(c: &mut Chooser) -> Option<Case> {
         .collect();
     let sum: u64 = parts.iter().sum();
     // Which value is wrong: the total (even shapes of the chooser) or one part.
-    let delta = (sum as f64 * c.range(6, 30) as f64 / 100.0).round().max(2.0) as u64;
+    let delta = (sum as f64 * c.range(6, 30) as f64 / 100.0)
+        .round()
+        .max(2.0) as u64;
     let subset = shape == 12;
     let (good_total, bad_total, good_parts, bad_parts) = if subset {
         // "including": only parts past the total are wrong.
         let good_total = sum + c.range(0, sum / 2);
-        (good_total, sum - delta.min(sum - 1), parts.clone(), parts.clone())
+        (
+            good_total,
+            sum - delta.min(sum - 1),
+            parts.clone(),
+            parts.clone(),
+        )
     } else if c.chance(2) {
-        let bad = if c.chance(2) || delta >= sum { sum + delta } else { sum - delta };
+        let bad = if c.chance(2) || delta >= sum {
+            sum + delta
+        } else {
+            sum - delta
+        };
         (sum, bad, parts.clone(), parts.clone())
     } else {
         let j = c.range(0, k as u64 - 1) as usize;
@@ -1194,7 +1442,11 @@ fn breakdown_shares(c: &mut Chooser) -> Option<Case> {
 /// Groups a count announces a list of: nouns, names, and sentences with `{N}` (the
 /// count), `{Ncap}` (the count starting a sentence), `{noun}`, `{list}` and `{BOTH}`
 /// ("Both" or "All three").
-type Group = (&'static [&'static str], &'static [&'static str], &'static [&'static str]);
+type Group = (
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+);
 
 const GROUPS: &[Group] = &[
     (
@@ -1216,8 +1468,16 @@ const GROUPS: &[Group] = &[
     (
         &["banks", "lenders"],
         &[
-            "Barclays", "HSBC", "Lloyds", "NatWest", "Santander", "Deutsche Bank",
-            "BNP Paribas", "UBS", "ING", "Commerzbank",
+            "Barclays",
+            "HSBC",
+            "Lloyds",
+            "NatWest",
+            "Santander",
+            "Deutsche Bank",
+            "BNP Paribas",
+            "UBS",
+            "ING",
+            "Commerzbank",
         ],
         &[
             "The {N} {noun}, {list}, agreed to pay the fine.",
@@ -1229,8 +1489,19 @@ const GROUPS: &[Group] = &[
     (
         &["countries", "nations", "member states"],
         &[
-            "France", "Germany", "Italy", "Spain", "Poland", "Japan", "South Korea",
-            "New Zealand", "the Netherlands", "Brazil", "Kenya", "Canada", "Norway",
+            "France",
+            "Germany",
+            "Italy",
+            "Spain",
+            "Poland",
+            "Japan",
+            "South Korea",
+            "New Zealand",
+            "the Netherlands",
+            "Brazil",
+            "Kenya",
+            "Canada",
+            "Norway",
         ],
         &[
             "Talks between the {N} {noun}, {list}, broke down on the last night.",
@@ -1242,8 +1513,14 @@ const GROUPS: &[Group] = &[
     (
         &["men", "suspects", "defendants"],
         &[
-            "Ahmed Khan", "Luis Moreno", "Tom Walsh", "Peter Novak", "Daniel Okafor",
-            "Marco Rossi", "Jan Kowalski", "Sean Byrne",
+            "Ahmed Khan",
+            "Luis Moreno",
+            "Tom Walsh",
+            "Peter Novak",
+            "Daniel Okafor",
+            "Marco Rossi",
+            "Jan Kowalski",
+            "Sean Byrne",
         ],
         &[
             "Police charged the {N} {noun}, {list}, with fraud.",
@@ -1282,8 +1559,13 @@ const GROUPS: &[Group] = &[
     (
         &["candidates", "contenders", "finalists"],
         &[
-            "Maria Lopez", "Ken Adams", "Priya Shah", "Olga Ivanova", "Tariq Aziz",
-            "Emma Clarke", "Hugo Berger",
+            "Maria Lopez",
+            "Ken Adams",
+            "Priya Shah",
+            "Olga Ivanova",
+            "Tariq Aziz",
+            "Emma Clarke",
+            "Hugo Berger",
         ],
         &[
             "{Ncap} {noun} are standing: {list}.",
@@ -1293,7 +1575,14 @@ const GROUPS: &[Group] = &[
     ),
     (
         &["founders", "co-founders"],
-        &["Ana Ruiz", "Bo Chen", "Cai Wen", "Dev Patel", "Eli Stone", "Farah Malik"],
+        &[
+            "Ana Ruiz",
+            "Bo Chen",
+            "Cai Wen",
+            "Dev Patel",
+            "Eli Stone",
+            "Farah Malik",
+        ],
         &[
             "Its {N} {noun}, {list}, met at university.",
             "The start-up's {N} {noun} — {list} — still own most of the shares.",
@@ -1312,7 +1601,12 @@ const GROUPS: &[Group] = &[
     (
         &["clubs", "teams"],
         &[
-            "Arsenal", "Chelsea", "Everton", "Liverpool", "Leeds United", "Aston Villa",
+            "Arsenal",
+            "Chelsea",
+            "Everton",
+            "Liverpool",
+            "Leeds United",
+            "Aston Villa",
             "Brighton",
         ],
         &[
@@ -1348,7 +1642,11 @@ fn enumeration_count() -> Vec<Case> {
         let list = and_list(&listed, serial);
         let or_list = list.replacen(" and ", " or ", 1);
         let write = |n: usize| {
-            let w = if digits { n.to_string() } else { words(n as u64) };
+            let w = if digits {
+                n.to_string()
+            } else {
+                words(n as u64)
+            };
             let both = if n == 2 {
                 "Both".to_string()
             } else {
@@ -1522,7 +1820,9 @@ fn inconsistent_restatement() -> Vec<Case> {
                 } else {
                     c.range(21, limit)
                 };
-                let d = ((n as f64) * c.range(10, 40) as f64 / 100.0).round().max(2.0) as u64;
+                let d = ((n as f64) * c.range(10, 40) as f64 / 100.0)
+                    .round()
+                    .max(2.0) as u64;
                 let m = if c.chance(2) || d >= n { n + d } else { n - d };
                 let as_words = n <= 20 && c.chance(2);
                 let first = if as_words { words(n) } else { commas(n) };
@@ -1543,7 +1843,9 @@ fn inconsistent_restatement() -> Vec<Case> {
                 } else {
                     ("billion", c.range(20, 900))
                 };
-                let d = ((n as f64) * c.range(12, 40) as f64 / 100.0).round().max(2.0) as u64;
+                let d = ((n as f64) * c.range(12, 40) as f64 / 100.0)
+                    .round()
+                    .max(2.0) as u64;
                 let m = if c.chance(2) { n + d } else { n - d };
                 let w = |v: u64| {
                     if scale == "trillion" {
@@ -1562,7 +1864,9 @@ fn inconsistent_restatement() -> Vec<Case> {
                 let sym = *c.pick(&["$", "£", "€"]);
                 let short = c.chance(3);
                 let n = c.range(12, 900);
-                let d = ((n as f64) * c.range(12, 40) as f64 / 100.0).round().max(2.0) as u64;
+                let d = ((n as f64) * c.range(12, 40) as f64 / 100.0)
+                    .round()
+                    .max(2.0) as u64;
                 let m = if c.chance(2) { n + d } else { n - d };
                 let w = |v: u64| {
                     let num = if v % 10 == 0 {
@@ -1639,7 +1943,8 @@ fn percent_of_total_more() -> Vec<Case> {
             } else {
                 return None;
             };
-            let write = |v: u64| match shape {
+            let write = |v: u64| {
+                match shape {
                 0 => format!(
                     "{} of the {} {noun}, or {}, {predicate}.",
                     capital(frac),
@@ -1651,6 +1956,7 @@ fn percent_of_total_more() -> Vec<Case> {
                     commas(whole),
                     commas(v)
                 ),
+            }
             };
             return Some(Case::new(write(wrong), write(part)));
         }
