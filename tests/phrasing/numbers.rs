@@ -244,7 +244,9 @@ impl Form {
         match self {
             Form::Words => (1_000..=99_000).contains(&v),
             // Only money runs into billions: "$1.2bn", not "1.2bn members".
-            Form::Scaled(sym, ..) => v >= 10 && (v < 10_000 || !sym.is_empty() && v % 1000 == 0),
+            Form::Scaled(sym, ..) => {
+                v >= 10 && (v < 10_000 || !sym.is_empty() && v.is_multiple_of(1000))
+            }
             _ => v >= 10,
         }
     }
@@ -253,20 +255,10 @@ impl Form {
     fn half(self, v: u64) -> f64 {
         match self {
             Form::Words => 500.0,
-            Form::Scaled(..) if v >= 10_000 => {
-                if v % 10_000 == 0 {
-                    5_000.0
-                } else {
-                    500.0
-                }
-            }
-            Form::Scaled(..) => {
-                if v % 10 == 0 {
-                    5.0
-                } else {
-                    0.5
-                }
-            }
+            Form::Scaled(..) if v >= 10_000 && v.is_multiple_of(10_000) => 5_000.0,
+            Form::Scaled(..) if v >= 10_000 => 500.0,
+            Form::Scaled(..) if v.is_multiple_of(10) => 5.0,
+            Form::Scaled(..) => 0.5,
             _ => 0.5,
         }
     }
@@ -280,14 +272,14 @@ impl Form {
             Form::Scaled(sym, unit, short) => {
                 let (num, scale) = if v >= 10_000 {
                     let t = v / 1000;
-                    let n = if t % 10 == 0 {
+                    let n = if t.is_multiple_of(10) {
                         (t / 10).to_string()
                     } else {
                         format!("{}.{}", t / 10, t % 10)
                     };
                     (n, if short { "bn" } else { " billion" })
                 } else {
-                    let n = if v % 10 == 0 {
+                    let n = if v.is_multiple_of(10) {
                         commas(v / 10)
                     } else {
                         format!("{}.{}", v / 10, v % 10)
@@ -467,11 +459,14 @@ fn hedged_value(v: f64, hedge: Hedge) -> Option<f64> {
 }
 
 fn hedge_word(c: &mut Chooser, hedge: Hedge) -> &'static str {
+    const ABOUT: &[&str] = &["about ", "roughly ", "some ", "around "];
+    const NEARLY: &[&str] = &["nearly ", "almost ", "just under "];
+    const MORE: &[&str] = &["more than ", "over ", "just over "];
     match hedge {
         Hedge::Exact => "",
-        Hedge::About => *c.pick(&["about ", "roughly ", "some ", "around "]),
-        Hedge::Nearly => *c.pick(&["nearly ", "almost ", "just under "]),
-        Hedge::MoreThan => *c.pick(&["more than ", "over ", "just over "]),
+        Hedge::About => c.pick::<&str>(ABOUT),
+        Hedge::Nearly => c.pick::<&str>(NEARLY),
+        Hedge::MoreThan => c.pick::<&str>(MORE),
     }
 }
 
@@ -1232,7 +1227,7 @@ fn breakdown_counts(c: &mut Chooser) -> Option<Case> {
         }
     };
     let money = |n: u64| {
-        if n % 10 == 0 {
+        if n.is_multiple_of(10) {
             format!("${} million", n / 10)
         } else {
             format!("${}.{} million", n / 10, n % 10)
@@ -1849,7 +1844,7 @@ fn inconsistent_restatement() -> Vec<Case> {
                 let m = if c.chance(2) { n + d } else { n - d };
                 let w = |v: u64| {
                     if scale == "trillion" {
-                        if v % 10 == 0 {
+                        if v.is_multiple_of(10) {
                             format!("{} trillion", v / 10)
                         } else {
                             format!("{}.{} trillion", v / 10, v % 10)
@@ -1869,7 +1864,7 @@ fn inconsistent_restatement() -> Vec<Case> {
                     .max(2.0) as u64;
                 let m = if c.chance(2) { n + d } else { n - d };
                 let w = |v: u64| {
-                    let num = if v % 10 == 0 {
+                    let num = if v.is_multiple_of(10) {
                         (v / 10).to_string()
                     } else {
                         format!("{}.{}", v / 10, v % 10)
