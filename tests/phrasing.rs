@@ -36,7 +36,15 @@ const TARGET: f64 = 0.95;
 
 /// Where a check stands below the target today. A check not listed must reach
 /// [`TARGET`]. Raise a floor when a check improves; never lower one.
-const FLOORS: &[(&str, f64)] = &[];
+const FLOORS: &[(&str, f64)] = &[
+    ("number.percent-of-total", 0.32),
+    ("number.percent-change", 0.35),
+    ("number.percentage-points", 0.50),
+    ("number.multiplier", 0.64),
+    ("number.breakdown-sum", 0.18),
+    ("number.enumeration-count", 0.50),
+    ("number.inconsistent-restatement", 0.21),
+];
 
 /// At least this many error sentences (and as many twins) per check.
 const MIN_CASES: usize = 500;
