@@ -546,6 +546,7 @@ pub fn extract(
             pos += 1;
         }
     }
+    carry_scale(text, out);
     merge_ranges(text, out);
 }
 
@@ -1045,6 +1046,63 @@ fn read_noun(text: &str, m: &mut NumberMention) {
     {
         m.noun = Some(l2);
         m.noun_span = Some(span2);
+    }
+}
+
+/// The scale word of the second of two linked values, when the first has none: "from 14
+/// to 70 million", "between 3 and 4bn", "$2-3 billion" mean millions and billions both.
+fn carry_scale(text: &str, out: &mut [NumberMention]) {
+    for i in 1..out.len() {
+        let (head, tail) = out.split_at_mut(i);
+        let (Some(a), Some(b)) = (head.last_mut(), tail.first()) else {
+            continue;
+        };
+        let Some(b_text) = text.get(b.value_span.start..b.value_span.end) else {
+            continue;
+        };
+        let b_lower = b_text.to_ascii_lowercase();
+        let Some(factor) = SCALES
+            .iter()
+            .chain(&[("bn", 1e9), ("tn", 1e12), ("mln", 1e6), ("m", 1e6)])
+            .find(|(w, _)| {
+                b_lower.ends_with(w)
+                    && !b_lower[..b_lower.len() - w.len()].ends_with(|c: char| c.is_ascii_alphabetic())
+            })
+            .map(|(_, f)| *f)
+        else {
+            continue;
+        };
+        let a_text = text.get(a.value_span.start..a.value_span.end).unwrap_or("");
+        let bare = a_text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '$' | '£' | '€' | '¥'));
+        if !bare || a.kind != NumberKind::Cardinal || b.kind != NumberKind::Cardinal {
+            continue;
+        }
+        if a.value >= 1000.0 || a.value * factor > b.value * 1000.0 || a.noun.is_some() {
+            continue;
+        }
+        let gap = text
+            .get(a.span.end..b.span.start)
+            .unwrap_or("x")
+            .trim()
+            .to_ascii_lowercase();
+        let before = crate::span::tail(text, a.span.start, 16).to_ascii_lowercase();
+        let before = before.trim_end();
+        let linked = match gap.as_str() {
+            "-" | "–" | "to" => true,
+            "and" => before.ends_with("between"),
+            _ => false,
+        };
+        if !linked {
+            continue;
+        }
+        a.value *= factor;
+        a.low *= factor;
+        a.high *= factor;
+        if a.currency.is_none() {
+            a.currency.clone_from(&b.currency);
+        }
     }
 }
 
