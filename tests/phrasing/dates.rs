@@ -261,8 +261,15 @@ fn weekday_mismatch() -> Vec<Case> {
         let frame = *c.pick(MORE);
         let put = |w| {
             let d = dated_more(form, w, date, with_year);
-            let d = if frame.starts_with("{D}") { capital(&d) } else { d };
-            frame.replace("{D}", &d).replace(",,", ",").replace(", .", ".")
+            let d = if frame.starts_with("{D}") {
+                capital(&d)
+            } else {
+                d
+            };
+            frame
+                .replace("{D}", &d)
+                .replace(",,", ",")
+                .replace(", .", ".")
         };
         let article = if with_year {
             shift(date, c.range(0, 700) as i64 - 350)
@@ -293,7 +300,10 @@ fn weekday_mismatch() -> Vec<Case> {
                 1 if same => format!("{n1} to {n2}, {d1}-{d2} {m1}{}", y.replace(',', "")),
                 2 => format!("from {n1}, {m1} {d1}, to {n2}, {m2} {d2}{y}"),
                 3 => format!("between {n1}, {m1} {d1}, and {n2}, {m2} {d2}{y}"),
-                4 => format!("from {n1} {d1} {m1} until {n2} {d2} {m2}{}", y.replace(',', "")),
+                4 => format!(
+                    "from {n1} {d1} {m1} until {n2} {d2} {m2}{}",
+                    y.replace(',', "")
+                ),
                 _ => format!("{n1}, {m1} {d1}, through {n2}, {m2} {d2}{y}"),
             };
             frame.replace("{R}", &r)
@@ -409,7 +419,11 @@ fn invalid_date() -> Vec<Case> {
         let frame = *c.pick(FRAMES);
         let put = |y: i16, d: i8| {
             let s = loose_date(form, y, m, d, with_year);
-            let s = if frame.starts_with("{D}") { capital(&s) } else { s };
+            let s = if frame.starts_with("{D}") {
+                capital(&s)
+            } else {
+                s
+            };
             frame.replace("{D}", &s)
         };
         Some(Case::new(put(year, bad_day), put(good_year, good_day)))
@@ -435,7 +449,10 @@ fn invalid_date() -> Vec<Case> {
             let r = match form {
                 0 => format!("from {mn} {start} to {end}{}", year_s.replace(' ', ", ")),
                 1 => format!("on {start}-{end} {mn}{year_s}"),
-                2 => format!("between {a} {start} and {a} {end}{}", year_s.replace(' ', ", ")),
+                2 => format!(
+                    "between {a} {start} and {a} {end}{}",
+                    year_s.replace(' ', ", ")
+                ),
                 3 => format!("from {start} to {end} {mn}{year_s}"),
                 _ => format!("on {mn} {start}-{end}{}", year_s.replace(' ', ", ")),
             };
@@ -498,46 +515,326 @@ const fn ev(
 use Voice::{Active, Final, Passive};
 
 const EVENTS: &[Event] = &[
-    ev("The council", false, ["vote", "voted", "voted"], "", " to close the old depot", Active),
-    ev("The board", false, ["approve", "approved", "approved"], " the budget", "", Active),
-    ev("Lawmakers", true, ["pass", "passed", "passed"], " the housing bill", "", Active),
-    ev("The minister", false, ["announce", "announced", "announced"], " her resignation", "", Active),
-    ev("The chief executive", false, ["testify", "testified", "testified"], "", " before the Senate committee", Active),
-    ev("Inspectors", true, ["inspect", "inspected", "inspected"], " the site", "", Active),
-    ev("The treaty", false, ["", "", "signed"], "", " in Geneva", Passive),
-    ev("The central bank", false, ["raise", "raised", "raised"], " interest rates", "", Active),
-    ev("The company", false, ["release", "released", "released"], " its annual report", "", Active),
-    ev("The summit", false, ["take place", "took place", "taken place"], "", " in Lisbon", Active),
-    ev("The new bridge", false, ["open", "opened", "opened"], "", " to traffic", Active),
-    ev("The jury", false, ["deliver", "delivered", "delivered"], " its verdict", "", Active),
-    ev("The two sides", true, ["sign", "signed", "signed"], " a ceasefire", "", Active),
-    ev("The final", false, ["", "", "played"], "", " before a full stadium", Passive),
-    ev("The museum", false, ["reopen", "reopened", "reopened"], " its east wing", "", Active),
-    ev("The suspect", false, ["", "", "arrested"], "", " at his home", Passive),
-    ev("The mayor", false, ["unveil", "unveiled", "unveiled"], " the new masterplan", "", Active),
-    ev("Nurses", true, ["walk", "walked", "walked"], " off the job", "", Active),
-    ev("The court", false, ["rule", "ruled", "ruled"], "", " in favour of the tenants", Active),
-    ev("Voters", true, ["go", "went", "gone"], " to the polls", "", Active),
-    ev("The new senator", false, ["", "", "sworn in"], "", "", Passive),
-    ev("The prime minister", false, ["meet", "met", "met"], " union leaders", "", Active),
-    ev("The airline", false, ["cancel", "cancelled", "cancelled"], " more than 200 flights", "", Active),
-    ev("The inquiry's report", false, ["", "", "published"], "", "", Passive),
-    ev("Firefighters", true, ["bring", "brought", "brought"], " the blaze under control", "", Active),
-    ev("The former mayor", false, ["die", "died", "died"], "", " at the age of 81", Final),
-    ev("The agency", false, ["launch", "launched", "launched"], " the weather satellite", "", Active),
-    ev("The contract", false, ["", "", "awarded"], "", " to a local firm", Passive),
-    ev("The governor", false, ["sign", "signed", "signed"], " the budget into law", "", Active),
-    ev("The band", false, ["play", "played", "played"], " its farewell concert", "", Active),
-    ev("The steelworks", false, ["", "", "shut down"], "", "", Passive),
-    ev("Shareholders", true, ["reject", "rejected", "rejected"], " the takeover bid", "", Active),
-    ev("The striker", false, ["sign", "signed", "signed"], " a new contract", "", Active),
-    ev("The ministry", false, ["publish", "published", "published"], " the guidance", "", Active),
-    ev("Police", true, ["search", "searched", "searched"], " the warehouse", "", Active),
-    ev("The festival", false, ["", "", "held"], "", " on the old airfield", Passive),
-    ev("The patient", false, ["", "", "discharged"], "", " from hospital", Passive),
-    ev("The regulator", false, ["fine", "fined", "fined"], " the bank", "", Active),
-    ev("Negotiators", true, ["reach", "reached", "reached"], " a deal", "", Active),
-    ev("The president", false, ["visit", "visited", "visited"], " the flooded towns", "", Active),
+    ev(
+        "The council",
+        false,
+        ["vote", "voted", "voted"],
+        "",
+        " to close the old depot",
+        Active,
+    ),
+    ev(
+        "The board",
+        false,
+        ["approve", "approved", "approved"],
+        " the budget",
+        "",
+        Active,
+    ),
+    ev(
+        "Lawmakers",
+        true,
+        ["pass", "passed", "passed"],
+        " the housing bill",
+        "",
+        Active,
+    ),
+    ev(
+        "The minister",
+        false,
+        ["announce", "announced", "announced"],
+        " her resignation",
+        "",
+        Active,
+    ),
+    ev(
+        "The chief executive",
+        false,
+        ["testify", "testified", "testified"],
+        "",
+        " before the Senate committee",
+        Active,
+    ),
+    ev(
+        "Inspectors",
+        true,
+        ["inspect", "inspected", "inspected"],
+        " the site",
+        "",
+        Active,
+    ),
+    ev(
+        "The treaty",
+        false,
+        ["", "", "signed"],
+        "",
+        " in Geneva",
+        Passive,
+    ),
+    ev(
+        "The central bank",
+        false,
+        ["raise", "raised", "raised"],
+        " interest rates",
+        "",
+        Active,
+    ),
+    ev(
+        "The company",
+        false,
+        ["release", "released", "released"],
+        " its annual report",
+        "",
+        Active,
+    ),
+    ev(
+        "The summit",
+        false,
+        ["take place", "took place", "taken place"],
+        "",
+        " in Lisbon",
+        Active,
+    ),
+    ev(
+        "The new bridge",
+        false,
+        ["open", "opened", "opened"],
+        "",
+        " to traffic",
+        Active,
+    ),
+    ev(
+        "The jury",
+        false,
+        ["deliver", "delivered", "delivered"],
+        " its verdict",
+        "",
+        Active,
+    ),
+    ev(
+        "The two sides",
+        true,
+        ["sign", "signed", "signed"],
+        " a ceasefire",
+        "",
+        Active,
+    ),
+    ev(
+        "The final",
+        false,
+        ["", "", "played"],
+        "",
+        " before a full stadium",
+        Passive,
+    ),
+    ev(
+        "The museum",
+        false,
+        ["reopen", "reopened", "reopened"],
+        " its east wing",
+        "",
+        Active,
+    ),
+    ev(
+        "The suspect",
+        false,
+        ["", "", "arrested"],
+        "",
+        " at his home",
+        Passive,
+    ),
+    ev(
+        "The mayor",
+        false,
+        ["unveil", "unveiled", "unveiled"],
+        " the new masterplan",
+        "",
+        Active,
+    ),
+    ev(
+        "Nurses",
+        true,
+        ["walk", "walked", "walked"],
+        " off the job",
+        "",
+        Active,
+    ),
+    ev(
+        "The court",
+        false,
+        ["rule", "ruled", "ruled"],
+        "",
+        " in favour of the tenants",
+        Active,
+    ),
+    ev(
+        "Voters",
+        true,
+        ["go", "went", "gone"],
+        " to the polls",
+        "",
+        Active,
+    ),
+    ev(
+        "The new senator",
+        false,
+        ["", "", "sworn in"],
+        "",
+        "",
+        Passive,
+    ),
+    ev(
+        "The prime minister",
+        false,
+        ["meet", "met", "met"],
+        " union leaders",
+        "",
+        Active,
+    ),
+    ev(
+        "The airline",
+        false,
+        ["cancel", "cancelled", "cancelled"],
+        " more than 200 flights",
+        "",
+        Active,
+    ),
+    ev(
+        "The inquiry's report",
+        false,
+        ["", "", "published"],
+        "",
+        "",
+        Passive,
+    ),
+    ev(
+        "Firefighters",
+        true,
+        ["bring", "brought", "brought"],
+        " the blaze under control",
+        "",
+        Active,
+    ),
+    ev(
+        "The former mayor",
+        false,
+        ["die", "died", "died"],
+        "",
+        " at the age of 81",
+        Final,
+    ),
+    ev(
+        "The agency",
+        false,
+        ["launch", "launched", "launched"],
+        " the weather satellite",
+        "",
+        Active,
+    ),
+    ev(
+        "The contract",
+        false,
+        ["", "", "awarded"],
+        "",
+        " to a local firm",
+        Passive,
+    ),
+    ev(
+        "The governor",
+        false,
+        ["sign", "signed", "signed"],
+        " the budget into law",
+        "",
+        Active,
+    ),
+    ev(
+        "The band",
+        false,
+        ["play", "played", "played"],
+        " its farewell concert",
+        "",
+        Active,
+    ),
+    ev(
+        "The steelworks",
+        false,
+        ["", "", "shut down"],
+        "",
+        "",
+        Passive,
+    ),
+    ev(
+        "Shareholders",
+        true,
+        ["reject", "rejected", "rejected"],
+        " the takeover bid",
+        "",
+        Active,
+    ),
+    ev(
+        "The striker",
+        false,
+        ["sign", "signed", "signed"],
+        " a new contract",
+        "",
+        Active,
+    ),
+    ev(
+        "The ministry",
+        false,
+        ["publish", "published", "published"],
+        " the guidance",
+        "",
+        Active,
+    ),
+    ev(
+        "Police",
+        true,
+        ["search", "searched", "searched"],
+        " the warehouse",
+        "",
+        Active,
+    ),
+    ev(
+        "The festival",
+        false,
+        ["", "", "held"],
+        "",
+        " on the old airfield",
+        Passive,
+    ),
+    ev(
+        "The patient",
+        false,
+        ["", "", "discharged"],
+        "",
+        " from hospital",
+        Passive,
+    ),
+    ev(
+        "The regulator",
+        false,
+        ["fine", "fined", "fined"],
+        " the bank",
+        "",
+        Active,
+    ),
+    ev(
+        "Negotiators",
+        true,
+        ["reach", "reached", "reached"],
+        " a deal",
+        "",
+        Active,
+    ),
+    ev(
+        "The president",
+        false,
+        ["visit", "visited", "visited"],
+        " the flooded towns",
+        "",
+        Active,
+    ),
 ];
 
 const SPEAKERS: &[&str] = &[
@@ -747,7 +1044,10 @@ fn future_as_past() -> Vec<Case> {
             }
             60..=73 if e.voice != Final => (
                 format!("{}.", clause(e, &v, &when, place, true)),
-                format!("{}.", clause(e, &verb(e, Tense::Future), &when, place, true)),
+                format!(
+                    "{}.",
+                    clause(e, &verb(e, Tense::Future), &when, place, true)
+                ),
             ),
             74..=85 if e.voice != Final => {
                 let plan = Tense::Plan(*c.pick(PLANS));
@@ -759,7 +1059,10 @@ fn future_as_past() -> Vec<Case> {
             86..=92 if e.voice != Final => {
                 let v = verb(e, Tense::Past);
                 (
-                    format!("{}, a step few had expected.", clause(e, &v, &when, 1, true)),
+                    format!(
+                        "{}, a step few had expected.",
+                        clause(e, &v, &when, 1, true)
+                    ),
                     format!(
                         "If {}, it would be a step few had expected.",
                         clause(e, &v, &when, 1, false)
@@ -858,7 +1161,10 @@ fn past_as_future() -> Vec<Case> {
                 ),
             ),
             94..=99 => (
-                format!("{}, and the outcome could change everything.", clause(e, &v, &when, 1, true)),
+                format!(
+                    "{}, and the outcome could change everything.",
+                    clause(e, &v, &when, 1, true)
+                ),
                 format!(
                     "If {}, the outcome could have changed everything.",
                     clause(e, &verb(e, Tense::Had), &when, 1, false)
@@ -1038,9 +1344,12 @@ fn relative_mismatch() -> Vec<Case> {
                 let w = wd(good);
                 (false, format!("last {w}"), day(good), day(bad))
             }
-            _ => {
-                (false, "today".to_string(), wd(reference), other_weekday(c, reference))
-            }
+            _ => (
+                false,
+                "today".to_string(),
+                wd(reference),
+                other_weekday(c, reference),
+            ),
         };
         let future = future || (rel == "today" && c.chance(2));
         let frame = if future {
@@ -1107,11 +1416,7 @@ fn range_reversed() -> Vec<Case> {
         "Flights were grounded {R} after the eruption.",
         "The offer is valid {R}.",
     ];
-    const MOVED: &[&str] = &[
-        "was brought forward",
-        "was moved",
-        "was pulled forward",
-    ];
+    const MOVED: &[&str] = &["was brought forward", "was moved", "was pulled forward"];
     let mut cases = generate(320, 7, |c| {
         let a = c.range(1985, 2024) as i16;
         let b = a + c.range(1, 12) as i16;
@@ -1174,7 +1479,7 @@ fn range_reversed() -> Vec<Case> {
                 1 => format!("between {dx} and {dy}"),
                 2 => format!("from {dx} until {dy}"),
                 3 => format!("{dx} – {dy}"),
-                4 => format!("({dx}–{dy})"),
+                4 => format!("{dx}–{dy}"),
                 _ => format!("from {dx} through {dy}"),
             };
             frame.replace("{R}", &r)
@@ -1409,8 +1714,23 @@ fn age_mismatch() -> Vec<Case> {
         ("Grace Mwangi", "she", "her"),
         ("Pavel Novak", "he", "him"),
     ];
-    const PLACES: &[&str] = &["Lagos", "Gdansk", "Porto", "Cork", "Nairobi", "Leeds", "Valparaiso"];
-    const ROLES: &[&str] = &["novelist", "striker", "surgeon", "singer", "architect", "diplomat"];
+    const PLACES: &[&str] = &[
+        "Lagos",
+        "Gdansk",
+        "Porto",
+        "Cork",
+        "Nairobi",
+        "Leeds",
+        "Valparaiso",
+    ];
+    const ROLES: &[&str] = &[
+        "novelist",
+        "striker",
+        "surgeon",
+        "singer",
+        "architect",
+        "diplomat",
+    ];
     const FRAMES: &[&str] = &[
         "{N}, {A}, who was {B}, takes up the post next month.",
         "{N}, {A}, was {B} in {P}.",
@@ -1443,16 +1763,8 @@ fn age_mismatch() -> Vec<Case> {
                 (format!("in {y}"), vec![age - 1, age])
             }
             6..=10 => {
-                let birth = shift(
-                    reference,
-                    -(age * 365 + c.range(0, 364) as i64),
-                );
-                let exact = i64::from(
-                    birth
-                        .until((Unit::Year, reference))
-                        .ok()?
-                        .get_years(),
-                );
+                let birth = shift(reference, -(age * 365 + c.range(0, 364) as i64));
+                let exact = i64::from(birth.until((Unit::Year, reference)).ok()?.get_years());
                 let on = if c.chance(4) { "" } else { "on " };
                 (format!("{on}{}", day_date(form, birth, true)), vec![exact])
             }
@@ -1462,12 +1774,7 @@ fn age_mismatch() -> Vec<Case> {
                 if birth.month() == reference.month() {
                     return None;
                 }
-                let exact = i64::from(
-                    birth
-                        .until((Unit::Year, reference))
-                        .ok()?
-                        .get_years(),
-                );
+                let exact = i64::from(birth.until((Unit::Year, reference)).ok()?.get_years());
                 (format!("in {} {}", month(birth), birth.year()), vec![exact])
             }
         };
@@ -1479,7 +1786,11 @@ fn age_mismatch() -> Vec<Case> {
         let frame = *c.pick(FRAMES);
         let words_age = c.chance(10) && frame.contains(", {A},");
         let put = |a: i64| {
-            let a = if words_age { words(a as u64) } else { a.to_string() };
+            let a = if words_age {
+                words(a as u64)
+            } else {
+                a.to_string()
+            };
             let b = format!("born {born}");
             frame
                 .replace("{Bc}", &capital(&b))
@@ -1501,7 +1812,9 @@ fn age_mismatch() -> Vec<Case> {
             if (bad_age - now).abs() < 2 || (bad_age - now + 1).abs() < 2 {
                 return None;
             }
-            let put = |a: i64| format!("{name}, who died in {died} aged {a}, was born in {by} in {place}.");
+            let put = |a: i64| {
+                format!("{name}, who died in {died} aged {a}, was born in {by} in {place}.")
+            };
             return Some(Case::new(put(bad_age), put(age)).dated(stamp(reference)));
         }
         Some(Case::new(put(bad), put(good)).dated(stamp(reference)))
@@ -1513,11 +1826,31 @@ fn age_mismatch() -> Vec<Case> {
 
 fn stale_as_of() -> Vec<Case> {
     const FIGURES: &[(&str, &str, &str, &str)] = &[
-        ("The city", "is home to", "was home to", "{n} artificial intelligence firms"),
+        (
+            "The city",
+            "is home to",
+            "was home to",
+            "{n} artificial intelligence firms",
+        ),
         ("The hospital trust", "employs", "employed", "{n} nurses"),
-        ("The pension fund", "holds", "held", "${m} million in assets"),
-        ("The network", "operates", "operated", "{n} charging stations"),
-        ("The heritage register", "lists", "listed", "{n} protected buildings"),
+        (
+            "The pension fund",
+            "holds",
+            "held",
+            "${m} million in assets",
+        ),
+        (
+            "The network",
+            "operates",
+            "operated",
+            "{n} charging stations",
+        ),
+        (
+            "The heritage register",
+            "lists",
+            "listed",
+            "{n} protected buildings",
+        ),
         ("The school district", "serves", "served", "{n} pupils"),
         ("The union", "has", "had", "{n} members"),
         ("The region", "counts", "counted", "{n} wind turbines"),
@@ -1530,9 +1863,19 @@ fn stale_as_of() -> Vec<Case> {
         ("The national debt", "totals", "totalled", "${b} billion"),
         ("The state", "has", "had", "{n} registered voters"),
         ("The app", "has", "had", "{n} daily users"),
-        ("The vaccination campaign", "has reached", "had reached", "{n} people"),
+        (
+            "The vaccination campaign",
+            "has reached",
+            "had reached",
+            "{n} people",
+        ),
         ("There", "are", "were", "{n} licensed taxis in the city"),
-        ("The park", "is home to", "was home to", "{s} breeding pairs of eagles"),
+        (
+            "The park",
+            "is home to",
+            "was home to",
+            "{s} breeding pairs of eagles",
+        ),
         ("The airport", "handles", "handled", "{n} flights a week"),
         ("Factories in the zone", "employ", "employed", "{n} workers"),
         ("The shelter", "houses", "housed", "{s} rescued dogs"),
@@ -1557,8 +1900,12 @@ fn stale_as_of() -> Vec<Case> {
         let old = months_back(c.range(24, 96) as i64);
         let recent = months_back(c.range(1, 4) as i64);
         let day = |d: Date, ch: &mut Chooser| {
-            Date::new(d.year(), d.month(), ch.range(1, d.days_in_month() as u64) as i8)
-                .expect("valid")
+            Date::new(
+                d.year(),
+                d.month(),
+                ch.range(1, d.days_in_month() as u64) as i8,
+            )
+            .expect("valid")
         };
         let (old_day, recent_day) = (day(old, c), day(recent, c));
         if recent_day >= reference {
@@ -1607,9 +1954,7 @@ fn stale_as_of() -> Vec<Case> {
                 0 | 1 => format!("{s} {verb} {fig} {anchor} {when}."),
                 2 => format!("{} {when}, {l} {verb} {fig}.", capital(anchor)),
                 3 if s != "There" => format!("{s}, {anchor} {when}, {verb} {fig}."),
-                4 => format!(
-                    "According to the latest figures, {l} {verb} {fig} {anchor} {when}."
-                ),
+                4 => format!("According to the latest figures, {l} {verb} {fig} {anchor} {when}."),
                 5 => format!("{s} {verb} {fig} {anchor} {when}, {source}."),
                 _ => format!("{s} {verb} {fig} {anchor} {when}."),
             }
