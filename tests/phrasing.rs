@@ -41,7 +41,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("date.invalid", 0.90),
     ("date.future-as-past", 0.02),
     ("date.past-as-future", 0.11),
-    ("date.relative-mismatch", 0.65),
+    ("date.relative-mismatch", 0.64),
     ("date.range-reversed", 0.75),
     ("date.duration-mismatch", 0.29),
     ("date.age-mismatch", 0.57),

@@ -920,6 +920,21 @@ fn lower_first(s: &str) -> String {
     }
 }
 
+/// "a eight-week strike" -> "an eight-week strike", "a 80-year-old" -> "an 80-year-old",
+/// "a architect" -> "an architect".
+fn an(s: String) -> String {
+    let mut out = s.replace(" a architect", " an architect");
+    for lead in ["eight", "eleven", "8", "11", "18"] {
+        out = out
+            .replace(&format!(" a {lead}-"), &format!(" an {lead}-"))
+            .replace(&format!("A {lead}-"), &format!("An {lead}-"));
+    }
+    for tens in 80..90 {
+        out = out.replace(&format!(" a {tens}-"), &format!(" an {tens}-"));
+    }
+    out
+}
+
 /// The event's clause with the date phrase in place `place`.
 fn clause(e: &Event, v: &str, when: &str, place: u64, start: bool) -> String {
     let s = if start {
@@ -1050,7 +1065,8 @@ fn future_as_past() -> Vec<Case> {
                 ),
             ),
             74..=85 if e.voice != Final => {
-                let plan = Tense::Plan(*c.pick(PLANS));
+                let plan = *c.pick(PLANS);
+                let plan = Tense::Plan(plan);
                 (
                     format!("{}.", clause(e, &v, &when, place, true)),
                     format!("{}.", clause(e, &verb(e, plan), &when, place, true)),
@@ -1147,7 +1163,8 @@ fn past_as_future() -> Vec<Case> {
                 format!("{}.", clause(e, &verb(e, Tense::Past), &when, place, true)),
             ),
             74..=86 => {
-                let plan = Tense::Plan(*c.pick(PLANS));
+                let plan = *c.pick(PLANS);
+                let plan = Tense::Plan(plan);
                 (
                     format!("{}.", clause(e, &v, &when, place, true)),
                     format!("{}.", clause(e, &verb(e, plan), &when, place, true)),
@@ -1381,6 +1398,7 @@ fn relative_mismatch() -> Vec<Case> {
                 .replace("{R}", &r)
                 .replace(",,", ",")
                 .replace(", .", ".")
+                .replace(",.", ".")
                 .replace(" —.", ".")
                 .replace(" —,", ",")
         };
@@ -1611,7 +1629,7 @@ fn duration_mismatch() -> Vec<Case> {
         let seed = c.next();
         let bad = put(stated, &mut Chooser::new(seed));
         let good = put(len, &mut Chooser::new(seed));
-        Some(Case::new(bad, good))
+        Some(Case::new(an(bad), an(good)))
     });
     cases.extend(generate(250, 81, |c| {
         let start = some_date(c, 2016, 2025);
@@ -1663,7 +1681,7 @@ fn duration_mismatch() -> Vec<Case> {
                 .replace(" 1 days", " 1 day")
         };
         let article = shift(start, c.range(0, 400) as i64 - 100);
-        Some(Case::new(put(stated), put(actual)).dated(stamp(article)))
+        Some(Case::new(an(put(stated)), an(put(actual))).dated(stamp(article)))
     }));
     cases.extend(generate(110, 82, |c| {
         let y = c.range(2010, 2024);
@@ -1691,7 +1709,7 @@ fn duration_mismatch() -> Vec<Case> {
                 .replace("{R}", &r)
                 .replace("{P}", &p)
         };
-        Some(Case::new(put(stated), put(actual)))
+        Some(Case::new(an(put(stated)), an(put(actual))))
     }));
     cases
 }
@@ -1817,7 +1835,7 @@ fn age_mismatch() -> Vec<Case> {
             };
             return Some(Case::new(put(bad_age), put(age)).dated(stamp(reference)));
         }
-        Some(Case::new(put(bad), put(good)).dated(stamp(reference)))
+        Some(Case::new(an(put(bad)), an(put(good))).dated(stamp(reference)))
     })
 }
 
