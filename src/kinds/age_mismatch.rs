@@ -4,7 +4,8 @@
 //! Why: the age or the birth year is wrong; readers notice.
 //! Limits: pairs an age (", 45,", "aged 45", "45-year-old") with the only "born in/on"
 //! date in its sentence. With only a birth year the age may be either of two values
-//! (the birthday may not have come yet). Skipped without a reference date.
+//! (the birthday may not have come yet). An age that fits another date of its sentence
+//! ("who died in 2019 aged 70") is left alone. Skipped without a reference date.
 
 use serde::Deserialize;
 
@@ -61,6 +62,13 @@ impl Kind for AgeMismatch {
             if (low..=high).contains(&age.age) || high < 0 {
                 continue;
             }
+            // "who died in 2019 aged 70", "in 2010, aged 30,": an age at another date of
+            // its sentence fits that date, not the reference date.
+            if other_dates_in_sentence(cx, age.span.start, born)
+                .any(|(y, _)| (i32::from(y) - i32::from(year) - 1..=i32::from(y) - i32::from(year)).contains(&age.age))
+            {
+                continue;
+            }
             let expected = if low == high {
                 low.to_string()
             } else {
@@ -76,6 +84,20 @@ impl Kind for AgeMismatch {
             );
         }
     }
+}
+
+/// The years of the dates in the sentence at `pos` other than the birth date.
+fn other_dates_in_sentence<'a>(
+    cx: &'a CheckContext<'_>,
+    pos: usize,
+    born: &'a crate::extract::DateMention,
+) -> impl Iterator<Item = (i16, crate::span::Span)> + 'a {
+    let sentence = cx.doc.prose.sentence_at(pos);
+    cx.mentions
+        .dates()
+        .iter()
+        .filter(move |d| d.span != born.span && sentence.is_some_and(|s| s.contains(d.span)))
+        .filter_map(|d| Some((d.year?, d.span)))
 }
 
 #[cfg(test)]
@@ -108,6 +130,17 @@ mod tests {
             d,
         );
         assert_clean(&AgeMismatch, "Aged 45, she was born on 3 June 1980.", d);
+        // The age at another date of the sentence.
+        assert_clean(
+            &AgeMismatch,
+            "Ana Ruiz, who died in 2019 aged 70, was born in 1949 in Lima.",
+            d,
+        );
+        assert_finds(
+            &AgeMismatch,
+            "Ana Ruiz, who died in 2019 aged <<60>>, was born in 1949 in Lima.",
+            d,
+        );
         assert_clean(
             &AgeMismatch,
             "The chief, 45, who was born in 1990, starts.",

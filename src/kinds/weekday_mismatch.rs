@@ -52,9 +52,16 @@ impl Kind for WeekdayMismatch {
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         for date in cx.mentions.dates() {
-            let Some(stated) = date.weekday else { continue };
+            let Some(mut stated) = date.weekday else { continue };
             if date.is_invalid() || date.ambiguous {
                 continue;
+            }
+            // "Thursday to Saturday (August 27-29)": the first weekday pairs with the
+            // first day, the weekday beside the bracket with the last.
+            let range = weekday_range(cx.text, date.date_span, stated);
+            let last_stated = stated;
+            if let Some((first, _)) = range {
+                stated = first;
             }
             let (day, year_note) = match (date.full_date(), cx.reference.date) {
                 (Some(d), _) => (d, String::new()),
@@ -77,6 +84,17 @@ impl Kind for WeekdayMismatch {
                 }
                 _ => continue,
             };
+            let mut day = day;
+            if let Some((_, last)) = range {
+                if day.weekday() == stated.value {
+                    // The first weekday fits: the last must fit the last day.
+                    let Ok(end) = jiff::civil::Date::new(day.year(), day.month(), last) else {
+                        continue;
+                    };
+                    stated = last_stated;
+                    day = end;
+                }
+            }
             let actual = day.weekday();
             if actual == stated.value {
                 continue;
@@ -116,6 +134,52 @@ impl Kind for WeekdayMismatch {
             out.push(finding);
         }
     }
+}
+
+/// A weekday range paired with a date range: "Thursday to Saturday (August 27-29)".
+/// `stated` is the weekday beside the bracket; returns the first weekday of the range
+/// and the last day of the month range.
+fn weekday_range(
+    text: &str,
+    date_span: crate::span::Span,
+    stated: crate::extract::date::WeekdayMention,
+) -> Option<(crate::extract::date::WeekdayMention, i8)> {
+    let between = text.get(stated.span.end..date_span.start)?;
+    if !between.contains('(') {
+        return None;
+    }
+    let after = text.get(date_span.end..)?;
+    let after = after.trim_start();
+    let after = ["-", "–", "to ", "through ", "until ", "till "]
+        .iter()
+        .find_map(|l| after.strip_prefix(l))?
+        .trim_start();
+    let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let last: i8 = after.get(..digits)?.parse().ok()?;
+    let before = text.get(..stated.span.start)?.trim_end();
+    let before = ["to", "through", "until", "till", "-", "–", "and"]
+        .iter()
+        .find_map(|l| {
+            before
+                .strip_suffix(l)
+                .filter(|b| !l.chars().all(char::is_alphabetic) || b.ends_with(' '))
+        })?
+        .trim_end();
+    let word_start = before
+        .rfind(|c: char| !c.is_alphabetic() && c != '.')
+        .map_or(0, |i| i + 1);
+    let word = before.get(word_start..)?;
+    let value = crate::extract::date::weekday_from_name(word.trim_end_matches('.'))?;
+    Some((
+        crate::extract::date::WeekdayMention {
+            span: crate::span::Span::new(word_start, before.len()),
+            value,
+        },
+        last,
+    ))
 }
 
 /// The years written in the paragraph of `date` and in the three before it: the passage a
