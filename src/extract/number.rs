@@ -1116,7 +1116,9 @@ fn merge_ranges(text: &str, out: &mut Vec<NumberMention>) {
             .get(a.span.end..b.span.start)
             .unwrap_or("x")
             .to_ascii_lowercase();
-        let before = crate::span::tail(text, a.span.start, 64).to_ascii_lowercase();
+        let raw_before = crate::span::tail(text, a.span.start, 64);
+        let tail_start = a.span.start - raw_before.len();
+        let before = raw_before.to_ascii_lowercase();
         let before = before.trim_end();
         let joined = match gap.trim() {
             "-" | "–" | "to" => {
@@ -1179,7 +1181,9 @@ fn merge_ranges(text: &str, out: &mut Vec<NumberMention>) {
             a.noun_span = b.noun_span;
             a.currency = a.currency.take().or(b.currency);
             if before.ends_with("between") {
-                a.span.start = before.len() - "between".len();
+                // `before` is the tail before the old start, spaces trimmed: the word
+                // ends where it ends.
+                a.span.start = tail_start + before.len() - "between".len();
             }
         }
         i += 1;
@@ -1241,11 +1245,49 @@ pub fn is_change_amount(text: &str, share: &NumberMention) -> bool {
                 | "dropping"
                 | "growing"
                 | "jumping"
+                | "slumped"
+                | "leapt"
+                | "leaped"
+                | "dipped"
+                | "edged"
+                | "eased"
+                | "advanced"
+                | "retreated"
+                | "rebounded"
+                | "spiked"
+                | "sagged"
+                | "crashed"
+                | "skyrocketed"
+                | "rocketed"
+                | "ballooned"
+                | "widened"
+                | "narrowed"
+                | "grows"
+                | "falls"
+                | "drops"
+                | "climbs"
+                | "jumps"
+                | "gains"
+                | "increases"
+                | "decreases"
+                | "declines"
+                | "cut"
+                | "slashed"
+                | "reduced"
+                | "raised"
+                | "lifted"
+                | "lowered"
+                | "boosted"
+                | "trimmed"
         )
     ) || matches!(
         after.as_deref(),
         Some(
             "increase"
+                | "higher"
+                | "lower"
+                | "leap"
+                | "slide"
                 | "rise"
                 | "jump"
                 | "gain"
@@ -1417,6 +1459,11 @@ mod tests {
         let m = numbers("one in five of the 200 workers")[0].clone();
         assert_eq!((m.kind, m.value), (NumberKind::Fraction, 20.0));
         assert_eq!(one("nine out of 10 doctors").value, 90.0);
+        // A range opened by "between" starts at "between", wherever it stands.
+        let text =
+            "The long opening sentence comes first here. Prices rose between 20 and 30 percent.";
+        let m = numbers(text)[0].clone();
+        assert_eq!(m.span.text(text), "between 20 and 30 percent");
         assert_eq!(one("half of the staff").value, 50.0);
         assert!(numbers("in the first half of the year").is_empty());
     }

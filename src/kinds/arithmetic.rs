@@ -53,6 +53,63 @@ pub struct Change<'a> {
 }
 
 impl<'a> Change<'a> {
+    /// Every change of a sentence whose numbers are `nums`, in order.
+    pub fn all(text: &str, nums: &[&'a NumberMention]) -> Vec<Self> {
+        from_to_pairs(text, nums)
+            .into_iter()
+            .filter_map(|pair| {
+                Some(Change {
+                    pair,
+                    a: nums.get(pair.from)?,
+                    b: nums.get(pair.to)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The figure stated for this change among several in one sentence: the one the
+    /// wording ties to it, else the nearest number `accept` takes that is not a value of
+    /// any change and stands closer to this change than to the others.
+    pub fn stated_among(
+        &self,
+        text: &str,
+        nums: &[&'a NumberMention],
+        all: &[Change<'a>],
+        accept: impl Fn(&NumberMention) -> bool,
+    ) -> Option<&'a NumberMention> {
+        if let Some(i) = self.pair.stated {
+            return nums.get(i).copied().filter(|n| accept(n));
+        }
+        if all.len() == 1 {
+            return self.stated(text, nums, accept);
+        }
+        let values: Vec<usize> = all.iter().flat_map(|c| [c.pair.from, c.pair.to]).collect();
+        let distance = |c: &Change<'_>, n: &NumberMention| {
+            let (lo, hi) = (
+                c.a.span.start.min(c.b.span.start),
+                c.a.span.end.max(c.b.span.end),
+            );
+            if n.span.end <= lo {
+                lo - n.span.end
+            } else {
+                n.span.start.saturating_sub(hi)
+            }
+        };
+        let stated_elsewhere: Vec<usize> = all.iter().filter_map(|c| c.pair.stated).collect();
+        nums.iter()
+            .enumerate()
+            .filter(|(i, n)| !values.contains(i) && !stated_elsewhere.contains(i) && accept(n))
+            .map(|(_, n)| *n)
+            .filter(|n| near_change(text, self.a, self.b, n))
+            .filter(|n| {
+                let mine = distance(self, n);
+                all.iter()
+                    .filter(|c| c.pair.from != self.pair.from)
+                    .all(|c| distance(c, n) > mine)
+            })
+            .min_by_key(|n| distance(self, n))
+    }
+
     /// The change of a sentence whose numbers are `nums`, when it has exactly one.
     pub fn only(text: &str, nums: &[&'a NumberMention]) -> Option<Self> {
         let pairs = from_to_pairs(text, nums);
@@ -200,12 +257,44 @@ pub fn near_change(text: &str, a: &NumberMention, b: &NumberMention, p: &NumberM
         })
 }
 
-/// A change written "from A to B" or "to B from A" (indexes into the slice).
+/// A change written "from A to B" or "to B from A" (indexes into the slice), with the
+/// figure stated for it when the wording ties one to it ("B, up P from A").
 #[derive(Clone, Copy, Debug)]
 pub struct FromTo {
     pub from: usize,
     pub to: usize,
+    pub stated: Option<usize>,
 }
+
+/// What may stand between a stated change and the earlier value after it: "286, down
+/// 58 per cent from 924", "119,844, 90 percent higher than the 56,798".
+const BACK_LINKS: &[&str] = &[
+    "from",
+    "from the",
+    "from a",
+    "from an",
+    "on",
+    "on the",
+    "compared with",
+    "compared with the",
+    "compared to",
+    "compared to the",
+    "than",
+    "than the",
+    "than a",
+    "higher than",
+    "higher than the",
+    "lower than",
+    "lower than the",
+    "more than the",
+    "less than the",
+    "up from",
+    "up from the",
+    "down from",
+    "down from the",
+    "over",
+    "over the",
+];
 
 /// Every "from A to B" and "to B from A" among `nums` (one sentence's numbers).
 pub fn from_to_pairs(text: &str, nums: &[&NumberMention]) -> Vec<FromTo> {
@@ -223,13 +312,57 @@ pub fn from_to_pairs(text: &str, nums: &[&NumberMention]) -> Vec<FromTo> {
         if ends_word(&before, "from") && g.trim_end().ends_with(" to") && words <= 4
             || ends_word(&before, "from") && g.trim() == "to"
         {
-            out.push(FromTo { from: i, to: i + 1 });
+            out.push(FromTo {
+                from: i,
+                to: i + 1,
+                stated: None,
+            });
         } else if ends_word(&before, "to") && g.trim_end().ends_with(" from") && words <= 4
             || ends_word(&before, "to") && g.trim() == "from"
         {
-            out.push(FromTo { from: i + 1, to: i });
+            out.push(FromTo {
+                from: i + 1,
+                to: i,
+                stated: None,
+            });
         }
     }
+    // "B, up P from A", "B, P higher than A": the later value, the change, the earlier.
+    for j in 1..nums.len().saturating_sub(1) {
+        let (b, p, a) = (nums[j - 1], nums[j], nums[j + 1]);
+        if out
+            .iter()
+            .any(|f| [f.from, f.to].iter().any(|&k| k + 1 >= j && k <= j + 1))
+        {
+            continue;
+        }
+        if !p.is_share() || b.is_share() != a.is_share() || b.kind != a.kind {
+            continue;
+        }
+        let back = gap(text, p.span, a.span);
+        if !BACK_LINKS.contains(&back.trim()) {
+            continue;
+        }
+        let lead = gap(text, b.span, p.span);
+        let lead_words = lead.split_whitespace().count();
+        let changes = crate::extract::number::is_change_amount(text, p)
+            || back.trim().starts_with("higher")
+            || back.trim().starts_with("lower");
+        if changes
+            && lead_words <= 6
+            && !lead.contains(';')
+            && !lead
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| matches!(w, "while" | "whereas" | "but" | "although" | "and"))
+        {
+            out.push(FromTo {
+                from: j + 1,
+                to: j - 1,
+                stated: Some(j),
+            });
+        }
+    }
+    out.sort_by_key(|f| f.from.min(f.to));
     out
 }
 

@@ -1,13 +1,16 @@
 //! `percent-change`: a percentage change stated beside its two values must match them.
 //!
 //! Why: "rose from 200 to 250, a 40% increase" is checkable on the page: it is 25%.
-//! Reads a "from A to B" (or "to B from A") change and one percentage tied to a change
-//! word ("rose 25%", "up 25%", "a 25% increase", "an increase of 25%") in the same
-//! sentence, and compares the stated size of the change with (B - A) / A.
+//! Reads every change of a sentence: "from A to B", "to B from A", "B, up P from A",
+//! "B, P higher than A"; and for each the percentage tied to it ("rose 25%", "up 25%",
+//! "a 25% increase", "an increase of 25%"): the one the wording ties to it, else the
+//! nearest change amount that belongs to no other change, else one stated by the next
+//! sentence when it points back ("That is an increase of 134%."). The stated size is
+//! compared with (B - A) / A.
 //! Every number is an interval (rounding, approximators); differences within
 //! `tolerance` percentage points are allowed.
-//! Limits: only one change and one stated percentage per sentence; a change between two
-//! percentages described by their difference is `percentage-points`' business.
+//! Limits: a change between two percentages described by their difference is
+//! `percentage-points`' business; a change given as a fraction ("a third") is not read.
 
 use super::arithmetic::{direction, sentence_numbers, tolerance_params, Change};
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
@@ -50,36 +53,85 @@ impl Kind for PercentChange {
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
-        for (_, nums) in sentence_numbers(cx) {
-            let Some(change) = Change::only(text, &nums) else {
-                continue;
-            };
-            let (a, b) = (change.a, change.b);
+        let sentences: Vec<_> = sentence_numbers(cx).collect();
+        for (k, (_, nums)) in sentences.iter().enumerate() {
+            let changes = Change::all(text, nums);
             let stated =
                 |n: &NumberMention| n.kind == NumberKind::Percent && is_change_amount(text, n);
-            let Some(p) = change.stated(text, &nums, stated) else {
-                continue;
-            };
+            for change in &changes {
+                let p = change
+                    .stated_among(text, nums, &changes, stated)
+                    .or_else(|| {
+                        // "That is an increase of 164%." in the next sentence.
+                        let [_] = changes.as_slice() else { return None };
+                        let (next, next_nums) = sentences.get(k + 1)?;
+                        stated_next(text, *next, next_nums)
+                    });
+                let Some(p) = p else { continue };
+                self.check_change(text, change, p, out);
+            }
+        }
+    }
+}
+
+/// The change stated by the sentence after a change: one that opens by pointing back
+/// ("That is", "This is", "It was", "The increase is") and states one percentage.
+pub(super) fn stated_next<'a>(
+    text: &str,
+    next: crate::span::Span,
+    nums: &[&'a NumberMention],
+) -> Option<&'a NumberMention> {
+    let [p] = nums else { return None };
+    if p.kind != NumberKind::Percent {
+        return None;
+    }
+    let lead = text.get(next.start..p.span.start)?.to_ascii_lowercase();
+    let lead = lead.trim();
+    let opens = ["that ", "this ", "it ", "the increase", "the rise", "the fall", "the drop",
+        "the decline", "the decrease", "the cut", "the reduction", "the jump", "the growth",
+        "the change", "the gain", "the loss"];
+    let change_word = lead.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "increase" | "rise" | "fall" | "drop" | "decline" | "decrease" | "cut"
+                | "reduction" | "jump" | "growth" | "change" | "gain" | "loss" | "is" | "was"
+                | "represents" | "marks"
+        )
+    });
+    (opens.iter().any(|o| lead.starts_with(o)) && change_word && lead.split_whitespace().count() <= 8)
+        .then_some(*p)
+}
+
+impl PercentChange {
+    fn check_change(
+        &self,
+        text: &str,
+        change: &Change<'_>,
+        p: &NumberMention,
+        out: &mut Vec<Finding>,
+    ) {
+        {
+            let (a, b) = (change.a, change.b);
             let percents = a.kind == NumberKind::Percent || b.kind == NumberKind::Percent;
             if percents {
                 // Between two percentages: if the stated figure is the difference in
                 // points, `percentage-points` reports it.
                 let diff = (b.value - a.value).abs();
                 if (diff - p.value).abs() <= self.params.tolerance {
-                    continue;
+                    return;
                 }
             } else if a.kind != NumberKind::Cardinal
                 || b.kind != NumberKind::Cardinal
                 || !same_currency(a, b)
             {
-                continue;
+                return;
             }
             // The stated figure is a size; the change word gives the sign.
             let Some((alo, ahi)) = change.relative_size() else {
-                continue;
+                return;
             };
             if !NumberMention::disagrees(alo, ahi, p.low, p.high, self.params.tolerance) {
-                continue;
+                return;
             }
             let actual = change.relative();
             let args = [
