@@ -1065,9 +1065,10 @@ fn carry_scale(text: &str, out: &mut [NumberMention]) {
             .iter()
             .chain(&[("bn", 1e9), ("tn", 1e12), ("mln", 1e6), ("m", 1e6)])
             .find(|(w, _)| {
-                b_lower.ends_with(w)
-                    && !b_lower[..b_lower.len() - w.len()]
-                        .ends_with(|c: char| c.is_ascii_alphabetic())
+                // "70 million", "$70m", "15 million dollars", "3bn euros".
+                b_lower
+                    .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+                    .any(|t| t == *w || t.strip_suffix(w).is_some_and(|n| n.parse::<f64>().is_ok()))
             })
             .map(|(_, f)| *f)
         else {
