@@ -43,7 +43,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("number.multiplier", 0.64),
     ("number.breakdown-sum", 0.18),
     ("number.enumeration-count", 0.50),
-    ("number.inconsistent-restatement", 0.21),
+    ("number.inconsistent-restatement", 0.62),
     ("date.weekday-mismatch", 0.85),
     ("date.invalid", 0.90),
     ("date.future-as-past", 0.02),

@@ -50,193 +50,53 @@ impl Build for InconsistentRestatement {
     }
 }
 
-/// Nouns that count different groups in the same article as a matter of course.
-const GENERIC: &[&str] = &[
-    "people",
-    "persons",
-    "men",
-    "women",
-    "children",
-    "others",
-    "times",
-    "years",
-    "months",
-    "weeks",
-    "days",
-    "hours",
-    "minutes",
-    "seconds",
-    "percent",
-    "points",
-    "members",
-    "cases",
-    "countries",
-    "states",
-    "cities",
-    "units",
-    "votes",
-    "seats",
-    "games",
-    "goals",
-    "matches",
-    "miles",
-    "kilometres",
-    "kilometers",
-    "km",
-    "metres",
-    "meters",
-    "feet",
-    "inches",
-    "tonnes",
-    "tons",
-    "kg",
-    "pounds",
-    "dollars",
-    "euros",
-    "degrees",
-    "acres",
-    "hectares",
-    "square",
-    "per",
-    "year",
-    "month",
-    "week",
-    "day",
-    "hour",
-    "minute",
-    "times",
-    "sites",
-    "places",
-    "families",
-    "households",
-    "students",
-    "schools",
-    "companies",
-    "firms",
-    "groups",
-    "players",
-    "teams",
-    "runs",
-    "wickets",
-    "laps",
-    "rounds",
-    "episodes",
-    "songs",
-    "books",
-    "films",
-    "pages",
-    "words",
-    "steps",
-    "levels",
-    "floors",
-    "storeys",
-    "stories",
+/// Units of time and measure: a count of them is never one referent across an article.
+const UNITS: &[&str] = &[
+    "times", "years", "months", "weeks", "days", "hours", "minutes", "seconds", "percent",
+    "points", "units", "miles", "kilometres", "kilometers", "km", "metres", "meters", "feet",
+    "inches", "tonnes", "tons", "kg", "pounds", "dollars", "euros", "degrees", "acres",
+    "hectares", "square", "per", "year", "month", "week", "day", "hour", "minute", "runs",
+    "wickets", "laps", "rounds", "steps", "levels", "floors", "storeys", "stories", "goals",
+    "games", "matches", "votes", "seats",
 ];
 
-/// Words that say a figure changed, or belongs to another time, place or subgroup.
+/// Nouns that count different groups in the same article as a matter of course: compared
+/// only when the later figure points back to one already given ("the 14 pages").
+const GENERIC: &[&str] = &[
+    "people", "persons", "men", "women", "children", "others", "members", "cases",
+    "countries", "states", "cities", "sites", "places", "families", "households",
+    "students", "schools", "companies", "firms", "groups", "players", "teams", "episodes",
+    "songs", "books", "films", "pages", "words",
+];
+
+/// Words that say a figure changed, or belongs to another group or reckoning, wherever
+/// they stand in its sentence.
 const CHANGE_CUES: &[&str] = &[
-    "rose",
-    "risen",
-    "rise",
-    "rising",
-    "increased",
-    "increase",
-    "grew",
-    "grown",
-    "climbed",
-    "jumped",
-    "fell",
-    "fallen",
-    "dropped",
-    "declined",
-    "decreased",
-    "now",
-    "later",
-    "updated",
-    "revised",
-    "since",
-    "earlier",
-    "previously",
-    "initially",
-    "originally",
-    "first",
-    "then",
-    "another",
-    "additional",
-    "further",
-    "more",
-    "new",
-    "total",
-    "totalling",
-    "reached",
-    "up",
-    "down",
-    "before",
-    "after",
-    "last",
-    "next",
-    "each",
-    "per",
-    "average",
-    "every",
-    "including",
-    "includes",
-    "include",
-    "included",
-    "contain",
-    "contains",
-    "among",
-    "whom",
-    "which",
-    "other",
-    "others",
-    "remaining",
-    "rest",
-    "least",
-    "than",
-    "nearly",
-    "almost",
-    "over",
-    "estimated",
-    "expected",
-    "could",
-    "would",
-    "might",
-    "may",
-    "plan",
-    "plans",
-    "planned",
-    "target",
-    "aims",
-    "goal",
-    "only",
-    "until",
-    "by",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "ago",
-    "year",
-    "week",
-    "month",
-    "also",
-    "both",
-    "respectively",
-    "compared",
-    "while",
-    "whereas",
-    "versus",
-    "previous",
-    "current",
-    "currently",
-    "so",
-    "far",
-    "still",
-    "once",
-    "again",
-    "second",
-    "third",
-    "fourth",
+    "rose", "risen", "rise", "rising", "increased", "increase", "grew", "grown", "climbed",
+    "jumped", "fell", "fallen", "dropped", "declined", "decreased", "now", "later", "updated",
+    "revised", "since", "earlier", "previously", "initially", "originally", "another",
+    "additional", "further", "total", "totalling", "reached", "per", "average",
+    "including", "includes", "include", "included", "contain", "contains", "among",
+    "whom", "other", "others", "remaining", "rest", "respectively", "compared", "whereas",
+    "versus", "target", "goal", "aims",
+];
+
+/// Words that put a figure at another time or in another set when they stand just
+/// before it ("the first 40 homes", "nearly 40 homes", "up to 40", "plans for 40").
+const NEAR_CUES: &[&str] = &[
+    "new", "first", "then", "last", "next", "year", "week", "month", "today", "yesterday",
+    "tomorrow", "ago", "up", "down", "more", "least", "than", "nearly", "almost", "over",
+    "could", "might", "only", "until", "by", "also", "both", "so", "far", "still", "once",
+    "again", "second", "third", "fourth", "previous", "current", "currently", "which",
+    "extra", "some", "each", "every", "plan", "plans", "planned", "estimated", "expected",
+    "projected", "forecast", "another",
+];
+
+/// Words of time that date a figure when they follow it ("12 victims last week", "40
+/// homes so far").
+const AFTER_CUES: &[&str] = &[
+    "last", "next", "year", "week", "month", "today", "yesterday", "tomorrow", "ago", "so",
+    "far", "still", "once", "again", "previously", "currently", "each", "apiece",
 ];
 
 fn singular(noun: &str) -> &str {
@@ -245,11 +105,40 @@ fn singular(noun: &str) -> &str {
         .unwrap_or_else(|| noun.strip_suffix('s').unwrap_or(noun))
 }
 
-fn has_cue(text: &str, sentence: Span, dates: &[crate::extract::DateMention]) -> bool {
+/// Whether the sentence of `n` marks its figure as changed, dated or of another set:
+/// a [`CHANGE_CUES`] word anywhere in it, a date, or a [`NEAR_CUES`] word beside the
+/// figure.
+fn has_cue(
+    text: &str,
+    sentence: Span,
+    n: &NumberMention,
+    dates: &[crate::extract::DateMention],
+) -> bool {
     let s = sentence.text(text).to_ascii_lowercase();
-    s.split(|c: char| !c.is_ascii_alphanumeric())
+    if s.split(|c: char| !c.is_ascii_alphanumeric())
         .any(|w| CHANGE_CUES.contains(&w))
         || dates.iter().any(|d| sentence.contains(d.span))
+    {
+        return true;
+    }
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let before = words(text.get(sentence.start..n.span.start).unwrap_or(""));
+    let end = super::arithmetic::phrase_end(n).min(sentence.end);
+    let after = words(text.get(end..sentence.end).unwrap_or(""));
+    // The figure's own words ("nearly", "over") stand inside its span.
+    let own = words(n.span.text(text));
+    before
+        .iter()
+        .rev()
+        .take(2)
+        .chain(own.iter())
+        .any(|w| NEAR_CUES.contains(&w.as_str()))
+        || after.iter().take(2).any(|w| AFTER_CUES.contains(&w.as_str()))
 }
 
 /// Capitalised words after the first word of a sentence: the names it is about.
@@ -294,6 +183,9 @@ fn different_subjects(text: &str, sentences: &[Span], a: Span, b: Span) -> bool 
 
 /// Whether a sentence lists quantities of several things ("400 shotguns; 120 radios;
 /// and 30 trucks"): each is an item of an inventory, not a restatement of another.
+/// Also a sentence that gives two figures of one noun ("$4.4 billion for 277 projects,
+/// $800 million for 540 projects"), and a line that opens with a label ("Florida: $213
+/// million for 71,000 survivors"): figures shared out, each of its own part.
 fn is_inventory(text: &str, numbers: &[NumberMention], sentence: Span) -> bool {
     let counted: Vec<&str> = numbers_in(numbers, sentence)
         .into_iter()
@@ -303,8 +195,56 @@ fn is_inventory(text: &str, numbers: &[NumberMention], sentence: Span) -> bool {
     let mut distinct = counted.clone();
     distinct.sort_unstable();
     distinct.dedup();
-    let _ = text;
-    counted.len() >= 3 && distinct.len() >= 2
+    let labelled = sentence
+        .text(text)
+        .split_once(':')
+        .is_some_and(|(label, _)| {
+            let words = label.split_whitespace().count();
+            (1..=4).contains(&words) && label.starts_with(|c: char| c.is_uppercase())
+        });
+    counted.len() >= 3 && distinct.len() >= 2 || distinct.len() < counted.len() || labelled
+}
+
+/// How far apart two figures of one referent may be before they are taken for two
+/// referents: a slip or a stale figure is rarely more than twice or half the other.
+const MAX_RATIO: f64 = 2.0;
+
+/// The words that complete a noun after it, up to the clause's end ("with red flag laws",
+/// "to provide housing vouchers"), lower case.
+fn complement(text: &str, sentence: Span, n: &NumberMention) -> Vec<String> {
+    let end = super::arithmetic::phrase_end(n).min(sentence.end);
+    let rest = text.get(end..sentence.end).unwrap_or("");
+    let clause = rest.split([',', ';', ':', '—', '(', '.']).next().unwrap_or("");
+    let words: Vec<String> = clause
+        .split_whitespace()
+        .take(4)
+        .map(str::to_lowercase)
+        .collect();
+    match words.first().map(String::as_str) {
+        Some("with" | "without" | "in" | "from" | "of" | "for" | "to" | "at" | "on" | "across"
+            | "under" | "outside" | "inside") => words,
+        _ => Vec::new(),
+    }
+}
+
+/// Whether both figures carry a complement and the two differ ("states with red flag
+/// laws" against "states without red flag laws").
+fn different_complements(
+    text: &str,
+    earlier: &NumberMention,
+    earlier_sentence: Span,
+    later: &NumberMention,
+    later_sentence: Span,
+) -> bool {
+    let (a, b) = (
+        complement(text, earlier_sentence, earlier),
+        complement(text, later_sentence, later),
+    );
+    !a.is_empty() && !b.is_empty() && a.first() != b.first()
+        || !a.is_empty()
+            && !b.is_empty()
+            && a.iter().any(|w| !b.contains(w))
+            && b.iter().any(|w| !a.contains(w))
 }
 
 /// Words that say nothing of whose quantity a number is.
@@ -385,11 +325,23 @@ fn eligible(text: &str, n: &NumberMention, skip: &[String]) -> Option<String> {
     if !n.is_cardinal() || n.compound || n.words && n.value < 10.0 || n.value < 2.0 {
         return None;
     }
-    if !matches!(n.bound, Bound::Exact | Bound::Approx) || !noun.ends_with('s') {
+    // A plural count ("12 victims"), or a sum of money before what it buys ("the
+    // €46.5 million deal").
+    if !matches!(n.bound, Bound::Exact | Bound::Approx)
+        || !(noun.ends_with('s') || n.currency.is_some())
+        || noun.ends_with("ed")
+        || noun.ends_with("ing")
+    {
         return None;
     }
     // The noun directly follows the number ("12 victims", "1.2 trillion parameters").
     if text.get(n.span.end..noun_span.start) != Some(" ") {
+        return None;
+    }
+    // "21 states and territories" counts a union of two nouns.
+    if text.get(noun_span.end..).is_some_and(|rest| {
+        rest.starts_with(" and ") || rest.starts_with(" or ")
+    }) {
         return None;
     }
     // "16,000 veterans' health care" counts places, not veterans.
@@ -399,7 +351,10 @@ fn eligible(text: &str, n: &NumberMention, skip: &[String]) -> Option<String> {
     {
         return None;
     }
-    if GENERIC.contains(&noun) || skip.iter().any(|s| s.eq_ignore_ascii_case(noun)) {
+    if UNITS.contains(&noun)
+        || GENERIC.contains(&noun) && !points_back(text, n)
+        || skip.iter().any(|s| s.eq_ignore_ascii_case(noun))
+    {
         return None;
     }
     Some(format!(
@@ -421,6 +376,19 @@ impl Kind for InconsistentRestatement {
         let sentences = &cx.doc.prose.sentences;
         let dates = cx.mentions.dates();
         let mut first: Vec<(String, &NumberMention, Span)> = Vec::new();
+        // Values the article gives as a part of another ("55 million of the 80 million
+        // doses"): a later mention of the part is not a restatement of the whole.
+        let numbers = cx.mentions.numbers();
+        let parts: Vec<(f64, f64)> = numbers
+            .windows(2)
+            .filter(|w| {
+                matches!(
+                    crate::extract::number::gap(text, w[0].span, w[1].span).trim(),
+                    "of" | "of the" | "out of" | "out of the" | "of its" | "of their"
+                )
+            })
+            .map(|w| (w[0].value, w[1].value))
+            .collect();
         let mut reported: Vec<String> = Vec::new();
         for &sentence in sentences {
             for n in numbers_in(cx.mentions.numbers(), sentence) {
@@ -439,8 +407,18 @@ impl Kind for InconsistentRestatement {
                 if !NumberMention::disagrees(earlier.low, earlier.high, n.low, n.high, tol) {
                     continue;
                 }
-                if has_cue(text, sentence, dates)
-                    || has_cue(text, *earlier_sentence, dates)
+                let ratio = earlier.value.max(n.value) / earlier.value.min(n.value).max(1e-9);
+                let related = parts.iter().any(|&(p, w)| {
+                    (p == n.value && w == earlier.value) || (p == earlier.value && w == n.value)
+                });
+                if ratio > MAX_RATIO
+                    || related
+                    || different_complements(text, earlier, *earlier_sentence, n, sentence)
+                {
+                    continue;
+                }
+                if has_cue(text, sentence, n, dates)
+                    || has_cue(text, *earlier_sentence, earlier, dates)
                     || different_subjects(text, sentences, *earlier_sentence, sentence)
                     || is_inventory(text, cx.mentions.numbers(), sentence)
                     || is_inventory(text, cx.mentions.numbers(), *earlier_sentence)
