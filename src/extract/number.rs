@@ -1066,7 +1066,8 @@ fn carry_scale(text: &str, out: &mut [NumberMention]) {
             .chain(&[("bn", 1e9), ("tn", 1e12), ("mln", 1e6), ("m", 1e6)])
             .find(|(w, _)| {
                 b_lower.ends_with(w)
-                    && !b_lower[..b_lower.len() - w.len()].ends_with(|c: char| c.is_ascii_alphabetic())
+                    && !b_lower[..b_lower.len() - w.len()]
+                        .ends_with(|c: char| c.is_ascii_alphabetic())
             })
             .map(|(_, f)| *f)
         else {
