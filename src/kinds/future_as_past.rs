@@ -3,12 +3,18 @@
 //!
 //! Why: "The final was held on 14 March 2022" in an article dated January 2022 is either
 //! a wrong date or a stale draft; readers cannot tell which.
-//! Limits: only a past-tense cue written right before the date counts ("was held on
-//! 14 March 2022", "died in 2031"). Dates inside quotations, in conditional sentences,
-//! in reported speech or after a past plan ("was scheduled for") are skipped, and so are
-//! dates without a year (their year is a guess). The date must lie more than `min_days`
-//! after the reference date, to allow for time zones and late publication. Skipped
-//! without a reference date.
+//! Reads the verb that governs the date in its clause ([`tense::governor`]): any past or
+//! perfect verb, before the date or after a date that leads the clause. Reported speech
+//! does not excuse it ("officials said the vote was held on" a day yet to come).
+//! Limits: verbs the reader does not know as past (base-form pasts such as "cut",
+//! "set") are missed; an infinitive after a past verb ("voted to close the depot in
+//! 2025") is left alone, as it names a plan. Dates inside quotations, in conditional
+//! sentences or after a past plan ("was scheduled for") are skipped. A date without a
+//! year is read in the reference year only when that reading is the nearest, within
+//! four months, and no other year comes before it in the paragraph. The date must lie
+//! more than `min_days` after the reference date, to allow for time zones and late
+//! publication. With an inferred reference date (the earliest the text can be), only
+//! the extractor's cue right before the date counts. Skipped without a reference date.
 
 use super::tense::{self, Params, Wrong};
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
@@ -79,6 +85,8 @@ mod tests {
         assert_finds(&k, "The treaty has been signed on <<July 13th, 2022>>.", d);
         assert_finds(&k, "Officials said the vote was held on <<14 March 2022>>.", d);
         assert_finds(&k, "The council met on the <<3rd of March 2022>>.", d);
+        assert_finds(&k, "The final was held on <<14 March>>.", d);
+        assert_finds(&k, "He was discharged <<March 2, 2022>> from hospital.", d);
         assert_finds(
             &k,
             "The notice was posted on 4 January 2022 and closed on <<27 April 2022>>.",
@@ -121,7 +129,8 @@ mod tests {
             "If the final was held in 2023, fans would come.",
             d,
         );
-        assert_clean(&kind(), "The final was held on 14 March.", d);
+        // A year-less date is read in the reference year only when that is nearest.
+        assert_clean(&kind(), "The final was held on 14 December.", d);
         assert_clean(&kind(), "The final was held on 14 March 2022.", None);
     }
 }

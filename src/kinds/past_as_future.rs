@@ -3,10 +3,16 @@
 //!
 //! Why: "The vote will be held on 3 March 2018" in an article of April 2018 is stale: the
 //! vote either happened or moved.
-//! Limits: only a future cue written right before the date counts. Dates inside
-//! quotations, in conditional sentences and in reported speech are skipped (a quoted
-//! plan is a fact about the plan), and so are dates without a year. The date must end
-//! more than `min_days` before the reference date. Skipped without a reference date.
+//! Reads the verb group that governs the date in its clause ([`tense::governor`]):
+//! "will", "is to", "is set/due/scheduled/expected/slated to", "is going to", "plans/
+//! intends/aims to", "is scheduled for", before the date or after a date that leads the
+//! clause. Limits: a long object between verb and date, or one that names its own
+//! event ("will examine the crash on"), leaves the date alone. Dates inside quotations,
+//! in conditional sentences, in projections, after a past plan or after a speech verb
+//! that reports the plan ("the council said it will open in 2017") are skipped (a
+//! quoted plan is a fact about the plan). A date without a year is read as in
+//! `future-as-past`. The date must end more than `min_days` before the reference date.
+//! Skipped without a reference date.
 
 use super::tense::{self, Params, Wrong};
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};

@@ -646,6 +646,9 @@ const IRREGULAR_PAST: &[&str] = &[
 /// Words ending in "-ed" that are not verbs.
 const NOT_VERBS_ED: &[&str] = &[
     "need",
+    "bled",
+    "sled",
+    "eked",
     "speed",
     "seed",
     "bed",
@@ -994,7 +997,7 @@ fn form(tokens: &[Token<'_>], i: usize) -> Option<Form> {
             }
             Form::Past
         }
-        _ if w.len() > 4 && w.ends_with("ed") && !w.contains('-') => {
+        _ if w.len() > 3 && w.ends_with("ed") && !w.contains('-') => {
             if t.is(NOT_VERBS_ED) || after_determiner() {
                 return None;
             }
@@ -1071,7 +1074,10 @@ fn finite(tokens: &[Token<'_>], i: usize, floor: usize) -> bool {
     }
     let subject = &tokens[start..i];
     let after_speech = start > floor && tokens.get(start - 1).is_some_and(|t| t.is(SPEECH))
-        || start == floor && floor > 0 && tokens.get(floor - 1).is_some_and(|t| t.is(&["that"]));
+        || start == floor
+            && floor > 1
+            && tokens.get(floor - 1).is_some_and(|t| t.is(&["that"]))
+            && tokens.get(floor - 2).is_some_and(|t| t.is(SPEECH));
     let Some(head) = subject.first() else {
         return false;
     };
@@ -1137,7 +1143,7 @@ fn group_tense(tokens: &[Token<'_>], i: usize, floor: usize) -> Option<Governor>
             _ => None,
         },
         Form::Falls => {
-            let on = tokens.get(i + 1).is_some_and(|n| n.is(&["on"]));
+            let on = tokens.get(i + 1).is_some_and(|n| n.is(&["on", "in"]));
             (on && t.word.eq_ignore_ascii_case("falls")).then_some(Governor::Future(t.span))
         }
         Form::PlanVerb => {
@@ -1264,7 +1270,10 @@ fn read_clause(tokens: &[Token<'_>], at: usize, d: &DateMention) -> Option<Gover
         {
             // A bare day date after its verb's object: "raised rates March 12, 2023".
             let next = tokens.get(at + 1);
-            let ends = next.is_none_or(|n| !n.is_word() || is_boundary(n));
+            // It ends the clause or a prepositional phrase follows ("was discharged
+            // December 1 from hospital"); a noun would make it a modifier.
+            let ends = next
+                .is_none_or(|n| !n.is_word() || is_boundary(n) || n.is(AT) || is_preposition(n));
             if !ends || is_preposition(p) {
                 return None;
             }
@@ -1316,7 +1325,9 @@ fn read_clause(tokens: &[Token<'_>], at: usize, d: &DateMention) -> Option<Gover
             let g = group_tense(tokens, j, floor)?;
             return check_preposition(g, preposition, tokens, j);
         }
-        if is_blocker(t) {
+        // "benefit from these grants in 2021", but "discharged from hospital on".
+        let from_place = t.is(&["from"]) && tokens.get(j + 1).is_some_and(|n| n.is(TO_NOUNS));
+        if is_blocker(t) && !from_place {
             return None;
         }
         // "more than 200 flights" counts; "higher than in 2023" compares.
@@ -1350,6 +1361,14 @@ fn read_clause(tokens: &[Token<'_>], at: usize, d: &DateMention) -> Option<Gover
             while let Some(n) = tokens.get(m) {
                 match form(tokens, m) {
                     Some(Form::Ing) | None if !is_adverb(n) => break,
+                    // "In August 2022, the council voted to close the depot": the date
+                    // is the vote's, not the closing's.
+                    Some(Form::To)
+                        if form(tokens, last) == Some(Form::Past)
+                            && !tokens[last].is(PLAN_PARTICIPLES) =>
+                    {
+                        break;
+                    }
                     Some(_) => last = m,
                     None => {}
                 }
