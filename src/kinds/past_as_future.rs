@@ -3,10 +3,16 @@
 //!
 //! Why: "The vote will be held on 3 March 2018" in an article of April 2018 is stale: the
 //! vote either happened or moved.
-//! Limits: only a future cue written right before the date counts. Dates inside
-//! quotations, in conditional sentences and in reported speech are skipped (a quoted
-//! plan is a fact about the plan), and so are dates without a year. The date must end
-//! more than `min_days` before the reference date. Skipped without a reference date.
+//! Reads the verb group that governs the date in its clause ([`tense::governor`]):
+//! "will", "is to", "is set/due/scheduled/expected/slated to", "is going to", "plans/
+//! intends/aims to", "is scheduled for", before the date or after a date that leads the
+//! clause. Limits: a long object between verb and date, or one that names its own
+//! event ("will examine the crash on"), leaves the date alone. Dates inside quotations,
+//! in conditional sentences, in projections, after a past plan or after a speech verb
+//! that reports the plan ("the council said it will open in 2017") are skipped (a
+//! quoted plan is a fact about the plan). A date without a year is read as in
+//! `future-as-past`. The date must end more than `min_days` before the reference date.
+//! Skipped without a reference date.
 
 use super::tense::{self, Params, Wrong};
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
@@ -41,8 +47,8 @@ impl Kind for PastAsFuture {
         let Some(reference) = cx.reference.date else {
             return;
         };
-        let cue = tense::cue(CueKind::Future);
-        let dates = tense::misdated(cx, reference, &self.params, Wrong::Before, cue);
+        let wrong = Wrong::Before;
+        let dates = tense::tensed(cx, reference, &self.params, wrong, CueKind::Future);
         for (d, cue) in dates {
             out.push(tense::finding(cx, reference, d, cue, "future tense"));
         }
@@ -64,6 +70,32 @@ mod tests {
         assert_finds(&kind(), "The vote will be held on <<3 March 2018>>.", d);
         assert_finds(&kind(), "The plant is scheduled to open in <<2017>>.", d);
         assert_finds(&kind(), "The race will take place in <<March 2018>>.", d);
+    }
+
+    #[test]
+    fn flags_any_future_or_plan_of_the_dates_clause() {
+        let d = Some("2018-04-10");
+        let k = kind();
+        assert_finds(&k, "She will announce her resignation on <<21 March 2018>>.", d);
+        assert_finds(&k, "The sides are to sign a truce on <<July 5, 2017>>.", d);
+        assert_finds(&k, "The mayor is due to open the bridge in <<2017>>.", d);
+        assert_finds(&k, "The firm aims to reopen the plant in <<March 2018>>.", d);
+        assert_finds(&k, "On <<14 March 2018>>, the mayor is set to unveil the plan.", d);
+        assert_finds(&k, "The hearing is set for <<2018-03-02>>.", d);
+        assert_finds(&k, "The bill will be passed on <<3 March 2018>>, officials said.", d);
+    }
+
+    #[test]
+    fn allows_past_plans_modifiers_and_other_clauses() {
+        let d = Some("2018-04-10");
+        let k = kind();
+        assert_clean(&k, "The mayor was set to open the bridge in 2017.", d);
+        assert_clean(&k, "The mayor had been expected to open the bridge in 2017.", d);
+        assert_clean(&k, "It will build on the November 2017 proposed rule.", d);
+        assert_clean(&k, "The inquiry will examine the crash on 3 March 2018.", d);
+        assert_clean(&k, "The law, which took effect in 2017, will be reviewed.", d);
+        assert_clean(&k, "Towns hit by earthquakes in 2017 will be rebuilt.", d);
+        assert_clean(&k, "If the vote had been held in 2017, the outcome could differ.", d);
     }
 
     #[test]
