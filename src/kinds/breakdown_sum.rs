@@ -23,6 +23,7 @@ use crate::extract::number::{gap, is_change_amount};
 use crate::numbers::{format_number, format_share};
 use super::arithmetic::{from_to_pairs, quoted_note};
 use crate::extract::{Bound, NumberKind, NumberMention};
+use crate::span::Span;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -125,6 +126,18 @@ const NOT_A_BREAKDOWN: &[&str] = &[
     "also",
 ];
 
+/// Answers to a poll question, as written after a share.
+const POLL_ANSWERS: &[&str] = &[
+    "yes", "no", "unsure", "undecided", "favour", "favor", "against", "opposed", "backed",
+    "supported", "support", "oppose", "view", "know", "neither",
+];
+
+/// Words of change that rule a list out even when its labels are poll answers.
+const CHANGE_WORDS: &[&str] = &[
+    "rose", "fell", "increase", "increased", "decrease", "decreased", "up", "down", "growth",
+    "grew", "compared", "respectively", "than", "versus", "vs",
+];
+
 fn is_total(text: &str, n: &NumberMention) -> bool {
     let before = crate::span::tail(text, n.span.start, 64)
         .trim_end()
@@ -136,6 +149,10 @@ fn is_total(text: &str, n: &NumberMention) -> bool {
         || before.ends_with("totalling")
         || before.ends_with("totaling")
         || before.ends_with("in total,")
+        || before.ends_with("in all,")
+        || before.ends_with("totalled")
+        || before.ends_with("totaled")
+        || before.ends_with("totals")
         || after.starts_with("in total")
         || after.starts_with("in all")
         || after.starts_with("altogether")
@@ -198,74 +215,347 @@ fn dimensions(text: &str, shares: &[&NumberMention]) -> usize {
     seen.iter().filter(|&&b| b).count()
 }
 
+/// Words that, written between a whole and the first of its parts, announce the parts:
+/// "The 1,846 arrests were split between ...", "The $149.8 million budget is divided into".
+const SPLIT_WORDS: &[&str] = &[
+    "split between",
+    "split among",
+    "split into",
+    "divided into",
+    "divided between",
+    "divided among",
+    "made up of",
+    "consists of",
+    "consisting of",
+    "comprises",
+    "comprising",
+    "broken down into",
+];
+
+/// Words that make the parts a subset of the whole.
+const SUBSET_WORDS: &[&str] = &[
+    "including",
+    "of whom",
+    "of which",
+    "among",
+    "such as",
+    "at least",
+    "more than",
+    "others",
+];
+
+/// Nouns a part may not count: a duration or a date is not a share of a count.
+const NOT_PART_NOUNS: &[&str] = &[
+    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "minutes",
+    "percent", "points",
+];
+
+fn bracketed(text: &str, n: &NumberMention) -> bool {
+    text.get(..n.value_span.start)
+        .is_some_and(|b| b.ends_with('('))
+        && text
+            .get(n.value_span.end..)
+            .is_some_and(|a| a.starts_with(')'))
+}
+
+/// A year written as a number ("in 2019") is not a part.
+fn looks_like_year(text: &str, n: &NumberMention) -> bool {
+    n.noun.is_none()
+        && n.currency.is_none()
+        && (1800.0..=2100.0).contains(&n.value)
+        && n.value_span.text(text).chars().all(|c| c.is_ascii_digit())
+}
+
+/// A number right after a name or "No." labels something ("PEB 236", "No. 10"); it
+/// counts nothing.
+fn is_identifier(text: &str, n: &NumberMention) -> bool {
+    let before = crate::span::tail(text, n.span.start, 24);
+    if !before.ends_with(' ') || bracketed(text, n) {
+        return false;
+    }
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    word.starts_with(|c: char| c.is_uppercase()) && !word.ends_with([',', ';', ':'])
+        || word.eq_ignore_ascii_case("no.")
+        || word.ends_with('#')
+}
+
+/// Whether `n` can be the whole: an exact count or amount ("The 43-member council" too).
+fn can_be_whole(text: &str, n: &NumberMention) -> bool {
+    n.is_cardinal()
+        && n.bound == Bound::Exact
+        && !looks_like_year(text, n)
+        && (n.value.fract() == 0.0 || n.currency.is_some())
+        && (!n.compound
+            || ["-member", "-strong", "-seat"]
+                .iter()
+                .any(|w| crate::span::head(text, n.value_span.end, 10).starts_with(w)))
+}
+
+/// Whether `p` can be a part of `total`.
+fn can_be_part(text: &str, total: &NumberMention, p: &NumberMention) -> bool {
+    p.is_cardinal()
+        && !p.compound
+        && p.bound == Bound::Exact
+        && p.currency == total.currency
+        && !looks_like_year(text, p)
+        && !is_identifier(text, p)
+        && !p
+            .noun
+            .as_deref()
+            .is_some_and(|w| NOT_PART_NOUNS.contains(&w))
+}
+
+/// Whether `g`, the text between two numbers, joins two items of one list.
+fn coordinated(g: &str) -> bool {
+    g.split_whitespace().count() <= 5
+        && (g.contains(',') || g.contains(" and "))
+        && !["including", "of whom", "of which"]
+            .iter()
+            .any(|w| g.contains(w))
+}
+
+/// The parts listed right after the whole: the numbers from `from` on, each joined to the
+/// one before as items of one list. None when a number in the list cannot be a part.
+fn parts_after<'a>(
+    text: &str,
+    total: &NumberMention,
+    nums: &[&'a NumberMention],
+    from: usize,
+) -> Option<Vec<&'a NumberMention>> {
+    let mut parts: Vec<&NumberMention> = Vec::new();
+    for &n in nums.iter().filter(|n| n.span.start >= from) {
+        if let Some(prev) = parts.last() {
+            if !coordinated(&gap(text, prev.span, n.span)) {
+                break;
+            }
+        }
+        if !can_be_part(text, total, n) {
+            return None;
+        }
+        parts.push(n);
+    }
+    Some(parts)
+}
+
+/// How the whole leads into its parts, when the text says so between them: a colon or a
+/// dash ("Police arrested 28 people: 13 men and 15 women", "The 35 people on board — six
+/// passengers and 29 crew —"), a verb of splitting ("were split between", "is made up
+/// of"), or a sentence opened by "Of the N ...,". Returns whether the parts may be a
+/// subset: "Of the 66 firms, 13 are in Ohio and eight in Iowa" need not name them all.
+fn leads_into_parts(
+    text: &str,
+    sentence: Span,
+    total: &NumberMention,
+    first: &NumberMention,
+) -> Option<bool> {
+    let between = text.get(super::arithmetic::phrase_end(total)..first.span.start)?;
+    let lower = between.to_ascii_lowercase();
+    if lower.split_whitespace().count() > 8 {
+        return None;
+    }
+    let end = lower.trim_end();
+    if end.ends_with(':') {
+        return Some(false);
+    }
+    if end.ends_with('—') || end.ends_with('–') {
+        // A dash that closes an aside ("120 talks—35 from its leaders—six trips") does
+        // not open a list.
+        let dashes = text
+            .get(sentence.start..total.span.start)
+            .map_or(0, |b| b.matches(['—', '–']).count());
+        return (dashes % 2 == 0).then_some(false);
+    }
+    // "The 432 seats went 87 to the Greens, ...": the verb alone, right before the list.
+    if SPLIT_WORDS.iter().any(|w| lower.contains(w)) || lower.trim() == "went" {
+        return Some(false);
+    }
+    let opened_by_of = text
+        .get(sentence.start..total.span.start)
+        .is_some_and(|b| b.trim().eq_ignore_ascii_case("of the"));
+    (opened_by_of && end.ends_with(',')).then_some(true)
+}
+
+/// `sum` written like the amount `like`: "$149.9 million" for "$149.8 million".
+fn money_like(like: &str, sum: f64) -> String {
+    let lower = like.to_ascii_lowercase();
+    let prefix: String = like
+        .chars()
+        .take_while(|c| !c.is_ascii_digit())
+        .collect();
+    let (scale, word) = if lower.contains("billion") {
+        (1e9, " billion")
+    } else if lower.ends_with("bn") {
+        (1e9, "bn")
+    } else if lower.contains("million") {
+        (1e6, " million")
+    } else if lower.ends_with('m') {
+        (1e6, "m")
+    } else {
+        (1.0, "")
+    };
+    format!("{prefix}{}{word}", format_number(sum / scale, 2))
+}
+
 impl BreakdownSum {
     fn check_counts(
         &self,
         text: &str,
-        sentence_text: &str,
+        sentence: Span,
         nums: &[&NumberMention],
         out: &mut Vec<Finding>,
     ) {
+        let sentence_text = sentence.text(text);
         let totals: Vec<_> = nums
             .iter()
             .filter(|n| n.is_cardinal() && is_total(text, n))
             .collect();
-        let [total] = totals.as_slice() else { return };
-        let bracketed = |n: &NumberMention| {
-            text.get(..n.value_span.start)
-                .is_some_and(|b| b.ends_with('('))
-                && text
-                    .get(n.value_span.end..)
-                    .is_some_and(|a| a.starts_with(')'))
+        let found = if let [total] = totals.as_slice() {
+            self.marked_total(text, total, nums)
+                .map(|(t, p)| (t, p, false))
+        } else {
+            None
         };
+        // No total marked as such: a whole that leads into a list of its parts.
+        let found = found.or_else(|| {
+            if !totals.is_empty() {
+                return None;
+            }
+            nums.iter().enumerate().find_map(|(i, total)| {
+                let first = nums.get(i + 1)?;
+                if !can_be_whole(text, total) {
+                    return None;
+                }
+                let partial = leads_into_parts(text, sentence, total, first)?;
+                let parts = parts_after(text, total, nums, first.span.start)?;
+                Some((*total, parts, partial))
+            })
+        });
+        let Some((total, parts, partial)) = found else {
+            return;
+        };
+        self.report(text, sentence_text, total, &parts, partial, out);
+    }
+
+    /// Parts of a total marked as such ("a total of 40", "40 in total").
+    fn marked_total<'a>(
+        &self,
+        text: &str,
+        total: &'a NumberMention,
+        nums: &[&'a NumberMention],
+    ) -> Option<(&'a NumberMention, Vec<&'a NumberMention>)> {
+        if total.bound != Bound::Exact {
+            return None;
+        }
         let parts: Vec<&NumberMention> = nums
             .iter()
             .filter(|n| {
-                !std::ptr::eq(**n, **total)
+                !std::ptr::eq(**n, total)
                     && n.is_cardinal()
                     && !n.compound
                     && n.currency == total.currency
-                    && (bracketed(n)
+                    && (bracketed(text, n)
                         || (n.noun.is_some() && n.noun == total.noun && n.bound == Bound::Exact))
             })
             .copied()
             .collect();
+        if parts.len() >= 2 {
+            // Parts counted by noun must be one coordinated list ("20 boats in May and 25
+            // boats in June"), not figures scattered through a long sentence.
+            if parts.iter().any(|p| !bracketed(text, p)) {
+                for w in parts.windows(2) {
+                    let g = gap(text, w[0].span, w[1].span);
+                    let around_total =
+                        total.span.start > w[0].span.start && total.span.end < w[1].span.end;
+                    if around_total
+                        || g.split_whitespace().count() > 5
+                        || !(g.contains(',') || g.contains(" and "))
+                    {
+                        return None;
+                    }
+                }
+            }
+            return Some((total, parts));
+        }
+        if !can_be_whole(text, total) {
+            return None;
+        }
+        // Parts listed right after the total ("totalled 1,010: 185 in Rennes, ...").
+        let i = nums.iter().position(|n| std::ptr::eq(*n, total))?;
+        if let Some(first) = nums.get(i + 1) {
+            let between = text
+                .get(super::arithmetic::phrase_end(total)..first.span.start)
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if between.split_whitespace().count() <= 6
+                && (between.contains(':')
+                    || between.contains('—')
+                    || between.contains('–')
+                    || between.contains("including")
+                    || SPLIT_WORDS.iter().any(|w| between.contains(w)))
+            {
+                let parts = parts_after(text, total, nums, first.span.start)?;
+                return Some((total, parts));
+            }
+        }
+        // Parts listed right before it: "19 men and 14 women, 33 in total".
+        let before = text.get(..total.span.start)?.trim_end();
+        if i >= 2 && (before.ends_with(',') || before.ends_with('—')) {
+            let mut parts: Vec<&NumberMention> = vec![nums[i - 1]];
+            let last_gap = gap(text, nums[i - 1].span, total.span);
+            if last_gap.split_whitespace().count() > 3 {
+                return None;
+            }
+            for j in (0..i - 1).rev() {
+                if !coordinated(&gap(text, nums[j].span, nums[j + 1].span)) {
+                    break;
+                }
+                parts.insert(0, nums[j]);
+            }
+            if parts.iter().any(|p| !can_be_part(text, total, p)) {
+                return None;
+            }
+            return Some((total, parts));
+        }
+        None
+    }
+
+    fn report(
+        &self,
+        text: &str,
+        sentence_text: &str,
+        total: &NumberMention,
+        parts: &[&NumberMention],
+        partial: bool,
+        out: &mut Vec<Finding>,
+    ) {
         if parts.len() < 2 || total.bound != Bound::Exact {
             return;
         }
-        // Parts counted by noun must be one coordinated list ("20 boats in May and 25
-        // boats in June"), not figures scattered through a long sentence.
-        if parts.iter().any(|p| !bracketed(p)) {
-            for w in parts.windows(2) {
-                let g = gap(text, w[0].span, w[1].span);
-                let around_total =
-                    total.span.start > w[0].span.start && total.span.end < w[1].span.end;
-                if around_total
-                    || g.split_whitespace().count() > 5
-                    || !(g.contains(',') || g.contains(" and "))
-                {
-                    return;
-                }
-            }
-        }
         let lower = sentence_text.to_ascii_lowercase();
-        let subset = [
-            "including",
-            "of whom",
-            "of which",
-            "among",
-            "such as",
-            "at least",
-            "more than",
-            "others",
-            "rest",
-            "remaining",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
+        // "the remaining 46", "the other 46": the last part closes the list.
+        let closed = parts.last().is_some_and(|p| {
+            ["remaining", "other", "rest"]
+                .iter()
+                .any(|w| word_before_is(text, p, w))
+        });
+        // Whole words only: "arrested" holds "rest".
+        let words: String = lower
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+            .collect();
+        let words = format!(" {} ", words.split_whitespace().collect::<Vec<_>>().join(" "));
+        let has = |w: &str| words.contains(&format!(" {w} "));
+        let subset = SUBSET_WORDS.iter().any(|w| has(w))
+            || (partial && !closed)
+            || (!closed && ["rest", "remaining"].iter().any(|w| has(w)));
         let lo: f64 = parts.iter().map(|p| p.low).sum();
         let hi: f64 = parts.iter().map(|p| p.high).sum();
-        let tol = self.params.count_tolerance;
+        // Sums of amounts in millions carry float error.
+        let tol = self.params.count_tolerance + total.value.abs() * 1e-9;
         let wrong = if subset {
             lo > total.high + tol
         } else {
@@ -275,13 +565,18 @@ impl BreakdownSum {
             return;
         }
         let sum: f64 = parts.iter().map(|p| p.value).sum();
-        let mut all: Vec<&NumberMention> = parts.clone();
+        let mut all: Vec<&NumberMention> = parts.to_vec();
         all.push(total);
+        let sum_text = if total.currency.is_some() {
+            money_like(total.value_span.text(text), sum)
+        } else {
+            format_number(sum, 2)
+        };
         let mut f = Finding::at(total.value_span)
-            .arg("sum", format_number(sum, 2))
+            .arg("sum", sum_text)
             .arg("total", total.value_span.text(text))
             .arg("quoted", quoted_note(&all));
-        for p in &parts {
+        for p in parts {
             f = f.label(p.value_span, "a part");
         }
         out.push(f.label(total.value_span, "the stated total"));
@@ -314,10 +609,36 @@ impl BreakdownSum {
             return;
         }
         let lower = sentence_text.to_ascii_lowercase();
-        if lower
+        // Answers to one question ("said yes", "against", "undecided") split one whole,
+        // whatever the question was about ("Asked whether the tax should rise, ...").
+        let answers = shares
+            .iter()
+            .filter(|s| {
+                let label = crate::span::head(text, s.span.end, 30).to_ascii_lowercase();
+                label
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .filter(|w| !w.is_empty())
+                    .take(3)
+                    .any(|w| POLL_ANSWERS.contains(&w))
+            })
+            .count();
+        let words: Vec<&str> = lower
             .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| NOT_A_BREAKDOWN.contains(&w))
-        {
+            .filter(|w| !w.is_empty())
+            .collect();
+        let against_breakdown = words.iter().enumerate().any(|(i, w)| {
+            let next = words.get(i + 1).copied().unwrap_or("");
+            match *w {
+                // "per cent" is the share itself.
+                "per" => next != "cent",
+                // "from 20%" starts a change; "came from gas" names a part.
+                "from" => next.starts_with(|c: char| c.is_ascii_digit()),
+                w => {
+                    NOT_A_BREAKDOWN.contains(&w) && (answers < 2 || CHANGE_WORDS.contains(&w))
+                }
+            }
+        });
+        if against_breakdown {
             return;
         }
         // Changes ("cut by 52%", "rose 4%") are not parts of anything.
@@ -379,12 +700,31 @@ impl Kind for BreakdownSum {
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
+        let mut previous: Vec<&NumberMention> = Vec::new();
         for (sentence, nums) in sentence_numbers(cx) {
+            let before = std::mem::replace(&mut previous, nums.clone());
+            // "Last year 150 jobs were cut. Of these, 89 were in Dijon, ...": the whole
+            // is the one count of the sentence before.
+            if let ([total], Some(first)) = (before.as_slice(), nums.first()) {
+                let opener = sentence.text(text).trim_start().to_ascii_lowercase();
+                if ["of these,", "of them,", "of those,"]
+                    .iter()
+                    .any(|o| opener.starts_with(o))
+                    && total.noun.is_some()
+                    && can_be_whole(text, total)
+                {
+                    if let Some(parts) = parts_after(text, total, &nums, first.span.start) {
+                        if parts.len() == nums.len() {
+                            self.report(text, sentence.text(text), total, &parts, true, out);
+                        }
+                    }
+                }
+            }
             if nums.len() < 3 || !from_to_pairs(text, &nums).is_empty() {
                 continue;
             }
             let sentence_text = sentence.text(text);
-            self.check_counts(text, sentence_text, &nums, out);
+            self.check_counts(text, sentence, &nums, out);
             self.check_shares(text, sentence_text, &nums, out);
         }
     }
@@ -446,5 +786,50 @@ mod tests {
             None,
         );
         assert_clean(&kind(), "A total of 40 people, including 10 people from Lyon and 20 people from Nice, were there.", None);
+    }
+
+    #[test]
+    fn flags_wholes_that_lead_into_their_parts() {
+        assert_finds(&kind(), "Police arrested <<30>> people: 12 men and 15 women.", None);
+        assert_finds(
+            &kind(),
+            "The <<4,846>> arrests were split between Dijon (1,586), Bordeaux (1,129) and Metz (1,482).",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "Of the <<120>> shops inspected, 40 were in Leeds, 30 in York and the remaining 60 in Hull.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "Last year <<150>> jobs were cut. Of these, 89 were in Dijon, 51 in Lyon and the other 68 in Rennes.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "The course drew 19 men and 14 women, <<27>> in total.",
+            None,
+        );
+    }
+
+    #[test]
+    fn allows_subsets_asides_and_labels() {
+        assert_clean(
+            &kind(),
+            "Of the 66 lenders given awards, 13 are credit unions, eight are in Maine and one in Iowa.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "The scheme ran 90 workshops—20 led by mayors—four site tours and 65 newsletters.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "She sat on six panels – Panel 236, Panel 241 and Panel 242.",
+            None,
+        );
+        assert_clean(&kind(), "Police arrested 27 people: 12 men and 15 women.", None);
     }
 }
