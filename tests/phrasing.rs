@@ -40,7 +40,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("number.percent-of-total", 0.84),
     ("number.percent-change", 0.75),
     ("number.percentage-points", 0.61),
-    ("number.multiplier", 0.64),
+    ("number.multiplier", 0.94),
     ("number.breakdown-sum", 0.94),
     ("number.enumeration-count", 0.98),
     ("number.inconsistent-restatement", 0.62),
