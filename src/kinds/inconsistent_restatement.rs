@@ -5,12 +5,16 @@
 //! Pairs counts of the same noun written directly after the number ("1.2 trillion
 //! parameters", "12 victims"), in the same unit and currency, whose intervals (rounding,
 //! approximators) do not overlap.
-//! Limits: to stay quiet on real changes, a pair is skipped when either sentence marks
-//! change or time ("rose to", "later", "now", "updated", "initially", a date), names a
-//! subset or another group ("another", "including", "of them"), or when the noun is a
-//! unit of time or measure or a generic group ("people", "years"), or when each
-//! sentence names something the other does not (two crashes, two cities). Only the first figure
-//! of each noun is compared with later ones.
+//! Like with like: the later figure points back to the first ("the 14 victims", "its",
+//! "all") or shares its owner ("a model with ..." twice), and the two are within a
+//! factor of two. Limits: to stay quiet on real changes, a pair is skipped when either
+//! sentence marks change or another group ("rose to", "later", "now", "another",
+//! "including", a date), a time or plan word stands beside the figure, the noun is a
+//! unit of time or measure (or a generic group that the later figure does not point
+//! back to), the complements differ ("with"/"without"), one is given as a part of the
+//! other, either is an inventory or labelled list item, or each sentence names something
+//! the other does not (two crashes, two cities). Only the first figure of each noun is
+//! compared with later ones.
 
 use serde::Deserialize;
 
