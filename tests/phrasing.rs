@@ -39,7 +39,7 @@ const TARGET: f64 = 0.95;
 const FLOORS: &[(&str, f64)] = &[
     ("number.percent-of-total", 0.84),
     ("number.percent-change", 0.75),
-    ("number.percentage-points", 0.61),
+    ("number.percentage-points", 0.73),
     ("number.multiplier", 0.94),
     ("number.breakdown-sum", 0.94),
     ("number.enumeration-count", 0.98),

@@ -336,7 +336,10 @@ pub fn from_to_pairs(text: &str, nums: &[&NumberMention]) -> Vec<FromTo> {
         {
             continue;
         }
-        if !p.is_share() || b.is_share() != a.is_share() || b.kind != a.kind {
+        if !(p.is_share() || p.kind == NumberKind::Points)
+            || b.is_share() != a.is_share()
+            || b.kind != a.kind
+        {
             continue;
         }
         let back = gap(text, p.span, a.span);
@@ -346,6 +349,7 @@ pub fn from_to_pairs(text: &str, nums: &[&NumberMention]) -> Vec<FromTo> {
         let lead = gap(text, b.span, p.span);
         let lead_words = lead.split_whitespace().count();
         let changes = crate::extract::number::is_change_amount(text, p)
+            || p.kind == NumberKind::Points
             || back.trim().starts_with("higher")
             || back.trim().starts_with("lower");
         if changes

@@ -65,7 +65,7 @@ impl Kind for PercentChange {
                         // "That is an increase of 164%." in the next sentence.
                         let [_] = changes.as_slice() else { return None };
                         let (next, next_nums) = sentences.get(k + 1)?;
-                        stated_next(text, *next, next_nums)
+                        stated_next(text, *next, next_nums, &[NumberKind::Percent])
                     });
                 let Some(p) = p else { continue };
                 self.check_change(text, change, p, out);
@@ -80,9 +80,10 @@ pub(super) fn stated_next<'a>(
     text: &str,
     next: crate::span::Span,
     nums: &[&'a NumberMention],
+    kinds: &[NumberKind],
 ) -> Option<&'a NumberMention> {
     let [p] = nums else { return None };
-    if p.kind != NumberKind::Percent {
+    if !kinds.contains(&p.kind) {
         return None;
     }
     let lead = text.get(next.start..p.span.start)?.to_ascii_lowercase();

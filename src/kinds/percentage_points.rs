@@ -6,7 +6,9 @@
 //! Reads a "from A% to B%" change and one figure tied to a change word in the same
 //! sentence. A figure in per cent is flagged when it matches the difference but not
 //! the relative change; a figure in points when it does not match the difference.
-//! Limits: one change per sentence; `tolerance` is in percentage points.
+//! Every change of a sentence is read (see `percent-change`), and a figure stated by the
+//! next sentence when it points back ("That is a rise of 17 per cent.").
+//! Limits: `tolerance` is in percentage points.
 
 use super::arithmetic::{direction, sentence_numbers, tolerance_params, Change};
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
@@ -48,11 +50,29 @@ impl Kind for PercentagePoints {
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
+        let sentences: Vec<_> = sentence_numbers(cx).collect();
+        for (k, (_, nums)) in sentences.iter().enumerate() {
+            let changes = Change::all(text, nums);
+            for change in &changes {
+                self.check_change(text, change, nums, &changes, sentences.get(k + 1), out);
+            }
+        }
+    }
+}
+
+impl PercentagePoints {
+    /// One change of a sentence whose numbers are `nums` (see [`Kind::check`]).
+    fn check_change<'a>(
+        &self,
+        text: &str,
+        change: &Change<'a>,
+        nums: &[&'a NumberMention],
+        changes: &[Change<'a>],
+        next: Option<&(crate::span::Span, Vec<&'a NumberMention>)>,
+        out: &mut Vec<Finding>,
+    ) {
         let tol = self.params.tolerance;
-        for (_, nums) in sentence_numbers(cx) {
-            let Some(change) = Change::only(text, &nums) else {
-                continue;
-            };
+        {
             let (a, b) = (change.a, change.b);
             // Both ends are percentages ("from 4 to 6 per cent" counts too).
             let is_pct = |n: &NumberMention| n.kind == NumberKind::Percent;
@@ -61,19 +81,28 @@ impl Kind for PercentagePoints {
             };
             let forward = change.pair.from < change.pair.to;
             if !(is_pct(a) && is_pct(b) || is_pct(b) && bare(a) && forward) {
-                continue;
+                return;
             }
             let stated = |n: &NumberMention| {
                 matches!(n.kind, NumberKind::Percent | NumberKind::Points)
                     && (n.kind == NumberKind::Points || is_change_amount(text, n))
             };
-            let Some(p) = change.stated(text, &nums, stated) else {
-                continue;
-            };
+            let p = change.stated_among(text, nums, changes, stated).or_else(|| {
+                // "That is a rise of 17 per cent." in the next sentence.
+                let [_] = changes else { return None };
+                let (span, next_nums) = next?;
+                super::percent_change::stated_next(
+                    text,
+                    *span,
+                    next_nums,
+                    &[NumberKind::Percent, NumberKind::Points],
+                )
+            });
+            let Some(p) = p else { return };
             let dlo = (b.low - a.high).abs().min((b.high - a.low).abs());
             let dhi = (b.low - a.high).abs().max((b.high - a.low).abs());
             let Some((rlo, rhi)) = change.relative_size() else {
-                continue;
+                return;
             };
             let matches_diff = !NumberMention::disagrees(dlo, dhi, p.low, p.high, tol);
             let matches_rel = !NumberMention::disagrees(rlo, rhi, p.low, p.high, tol);
@@ -82,7 +111,7 @@ impl Kind for PercentagePoints {
                 _ => !matches_diff,
             };
             if !wrong {
-                continue;
+                return;
             }
             let points = (b.value - a.value).abs();
             let relative = change.relative();
