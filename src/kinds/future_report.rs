@@ -58,6 +58,60 @@ fn in_future_sentence(cx: &CheckContext<'_>, d: &DateMention) -> bool {
         .any(|c| c.kind == CueKind::Future && sentence.is_some_and(|s| s.contains(c.span)))
 }
 
+/// Whether a date the sentence's "to date" or "as of" does not govern: a target ("by
+/// 2027", "until", "before"), a date naming a noun ("the 2023 budget session"), a date in
+/// another clause than a "to date" or "so far" ("..., with the programme expanding in
+/// 2024"), or a start date in a plan ("I intend to end ... as of January 1, 2023").
+fn not_measured(cx: &CheckContext<'_>, d: &DateMention) -> bool {
+    let text = cx.text;
+    let Some(sentence) = cx.doc.prose.sentence_at(d.span.start) else {
+        return false;
+    };
+    let before = text
+        .get(sentence.start..d.span.start)
+        .unwrap_or("")
+        .to_lowercase();
+    let last_words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let target = last_words.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "by" | "until" | "till" | "before" | "through" | "from" | "starting" | "beginning"
+        )
+    }) || before.trim_end().ends_with("in time for");
+    let after = text.get(d.span.end..sentence.end).unwrap_or("");
+    let names_a_noun = d.month.is_none()
+        && after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && !matches!(w, "and" | "or" | "to" | "through"));
+    let sentence_text = sentence.text(text).to_lowercase();
+    let plan = sentence_text
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| {
+            matches!(
+                w,
+                "intend" | "intends" | "plan" | "plans" | "propose" | "proposes" | "aim" | "aims"
+                    | "expect" | "expects" | "shall"
+            )
+        });
+    // A "to date" or "so far" anchor governs its own clause only.
+    let other_clause = d.anchor.is_some_and(|a| a.kind == AnchorKind::ToDate) && {
+        let (from, to) = match d.anchor {
+            Some(a) if a.span.end <= d.span.start => (a.span.end, d.span.start),
+            Some(a) => (d.span.end, a.span.start),
+            None => (0, 0),
+        };
+        let between = text.get(from..to).unwrap_or("").to_lowercase();
+        between.contains(';')
+            || between.contains(", and ")
+            || between.contains(", with ")
+            || between.contains(", including ")
+            || between.contains(" which ")
+            || between.contains(", while ")
+    };
+    target || names_a_noun || plan || other_clause
+}
+
 impl Kind for FutureReport {
     fn args(&self) -> Vec<String> {
         tense::args()
@@ -70,7 +124,7 @@ impl Kind for FutureReport {
         let dates = tense::misdated(cx, reference, &self.params, Wrong::After, report_cue);
         for (d, cue) in dates {
             // "As of 1 July 2026 the rule will apply": a start date, not a report.
-            if in_future_sentence(cx, d) {
+            if in_future_sentence(cx, d) || not_measured(cx, d) {
                 continue;
             }
             let label = "told as already measured";
