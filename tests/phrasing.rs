@@ -49,8 +49,8 @@ const FLOORS: &[(&str, f64)] = &[
     ("date.future-as-past", 0.99),
     ("date.past-as-future", 0.99),
     ("date.relative-mismatch", 0.64),
-    ("date.range-reversed", 0.75),
-    ("date.duration-mismatch", 0.29),
+    ("date.range-reversed", 1.00),
+    ("date.duration-mismatch", 0.96),
     ("date.age-mismatch", 0.57),
     ("date.stale-as-of", 0.73),
 ];

@@ -495,14 +495,27 @@ pub fn extract(prose: &Prose, dates: &[DateMention]) -> (Temporal, Vec<DateConte
             .unwrap_or("")
             .to_ascii_lowercase();
         let gap = gap.trim();
+        // Two dates of the same form joined by a dash: "July 2, 2015 – January 1, 2016",
+        // "May 2019-June 2020" (bare years with a dash are read by the regex).
+        let dashed = matches!(gap, "-" | "–" | "—")
+            && a.month.is_some()
+            && b.month.is_some()
+            && a.day.is_some() == b.day.is_some();
         let joined = match gap {
-            "to" | "until" | "till" | "through" => lead == "from",
+            "to" | "until" | "till" | "through" => {
+                lead == "from" || lead == "years" || lead == "period"
+            }
             "and" => lead == "between",
-            _ => false,
+            _ => dashed,
         };
         if !joined || a.ambiguous || b.ambiguous {
             continue;
         }
+        let lead = if lead == "from" || lead == "between" {
+            lead
+        } else {
+            String::new()
+        };
         let mut from = Point::of(a);
         let to = Point::of(b);
         let explicit_years = from.year.is_some() && to.year.is_some();
@@ -515,21 +528,7 @@ pub fn extract(prose: &Prose, dates: &[DateMention]) -> (Temporal, Vec<DateConte
         } else {
             before.len() - lead.len()
         };
-        let change = lead == "from" && {
-            let words = before
-                .get(..before.len() - lead.len())
-                .unwrap_or("")
-                .split_whitespace()
-                .rev()
-                .take(2)
-                .map(|w| {
-                    w.trim_matches(|c: char| !c.is_ascii_alphabetic())
-                        .to_ascii_lowercase()
-                });
-            words
-                .into_iter()
-                .any(|w| CHANGE_WORDS.contains(&w.as_str()))
-        };
+        let change = lead == "from" && is_change(before.get(..before.len() - lead.len()));
         t.ranges.push(RangeMention {
             span: Span::new(start, b.span.end),
             from_span: a.date_span,
@@ -539,6 +538,20 @@ pub fn extract(prose: &Prose, dates: &[DateMention]) -> (Temporal, Vec<DateConte
             explicit_years,
             change,
         });
+    }
+    // One month written once for a range of days ("5-6 October", "from 17 to 27 July
+    // 2024", "between 9 and 5 April", "July 17-27, 2024", "from March 3 to 5") and
+    // months joined by a dash before the year ("August-November 2017").
+    for d in dates {
+        if d.ambiguous || d.weekday.is_some() {
+            continue;
+        }
+        if let Some(r) = days_before(text, d)
+            .or_else(|| days_after(text, d))
+            .or_else(|| months_before(text, d))
+        {
+            t.ranges.push(r);
+        }
     }
     t.ranges.sort_by_key(|r| r.span.start);
 
@@ -588,6 +601,228 @@ pub fn extract(prose: &Prose, dates: &[DateMention]) -> (Temporal, Vec<DateConte
     t.relatives
         .retain(|r| !matches!(r.value, Relative::Weekday(_)) || r.beside.is_some());
     (t, contexts)
+}
+
+/// Whether `word` (lower case) is one of the words that make "from X to Y" a change.
+pub fn is_date_change_word(word: &str) -> bool {
+    CHANGE_WORDS.contains(&word)
+}
+
+/// Whether the words before "from" (`before`, up to it) tell a change of date.
+fn is_change(before: Option<&str>) -> bool {
+    before
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_ascii_alphabetic())
+                .to_ascii_lowercase()
+        })
+        .any(|w| CHANGE_WORDS.contains(&w.as_str()))
+}
+
+/// The last word of `s` (letters only, lower case) and where it starts.
+fn last_word(s: &str) -> (String, usize) {
+    let s = s.trim_end();
+    let start = s
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    (s.get(start..).unwrap_or("").to_ascii_lowercase(), start)
+}
+
+/// A day of the month written as a figure ending `s` ("17", "17th"): its value and start.
+fn trailing_day(s: &str) -> Option<(i8, usize)> {
+    let s = s.trim_end();
+    let s = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|o| {
+            s.strip_suffix(o)
+                .filter(|r| r.ends_with(|c: char| c.is_ascii_digit()))
+        })
+        .unwrap_or(s);
+    let start = s.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+    let digits = s.get(start..)?;
+    // "3.5-6", "1,5-6", "10/5-6", "a5-6": not a lone day.
+    let before = s.get(..start).and_then(|b| b.chars().next_back());
+    if digits.is_empty()
+        || digits.len() > 2
+        || before.is_some_and(|c| c.is_alphanumeric() || ".,/:$£€-–".contains(c))
+    {
+        return None;
+    }
+    let day: i8 = digits.parse().ok()?;
+    (1..=31).contains(&day).then_some((day, start))
+}
+
+/// "5-6 October", "from 17 to 27 July", "between 9 and 5 April 2024": a day before a
+/// day-and-month date.
+fn days_before(text: &str, d: &DateMention) -> Option<RangeMention> {
+    if d.form != super::date::DateForm::DayMonth || d.day.is_none() || d.month.is_none() {
+        return None;
+    }
+    let before = text.get(..d.span.start)?.trim_end();
+    let (first, lead_start, change) = if let Some(rest) = before
+        .strip_suffix('-')
+        .or_else(|| before.strip_suffix('–'))
+    {
+        let (day, start) = trailing_day(rest)?;
+        ((day, start), start, false)
+    } else {
+        let (joint, joint_start) = last_word(before);
+        let rest = before.get(..joint_start)?;
+        let (day, start) = trailing_day(rest)?;
+        let (lead, lead_start) = last_word(rest.get(..start)?);
+        let ok = match joint.as_str() {
+            "to" | "until" | "till" | "through" => lead == "from",
+            "and" => lead == "between",
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+        let change = lead == "from" && is_change(rest.get(..lead_start));
+        ((day, start), lead_start, change)
+    };
+    let (day, start) = first;
+    let day_len = if day >= 10 { 2 } else { 1 };
+    Some(RangeMention {
+        span: Span::new(lead_start, d.span.end),
+        from_span: Span::new(start, start + day_len),
+        to_span: d.date_span,
+        from: Point {
+            day: Some(day),
+            ..Point::of(d)
+        },
+        to: Point::of(d),
+        explicit_years: false,
+        change,
+    })
+}
+
+/// "July 17-27, 2024", "from March 3 to 5": a day after a month-and-day date.
+fn days_after(text: &str, d: &DateMention) -> Option<RangeMention> {
+    if d.form != super::date::DateForm::MonthDay || d.day.is_none() || d.year.is_some() {
+        return None;
+    }
+    let after = text.get(d.span.end..)?;
+    let trimmed = after.trim_start();
+    let (rest, lead_start, change) = if let Some(r) = trimmed
+        .strip_prefix('-')
+        .or_else(|| trimmed.strip_prefix('–'))
+    {
+        (r.trim_start(), d.span.start, false)
+    } else {
+        let before = text.get(..d.span.start)?;
+        let (lead, lead_start) = last_word(before);
+        let word_end = trimmed.find(|c: char| !c.is_ascii_alphabetic())?;
+        let joint = trimmed.get(..word_end)?.to_ascii_lowercase();
+        let ok = match joint.as_str() {
+            "to" | "until" | "till" | "through" => lead == "from",
+            "and" => lead == "between",
+            _ => false,
+        };
+        if !ok || !before.get(lead_start + lead.len()..)?.trim().is_empty() {
+            return None;
+        }
+        let change = lead == "from" && is_change(before.get(..lead_start));
+        (trimmed.get(word_end..)?.trim_start(), lead_start, change)
+    };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let day: i8 = rest.get(..digits)?.parse().ok()?;
+    let mut tail = rest.get(digits..)?;
+    for o in ["st", "nd", "rd", "th"] {
+        tail = tail.strip_prefix(o).unwrap_or(tail);
+    }
+    // A clock time, a share, a decimal or a month of its own is not the end of this
+    // range: "from March 3 to 5 p.m.", "to 5%", "to 5 June".
+    let next = tail.trim_start();
+    let next_word: String = next
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    let glued = tail.starts_with(|c: char| c.is_alphanumeric() || c == ':' || c == '%')
+        || tail.starts_with('.')
+            && tail
+                .get(1..)
+                .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+    if !(1..=31).contains(&day)
+        || glued
+        || matches!(
+            next_word.as_str(),
+            "a" | "p" | "am" | "pm" | "per" | "percent"
+        )
+        || month_number(&next_word).is_some()
+    {
+        return None;
+    }
+    let from_start = text.len() - rest.len();
+    let mut end = from_start + digits;
+    let mut year = None;
+    // The year written once at the end: "July 17-27, 2024".
+    let y = tail.strip_prefix(',').unwrap_or(tail);
+    let y_trim = y.trim_start();
+    if y.len() > y_trim.len() || y.len() < tail.len() {
+        let n = y_trim.len()
+            - y_trim
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        if n == 4 {
+            year = y_trim.get(..4).and_then(|s| s.parse().ok());
+            end = text.len() - y_trim.len() + 4;
+        }
+    }
+    let from = Point {
+        year,
+        ..Point::of(d)
+    };
+    Some(RangeMention {
+        span: Span::new(lead_start, end),
+        from_span: d.date_span,
+        to_span: Span::new(from_start, from_start + digits),
+        from,
+        to: Point {
+            day: Some(day),
+            ..from
+        },
+        explicit_years: false,
+        change,
+    })
+}
+
+/// "August-November 2017": a month and a dash before a month-and-year date.
+fn months_before(text: &str, d: &DateMention) -> Option<RangeMention> {
+    if d.form != super::date::DateForm::MonthYear || d.month.is_none() {
+        return None;
+    }
+    let before = text.get(..d.span.start)?.trim_end();
+    let rest = before
+        .strip_suffix('-')
+        .or_else(|| before.strip_suffix('–'))?
+        .trim_end();
+    let (word, start) = last_word(rest);
+    let original = rest.get(start..)?;
+    // Full month names only: "May-June" but not "Mar-" (an abbreviation or a word).
+    let month = month_number(original)?;
+    if word.len() < 3 || !original.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let from_span = Span::new(start, start + original.len());
+    Some(RangeMention {
+        span: Span::new(start, d.span.end),
+        from_span,
+        to_span: d.date_span,
+        from: Point {
+            month: Some(month),
+            ..Point::of(d)
+        },
+        to: Point::of(d),
+        explicit_years: false,
+        change: false,
+    })
 }
 
 fn read(

@@ -36,19 +36,28 @@ impl Kind for RangeReversed {
         ["from", "to"].map(String::from).to_vec()
     }
 
-    fn check(&self, _cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        for r in _cx.mentions.ranges() {
-            if !r.explicit_years || r.change {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        for r in cx.mentions.ranges() {
+            if r.change && !quantity_change(cx.text, r.span.start) {
                 continue;
             }
             let key = |p: crate::extract::temporal::Point| (p.year, p.month, p.day);
             let (from, to) = (key(r.from), key(r.to));
-            // Compare only at the precision both ends share.
-            let reversed = match (from, to) {
-                ((Some(a), _, _), (Some(b), _, _)) if a != b => a > b,
-                ((_, Some(a), _), (_, Some(b), _)) if a != b => a > b,
-                ((_, Some(_), Some(a)), (_, Some(_), Some(b))) => a > b,
-                _ => false,
+            let reversed = if r.explicit_years {
+                // Compare only at the precision both ends share.
+                match (from, to) {
+                    ((Some(a), _, _), (Some(b), _, _)) if a != b => a > b,
+                    ((_, Some(a), _), (_, Some(b), _)) if a != b => a > b,
+                    ((_, Some(_), Some(a)), (_, Some(_), Some(b))) => a > b,
+                    _ => false,
+                }
+            } else {
+                // The year written once: only days of one month can be told reversed
+                // ("from 20 to 18 March 2020"); two months may straddle a new year.
+                match (from, to) {
+                    ((_, Some(m), Some(a)), (_, Some(n), Some(b))) => m == n && a > b,
+                    _ => false,
+                }
             };
             if reversed {
                 out.push(
@@ -63,6 +72,42 @@ impl Kind for RangeReversed {
     }
 }
 
+/// Verbs of quantity, which tell how a figure moved over a period ("output fell sharply
+/// from 2019 to 2021"), not that a date was changed.
+const QUANTITY_VERBS: &[&str] = &[
+    "rose",
+    "fell",
+    "increased",
+    "decreased",
+    "dropped",
+    "grew",
+    "declined",
+    "climbed",
+    "sharply",
+    "steadily",
+];
+
+/// Whether the "from ... to" range at `start` follows a verb of quantity rather than one
+/// of a changed date ("moved", "postponed"): the two words before it are checked.
+fn quantity_change(text: &str, start: usize) -> bool {
+    let words: Vec<String> = text
+        .get(..start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_ascii_alphabetic())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    words.iter().any(|w| QUANTITY_VERBS.contains(&w.as_str()))
+        && !words.iter().any(|w| {
+            !QUANTITY_VERBS.contains(&w.as_str())
+                && crate::extract::temporal::is_date_change_word(w)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +118,27 @@ mod tests {
         assert_finds(&RangeReversed, "It ran <<from 2019 to 2017>>.", None);
         assert_finds(&RangeReversed, "In <<2019–2017>> it grew.", None);
         assert_finds(&RangeReversed, "In <<2019-2017>> it grew.", None);
+        assert_finds(
+            &RangeReversed,
+            "Output fell sharply <<from 2019 to 2017>>.",
+            None,
+        );
+        assert_finds(&RangeReversed, "It was shut <<from 20 to 18 March 2020>>.", None);
+        assert_finds(
+            &RangeReversed,
+            "It was shut <<from March 20 to March 18, 2020>>.",
+            None,
+        );
+        assert_finds(
+            &RangeReversed,
+            "It was shut <<July 2, 2015 – January 1, 2015>>.",
+            None,
+        );
+        assert_finds(
+            &RangeReversed,
+            "The survey covered the years <<2003 to 1999>>.",
+            None,
+        );
         assert_finds(
             &RangeReversed,
             "It was shut <<between 5 May 2020 and 3 March 2020>>.",
