@@ -51,8 +51,8 @@ const FLOORS: &[(&str, f64)] = &[
     ("date.relative-mismatch", 0.64),
     ("date.range-reversed", 1.00),
     ("date.duration-mismatch", 0.96),
-    ("date.age-mismatch", 0.57),
-    ("date.stale-as-of", 0.73),
+    ("date.age-mismatch", 1.00),
+    ("date.stale-as-of", 0.99),
 ];
 
 /// At least this many error sentences (and as many twins) per check.

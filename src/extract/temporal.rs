@@ -318,6 +318,93 @@ pub(crate) static BESIDE_GAP_RE: LazyLock<Prebuilt> = LazyLock::new(|| {
     )
 });
 
+/// Text between "as of" and its date that still anchors the state to the date's end.
+const END_OF_GAPS: &[&str] = &["the end of", "end of", "the close of", "end-"];
+
+/// The age forms news writes beside a birth date that the one-pass scan does not read,
+/// because outside such a sentence they are as often counts as ages: "who is 41",
+/// ", now 58,", "which makes her 50", "At 43,", "is 70;", "(80)", "aged 45" in words,
+/// ", fifty-nine,". Read only in a sentence that has a "born" date.
+static AGE_BESIDE_BIRTH_RE: LazyLock<crate::re::Regex> = LazyLock::new(|| {
+    let n = r"(?P<n>[0-9]{1,3}|(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|nineteen|eighteen|seventeen|sixteen|hundred))";
+    let b = r"(?-u:\b)";
+    let end = r"(?:\s+years?\s+old)?(?:\s*[,;.)]|\s+and\s|\s*$)";
+    crate::re::Regex::new(&format!(
+        r"(?:{b}(?:(?i:who|which|that|she|he|they)\s+(?:is|are)\s+(?:now\s+)?|(?i:now|aged|age)\s+|(?i:makes|making|made)\s+(?:him|her|them)\s+|(?i:at)\s+(?:the\s+age\s+of\s+)?|(?:is|are)\s+)|\(\s*|,\s+){n}{b}{end}"
+    ))
+    .expect("static regex")
+});
+
+/// A number of years written in words or digits: "59", "fifty-nine".
+fn age_number(s: &str) -> Option<i32> {
+    if let Ok(n) = s.parse() {
+        return Some(n);
+    }
+    let lower = s.to_ascii_lowercase();
+    let (tens, unit) = lower.split_once('-').unwrap_or((lower.as_str(), ""));
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    const UNITS: &[&str] = &[
+        "", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    if let Some(t) = TENS.iter().position(|w| *w == tens) {
+        let u = UNITS.iter().position(|w| *w == unit)?;
+        return Some(20 + 10 * t as i32 + u as i32);
+    }
+    if !unit.is_empty() {
+        return None;
+    }
+    number_word(&lower).filter(|n| *n >= 16)
+}
+
+/// Ages in the sentences that have a "born" date and no age read yet (see
+/// [`AGE_BESIDE_BIRTH_RE`]). The first plausible one that is not part of a date counts.
+fn read_ages_beside_births(
+    text: &str,
+    prose: &Prose,
+    dates: &[DateMention],
+    contexts: &[DateContext],
+    ages: &mut Vec<AgeMention>,
+) {
+    let mut done: Vec<Span> = Vec::new();
+    let mut found = Vec::new();
+    for (d, c) in dates.iter().zip(contexts) {
+        if !c.cue.is_some_and(|c| c.kind == CueKind::Born) {
+            continue;
+        }
+        let Some(sentence) = prose.sentence_at(d.span.start) else {
+            continue;
+        };
+        if done.contains(&sentence) || ages.iter().any(|a| sentence.contains(a.span)) {
+            continue;
+        }
+        done.push(sentence);
+        let Some(body) = text.get(sentence.start..sentence.end) else {
+            continue;
+        };
+        for caps in AGE_BESIDE_BIRTH_RE.captures_iter(body) {
+            let Some(m) = caps.name("n") else { continue };
+            let span = Span::new(sentence.start + m.start(), sentence.start + m.end());
+            // A day or year of a date ("March 31, 1940") is not an age.
+            if dates.iter().any(|d| d.span.overlaps(span)) {
+                continue;
+            }
+            let Some(age) = age_number(m.as_str()).filter(|a| (1..=120).contains(a)) else {
+                continue;
+            };
+            found.push(AgeMention {
+                span,
+                age,
+                born: None,
+            });
+            break;
+        }
+    }
+    ages.extend(found);
+    ages.sort_by_key(|a| a.span.start);
+}
+
 /// Words before "from" that make "from X to Y" a change rather than a period.
 const CHANGE_WORDS: &[&str] = &[
     "move",
@@ -581,6 +668,7 @@ pub fn extract(prose: &Prose, dates: &[DateMention]) -> (Temporal, Vec<DateConte
             dur.range = None;
         }
     }
+    read_ages_beside_births(text, prose, dates, &contexts, &mut t.ages);
     for age in t.ages.iter_mut() {
         let Some(sentence) = prose.sentence_at(age.span.start) else {
             continue;
@@ -1062,7 +1150,8 @@ fn link(t: &Temporal, text: &str, sentence: Span, d: &DateMention, context: &mut
         .filter(|c| c.kind.tense().is_some())
         .filter(|c| {
             text.get(c.span.end..d.span.start).is_some_and(|gap| {
-                CUE_GAP_RE.is_match(gap) || c.kind == CueKind::Born && gap.trim().is_empty()
+                CUE_GAP_RE.is_match(gap)
+                    || c.kind == CueKind::Born && matches!(gap.trim(), "" | "the")
             })
         })
         .copied();
@@ -1073,8 +1162,14 @@ fn link(t: &Temporal, text: &str, sentence: Span, d: &DateMention, context: &mut
         .rev()
         .find(|a| a.span.end <= d.span.start && a.kind.is_immediate())
         .filter(|a| {
-            text.get(a.span.end..d.span.start)
-                .is_some_and(|gap| gap.trim().is_empty() || gap.trim() == "the")
+            text.get(a.span.end..d.span.start).is_some_and(|gap| {
+                let gap = gap.trim();
+                gap.is_empty()
+                        || gap == "the"
+                        // "as of the end of 2019", "as at the close of March 2020": the
+                        // state at that date's last day, which `bounds` gives.
+                        || a.kind == AnchorKind::AsOf && END_OF_GAPS.contains(&gap)
+            })
         })
         .copied();
     context.anchor = immediate.or_else(|| {
