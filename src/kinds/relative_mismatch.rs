@@ -68,6 +68,15 @@ impl Kind for RelativeMismatch {
                     if d.quoted || d.ambiguous || d.is_invalid() {
                         continue;
                     }
+                    // "the next year (April 3, 2025 to April 30, 2026)": the bracket defines
+                    // the period the words name; it does not restate the calendar.
+                    let after = cx.text.get(d.span.end..).unwrap_or("").trim_start();
+                    if ["to ", "through ", "until ", "-", "–"]
+                        .iter()
+                        .any(|l| after.starts_with(l))
+                    {
+                        continue;
+                    }
                     let (bounds, note) = match d.bounds() {
                         Some(b) => (b, String::new()),
                         None if d.is_year_less() => {
