@@ -696,17 +696,23 @@ pub fn is_date_change_word(word: &str) -> bool {
     CHANGE_WORDS.contains(&word)
 }
 
-/// Whether the words before "from" (`before`, up to it) tell a change of date.
-fn is_change(before: Option<&str>) -> bool {
+/// The last `n` words of `before`, nearest first, letters only, lower case.
+pub fn last_words(before: &str, n: usize) -> Vec<String> {
     before
-        .unwrap_or("")
         .split_whitespace()
         .rev()
-        .take(2)
+        .take(n)
         .map(|w| {
             w.trim_matches(|c: char| !c.is_ascii_alphabetic())
                 .to_ascii_lowercase()
         })
+        .collect()
+}
+
+/// Whether the words before "from" (`before`, up to it) tell a change of date.
+fn is_change(before: Option<&str>) -> bool {
+    last_words(before.unwrap_or(""), 2)
+        .iter()
         .any(|w| CHANGE_WORDS.contains(&w.as_str()))
 }
 

@@ -90,17 +90,7 @@ const QUANTITY_VERBS: &[&str] = &[
 /// Whether the "from ... to" range at `start` follows a verb of quantity rather than one
 /// of a changed date ("moved", "postponed"): the two words before it are checked.
 fn quantity_change(text: &str, start: usize) -> bool {
-    let words: Vec<String> = text
-        .get(..start)
-        .unwrap_or("")
-        .split_whitespace()
-        .rev()
-        .take(2)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_ascii_alphabetic())
-                .to_ascii_lowercase()
-        })
-        .collect();
+    let words = crate::extract::temporal::last_words(text.get(..start).unwrap_or(""), 2);
     words.iter().any(|w| QUANTITY_VERBS.contains(&w.as_str()))
         && !words.iter().any(|w| {
             !QUANTITY_VERBS.contains(&w.as_str())
