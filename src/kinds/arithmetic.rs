@@ -375,3 +375,63 @@ pub fn from_to_pairs(text: &str, nums: &[&NumberMention]) -> Vec<FromTo> {
 pub fn same_currency(a: &NumberMention, b: &NumberMention) -> bool {
     a.currency.is_none() || b.currency.is_none() || a.currency == b.currency
 }
+
+/// The change stated by the sentence after a change: one that opens by pointing back
+/// ("That is", "This is", "It was", "The increase is") and states one percentage.
+pub fn stated_next<'a>(
+    text: &str,
+    next: crate::span::Span,
+    nums: &[&'a NumberMention],
+    kinds: &[NumberKind],
+) -> Option<&'a NumberMention> {
+    let [p] = nums else { return None };
+    if !kinds.contains(&p.kind) {
+        return None;
+    }
+    let lead = text.get(next.start..p.span.start)?.to_ascii_lowercase();
+    let lead = lead.trim();
+    let opens = [
+        "that ",
+        "this ",
+        "it ",
+        "the increase",
+        "the rise",
+        "the fall",
+        "the drop",
+        "the decline",
+        "the decrease",
+        "the cut",
+        "the reduction",
+        "the jump",
+        "the growth",
+        "the change",
+        "the gain",
+        "the loss",
+    ];
+    let change_word = lead.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "increase"
+                | "rise"
+                | "fall"
+                | "drop"
+                | "decline"
+                | "decrease"
+                | "cut"
+                | "reduction"
+                | "jump"
+                | "growth"
+                | "change"
+                | "gain"
+                | "loss"
+                | "is"
+                | "was"
+                | "represents"
+                | "marks"
+        )
+    });
+    (opens.iter().any(|o| lead.starts_with(o))
+        && change_word
+        && lead.split_whitespace().count() <= 8)
+        .then_some(*p)
+}

@@ -12,7 +12,7 @@
 //! Limits: a change between two percentages described by their difference is
 //! `percentage-points`' business; a change given as a fraction ("a third") is not read.
 
-use super::arithmetic::{direction, sentence_numbers, tolerance_params, Change};
+use super::arithmetic::{direction, sentence_numbers, stated_next, tolerance_params, Change};
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 use crate::extract::number::{is_change_amount};
 use crate::numbers::{format_share};
@@ -74,35 +74,6 @@ impl Kind for PercentChange {
     }
 }
 
-/// The change stated by the sentence after a change: one that opens by pointing back
-/// ("That is", "This is", "It was", "The increase is") and states one percentage.
-pub(super) fn stated_next<'a>(
-    text: &str,
-    next: crate::span::Span,
-    nums: &[&'a NumberMention],
-    kinds: &[NumberKind],
-) -> Option<&'a NumberMention> {
-    let [p] = nums else { return None };
-    if !kinds.contains(&p.kind) {
-        return None;
-    }
-    let lead = text.get(next.start..p.span.start)?.to_ascii_lowercase();
-    let lead = lead.trim();
-    let opens = ["that ", "this ", "it ", "the increase", "the rise", "the fall", "the drop",
-        "the decline", "the decrease", "the cut", "the reduction", "the jump", "the growth",
-        "the change", "the gain", "the loss"];
-    let change_word = lead.split_whitespace().any(|w| {
-        matches!(
-            w,
-            "increase" | "rise" | "fall" | "drop" | "decline" | "decrease" | "cut"
-                | "reduction" | "jump" | "growth" | "change" | "gain" | "loss" | "is" | "was"
-                | "represents" | "marks"
-        )
-    });
-    (opens.iter().any(|o| lead.starts_with(o)) && change_word && lead.split_whitespace().count() <= 8)
-        .then_some(*p)
-}
-
 impl PercentChange {
     fn check_change(
         &self,
@@ -111,36 +82,34 @@ impl PercentChange {
         p: &NumberMention,
         out: &mut Vec<Finding>,
     ) {
+        let (a, b) = (change.a, change.b);
+        let percents = a.kind == NumberKind::Percent || b.kind == NumberKind::Percent;
+        if percents {
+            // Between two percentages: if the stated figure is the difference in
+            // points, `percentage-points` reports it.
+            let diff = (b.value - a.value).abs();
+            if (diff - p.value).abs() <= self.params.tolerance {
+                return;
+            }
+        } else if a.kind != NumberKind::Cardinal
+            || b.kind != NumberKind::Cardinal
+            || !same_currency(a, b)
         {
-            let (a, b) = (change.a, change.b);
-            let percents = a.kind == NumberKind::Percent || b.kind == NumberKind::Percent;
-            if percents {
-                // Between two percentages: if the stated figure is the difference in
-                // points, `percentage-points` reports it.
-                let diff = (b.value - a.value).abs();
-                if (diff - p.value).abs() <= self.params.tolerance {
-                    return;
-                }
-            } else if a.kind != NumberKind::Cardinal
-                || b.kind != NumberKind::Cardinal
-                || !same_currency(a, b)
-            {
-                return;
-            }
-            // The stated figure is a size; the change word gives the sign.
-            let Some((alo, ahi)) = change.relative_size() else {
-                return;
-            };
-            if !NumberMention::disagrees(alo, ahi, p.low, p.high, self.params.tolerance) {
-                return;
-            }
-            let actual = change.relative();
-            let args = [
-                ("actual", format_share(actual.abs())),
-                ("direction", direction(actual).to_string()),
-            ];
-            out.push(change.finding(text, p, "value", args));
+            return;
         }
+        // The stated figure is a size; the change word gives the sign.
+        let Some((alo, ahi)) = change.relative_size() else {
+            return;
+        };
+        if !NumberMention::disagrees(alo, ahi, p.low, p.high, self.params.tolerance) {
+            return;
+        }
+        let actual = change.relative();
+        let args = [
+            ("actual", format_share(actual.abs())),
+            ("direction", direction(actual).to_string()),
+        ];
+        out.push(change.finding(text, p, "value", args));
     }
 }
 

@@ -72,57 +72,55 @@ impl PercentagePoints {
         out: &mut Vec<Finding>,
     ) {
         let tol = self.params.tolerance;
-        {
-            let (a, b) = (change.a, change.b);
-            // Both ends are percentages ("from 4 to 6 per cent" counts too).
-            let is_pct = |n: &NumberMention| n.kind == NumberKind::Percent;
-            let bare = |n: &NumberMention| {
-                n.kind == NumberKind::Cardinal && n.noun.is_none() && n.currency.is_none()
-            };
-            let forward = change.pair.from < change.pair.to;
-            if !(is_pct(a) && is_pct(b) || is_pct(b) && bare(a) && forward) {
-                return;
-            }
-            let stated = |n: &NumberMention| {
-                matches!(n.kind, NumberKind::Percent | NumberKind::Points)
-                    && (n.kind == NumberKind::Points || is_change_amount(text, n))
-            };
-            let p = change.stated_among(text, nums, changes, stated).or_else(|| {
-                // "That is a rise of 17 per cent." in the next sentence.
-                let [_] = changes else { return None };
-                let (span, next_nums) = next?;
-                super::percent_change::stated_next(
-                    text,
-                    *span,
-                    next_nums,
-                    &[NumberKind::Percent, NumberKind::Points],
-                )
-            });
-            let Some(p) = p else { return };
-            let dlo = (b.low - a.high).abs().min((b.high - a.low).abs());
-            let dhi = (b.low - a.high).abs().max((b.high - a.low).abs());
-            let Some((rlo, rhi)) = change.relative_size() else {
-                return;
-            };
-            let matches_diff = !NumberMention::disagrees(dlo, dhi, p.low, p.high, tol);
-            let matches_rel = !NumberMention::disagrees(rlo, rhi, p.low, p.high, tol);
-            let wrong = match p.kind {
-                NumberKind::Percent => matches_diff && !matches_rel,
-                _ => !matches_diff,
-            };
-            if !wrong {
-                return;
-            }
-            let points = (b.value - a.value).abs();
-            let relative = change.relative();
-            let relative_text =
-                format!("a {} {}", format_share(relative.abs()), direction(relative));
-            let args = [
-                ("points", format_number(points, 2)),
-                ("relative", relative_text),
-            ];
-            out.push(change.finding(text, p, "share", args));
+        let (a, b) = (change.a, change.b);
+        // Both ends are percentages ("from 4 to 6 per cent" counts too).
+        let is_pct = |n: &NumberMention| n.kind == NumberKind::Percent;
+        let bare = |n: &NumberMention| {
+            n.kind == NumberKind::Cardinal && n.noun.is_none() && n.currency.is_none()
+        };
+        let forward = change.pair.from < change.pair.to;
+        if !(is_pct(a) && is_pct(b) || is_pct(b) && bare(a) && forward) {
+            return;
         }
+        let stated = |n: &NumberMention| {
+            matches!(n.kind, NumberKind::Percent | NumberKind::Points)
+                && (n.kind == NumberKind::Points || is_change_amount(text, n))
+        };
+        let p = change.stated_among(text, nums, changes, stated).or_else(|| {
+            // "That is a rise of 17 per cent." in the next sentence.
+            let [_] = changes else { return None };
+            let (span, next_nums) = next?;
+            super::arithmetic::stated_next(
+                text,
+                *span,
+                next_nums,
+                &[NumberKind::Percent, NumberKind::Points],
+            )
+        });
+        let Some(p) = p else { return };
+        let dlo = (b.low - a.high).abs().min((b.high - a.low).abs());
+        let dhi = (b.low - a.high).abs().max((b.high - a.low).abs());
+        let Some((rlo, rhi)) = change.relative_size() else {
+            return;
+        };
+        let matches_diff = !NumberMention::disagrees(dlo, dhi, p.low, p.high, tol);
+        let matches_rel = !NumberMention::disagrees(rlo, rhi, p.low, p.high, tol);
+        let wrong = match p.kind {
+            NumberKind::Percent => matches_diff && !matches_rel,
+            _ => !matches_diff,
+        };
+        if !wrong {
+            return;
+        }
+        let points = (b.value - a.value).abs();
+        let relative = change.relative();
+        let relative_text =
+            format!("a {} {}", format_share(relative.abs()), direction(relative));
+        let args = [
+            ("points", format_number(points, 2)),
+            ("relative", relative_text),
+        ];
+        out.push(change.finding(text, p, "share", args));
     }
 }
 
