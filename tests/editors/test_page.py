@@ -3,7 +3,7 @@ see the highlight, apply a fix, see it gone. Screenshots go to $ARTIFACTS."""
 
 import os
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 URL = os.environ["FACTLINT_URL"]
 ARTIFACTS = os.environ["ARTIFACTS"]
@@ -20,7 +20,7 @@ def test_type_see_highlight_and_fix():
         outside = []
         page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(URL) else None)
         page.goto(URL + "/")
-        page.fill("#date", "2026-11-20")
+        page.fill("#date", "2026-12-02")
         page.click("#text")
         page.keyboard.type("# Summit 😀 “東京”\n\nThe summit opened on Monday, 29 November 2026, officials said.\n", delay=5)
         page.wait_for_selector("mark.error", timeout=15000)
@@ -31,13 +31,13 @@ def test_type_see_highlight_and_fix():
         assert "is a Sunday, not a Monday" in cards.first.inner_text()
         buttons = cards.first.locator("button.fix")
         assert buttons.count() == 2
-        assert "Reference date 2026-11-20" in page.inner_text("#status")
+        assert "Reference date 2026-12-02" in page.inner_text("#status")
         page.screenshot(path=os.path.join(ARTIFACTS, "page-finding.png"))
         buttons.nth(0).click()
-        page.wait_for_function("!document.querySelector('mark')", timeout=15000)
+        page.wait_for_selector("mark", state="detached", timeout=15000)
         value = page.input_value("#text")
         assert "opened on Sunday, 29 November 2026," in value, value
-        page.wait_for_function("document.getElementById('count').textContent === 'No findings'")
+        expect(page.locator("#count")).to_have_text("No findings", timeout=15000)
         page.screenshot(path=os.path.join(ARTIFACTS, "page-fixed.png"))
         browser.close()
         assert outside == [], outside
