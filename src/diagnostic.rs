@@ -60,6 +60,34 @@ pub struct Fix {
     /// Safe fixes only restore house style; unsafe ones may change meaning (a weekday
     /// rewritten to fit a date that may itself be the error).
     pub safe: bool,
+    /// Further edits of the same repair, applied together with it (one name spelled one
+    /// way at every place of the article). Empty for a fix of one place.
+    pub also: Vec<Edit>,
+}
+
+/// One more replacement of a [`Fix`] that edits several places.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+impl Fix {
+    /// A fix of one place.
+    pub fn one(span: Span, replacement: impl Into<String>, safe: bool) -> Self {
+        Fix {
+            span,
+            replacement: replacement.into(),
+            safe,
+            also: Vec::new(),
+        }
+    }
+
+    /// Every place the fix edits, the first one first: `(span, replacement)`.
+    pub fn edits(&self) -> impl Iterator<Item = (Span, &str)> {
+        std::iter::once((self.span, self.replacement.as_str()))
+            .chain(self.also.iter().map(|e| (e.span, e.replacement.as_str())))
+    }
 }
 
 /// One finding of one rule in one document, in source byte offsets.

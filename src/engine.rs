@@ -7,13 +7,14 @@ use aho_corasick::AhoCorasick;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, Fix, Label};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Label};
 use crate::document::Document;
 use crate::extract::{self, ExtractOptions, Locale};
 use crate::kb::KnowledgeBase;
 use crate::kinds::{CheckContext, Finding, KindName};
 use crate::reference::{self, ReferenceDate};
 use crate::rules::{id_matches, Rule};
+use crate::span::Span;
 use crate::suppress;
 
 /// Settings that apply to every document of a run.
@@ -298,28 +299,37 @@ impl Engine {
 
 fn to_diagnostic(doc: &Document, rule: &Rule, f: Finding) -> Diagnostic {
     let prose = &doc.prose;
+    let also = f.fix_also;
     let fix = f.fix.and_then(|(span, replacement, safe)| {
-        // A fix is offered only where the prose is a verbatim copy of the source.
+        // A fix is offered only where the prose is a verbatim copy of the source; a fix
+        // of several places keeps the places that are.
         prose.is_verbatim(span).then(|| {
-            tidy_fix(
+            let mut fix = tidy_fix(
                 &doc.source,
-                Fix {
-                    span: prose.to_source(span),
-                    replacement,
-                    safe,
-                },
-            )
+                Fix::one(prose.to_source(span), replacement, safe),
+            );
+            fix.also = also
+                .into_iter()
+                .filter(|(span, _)| prose.is_verbatim(*span))
+                .map(|(span, replacement)| {
+                    let one = tidy_fix(
+                        &doc.source,
+                        Fix::one(prose.to_source(span), replacement, safe),
+                    );
+                    Edit {
+                        span: one.span,
+                        replacement: one.replacement,
+                    }
+                })
+                .collect();
+            fix
         })
     });
     let alternatives = f
         .alternatives
         .into_iter()
         .filter(|(span, _)| prose.is_verbatim(*span))
-        .map(|(span, replacement)| Fix {
-            span: prose.to_source(span),
-            replacement,
-            safe: false,
-        })
+        .map(|(span, replacement)| Fix::one(prose.to_source(span), replacement, false))
         .collect();
     Diagnostic {
         alternatives,
@@ -365,21 +375,36 @@ fn tidy_fix(source: &str, mut fix: Fix) -> Fix {
 }
 
 /// Apply non-overlapping fixes (in order of position) to `source`. Returns the new text
-/// and how many fixes were applied; an overlapping fix is left for a later run.
+/// and how many fixes were applied; an overlapping fix is left for a later run. A fix of
+/// several places is applied whole or not at all.
 pub fn apply_fixes<'a>(source: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, usize) {
     let mut fixes: Vec<&Fix> = fixes.into_iter().collect();
     fixes.sort_by_key(|f| (f.span.start, f.span.end));
-    let mut out = String::with_capacity(source.len());
-    let mut last = 0;
+    // The edits taken so far, each fix's edits taken only if none overlaps one taken
+    // (touching is fine) and each span lies on character boundaries of the source.
+    let mut taken: Vec<(Span, &str)> = Vec::new();
     let mut applied = 0;
     for fix in fixes {
-        if fix.span.start < last || source.get(fix.span.start..fix.span.end).is_none() {
-            continue;
+        let edits: Vec<(Span, &str)> = fix.edits().collect();
+        let fits = edits.iter().enumerate().all(|(i, (span, _))| {
+            source.get(span.start..span.end).is_some()
+                && !taken
+                    .iter()
+                    .chain(&edits[..i])
+                    .any(|(t, _)| span.start < t.end && t.start < span.end || span.start == t.start)
+        });
+        if fits {
+            taken.extend(edits);
+            applied += 1;
         }
-        out.push_str(&source[last..fix.span.start]);
-        out.push_str(&fix.replacement);
-        last = fix.span.end;
-        applied += 1;
+    }
+    taken.sort_by_key(|(span, _)| (span.start, span.end));
+    let mut out = String::with_capacity(source.len());
+    let mut last = 0;
+    for (span, replacement) in taken {
+        out.push_str(&source[last..span.start]);
+        out.push_str(replacement);
+        last = span.end;
     }
     out.push_str(&source[last..]);
     (out, applied)
@@ -453,6 +478,38 @@ mod tests {
     fn engine() -> Engine {
         let rules = crate::rules::load_rule_file("test.yaml", RULES, false).expect("rules load");
         Engine::new(rules, EngineOptions::default())
+    }
+
+    #[test]
+    fn a_fix_of_several_places_applies_whole_or_not_at_all() {
+        let source = "aa bb cc dd";
+        let mut group = Fix::one(Span::new(0, 2), "AA", true);
+        group.also = vec![Edit {
+            span: Span::new(6, 8),
+            replacement: "CC".into(),
+        }];
+        // Alone, both places change.
+        assert_eq!(
+            apply_fixes(source, [&group]),
+            ("AA bb CC dd".to_string(), 1)
+        );
+        // After a fix that overlaps one of its places, none of them changes.
+        let mut late = Fix::one(Span::new(6, 8), "CC", true);
+        late.also = vec![Edit {
+            span: Span::new(1, 2),
+            replacement: "A".into(),
+        }];
+        let first = Fix::one(Span::new(0, 2), "xx", true);
+        assert_eq!(
+            apply_fixes(source, [&late, &first]),
+            ("xx bb cc dd".to_string(), 1)
+        );
+        // A fix between its places is applied with it.
+        let middle = Fix::one(Span::new(3, 5), "BB", true);
+        assert_eq!(
+            apply_fixes(source, [&middle, &group]),
+            ("AA BB CC dd".to_string(), 2)
+        );
     }
 
     #[test]

@@ -111,11 +111,7 @@ mod tests {
             span: Span::new(start, end),
             labels: Vec::new(),
             help: None,
-            fix: Some(Fix {
-                span: Span::new(start, end),
-                replacement: replacement.into(),
-                safe,
-            }),
+            fix: Some(Fix::one(Span::new(start, end), replacement, safe)),
             alternatives: Vec::new(),
         }
     }

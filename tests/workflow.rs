@@ -357,6 +357,37 @@ fn fix_writes_safe_fixes_keeps_permissions_and_reports_the_rest() {
 }
 
 #[test]
+fn one_spelling_problem_is_one_finding_whose_fix_respells_every_place() {
+    let article = "---\ndate: 2024-03-02\n---\n\nPresident Zelenskyy met the envoys on Friday. \
+Zelensky said the talks were useful.\n\nLater, Zelenskyy flew home, and Zelensky's office \
+said a second round would follow.\n";
+    let ws = workspace(&[("a.md", article)]);
+    let o = run_in(ws.path(), &["--format", "json", "a.md"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let found = &v["files"][0]["diagnostics"];
+    let names: Vec<&serde_json::Value> = found
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|d| d["rule"] == "name.inconsistent")
+        .collect();
+    assert_eq!(names.len(), 1, "{found}");
+    let d = names[0];
+    assert_eq!(d["labels"].as_array().map(Vec::len), Some(3), "{d}");
+    assert_eq!(d["fix"]["replacement"], "Zelenskyy", "{d}");
+    assert_eq!(d["fix"]["also"].as_array().map(Vec::len), Some(1), "{d}");
+    let o = run_in(ws.path(), &["--fix", "--format", "json", "a.md"]);
+    assert!(
+        !rules_of(&o).contains(&"name.inconsistent".to_string()),
+        "{}",
+        stdout(&o)
+    );
+    let fixed = std::fs::read_to_string(ws.path().join("a.md")).expect("read");
+    assert!(!fixed.contains("Zelensky "), "{fixed}");
+    assert!(fixed.contains("Zelenskyy's office"), "{fixed}");
+}
+
+#[test]
 fn no_option_but_fix_writes_to_an_article() {
     let ws = workspace(&[("a.md", &mixed())]);
     for args in [

@@ -336,7 +336,9 @@ fn match_json(
 ) -> Value {
     let text = &request.original;
     // The match covers the diagnostic and its fixes; each replacement rewrites the whole
-    // match, as LanguageTool's replacements do.
+    // match, as LanguageTool's replacements do. A fix of several places gives its first
+    // place here (the match would otherwise cover the text between them); the other
+    // places are matches of their own the next time the text is checked.
     let mut checked_span = d.span;
     for fix in d.fix.iter().chain(&d.alternatives) {
         checked_span = checked_span.cover(fix.span);

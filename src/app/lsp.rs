@@ -659,16 +659,22 @@ impl Server<'_> {
                 if !fix.safe {
                     title.push_str(" (unsafe: may change meaning)");
                 }
-                let edit = TextEdit {
-                    range: range_of(text, map, fix.span.start, fix.span.end, encoding),
-                    new_text: fix.replacement.clone(),
-                };
+                if !fix.also.is_empty() {
+                    title.push_str(&format!(" at all {} places", fix.also.len() + 1));
+                }
+                let edits = fix
+                    .edits()
+                    .map(|(span, replacement)| TextEdit {
+                        range: range_of(text, map, span.start, span.end, encoding),
+                        new_text: replacement.to_string(),
+                    })
+                    .collect();
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title,
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: Some(vec![lsp.clone()]),
                     edit: Some(WorkspaceEdit {
-                        changes: Some(HashMap::from([(doc.uri.clone(), vec![edit])])),
+                        changes: Some(HashMap::from([(doc.uri.clone(), edits)])),
                         ..WorkspaceEdit::default()
                     }),
                     is_preferred: Some(fix.safe && fixes.len() == 1),

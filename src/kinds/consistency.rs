@@ -1,7 +1,8 @@
 //! `consistency`: an article should use one of a set of variants of a term ("per cent"
 //! and "percent", "e-mail" and "email"). The variant used most wins (ties go to the one
-//! listed first, the house preference); every use of another variant is flagged, with
-//! the winner as a safe fix.
+//! listed first, the house preference). The article gets one finding, at the first use
+//! of another variant, with every other use as a label and one safe fix that rewrites
+//! all of them to the winner.
 //!
 //! Limits: variants are literal phrases matched as whole words; case-insensitive unless
 //! `case_sensitive` is set (for "ERNIE Bot" against "Ernie Bot").
@@ -107,24 +108,37 @@ impl Kind for Consistency {
         let max = counts.iter().copied().max().unwrap_or(0);
         let winner = counts.iter().position(|&c| c == max).unwrap_or(0);
         let preferred = &self.variants[winner];
-        for (i, span) in uses {
-            if i == winner {
-                continue;
-            }
-            let found = span.text(cx.text);
-            let replacement = if self.case_sensitive {
+        let replacement = |span: Span| {
+            if self.case_sensitive {
                 preferred.clone()
             } else {
-                match_case(found, preferred)
-            };
-            out.push(
-                Finding::at(span)
-                    .arg("found", found)
-                    .arg("preferred", preferred)
-                    .arg("count", counts[winner])
-                    .fix(span, replacement),
-            );
+                match_case(span.text(cx.text), preferred)
+            }
+        };
+        // One finding for the article: at the first use of another variant, with every
+        // other use as a label and one fix that rewrites all of them.
+        let Some(&(_, first)) = uses.iter().find(|&&(i, _)| i != winner) else {
+            return;
+        };
+        let found = first.text(cx.text);
+        let mut finding = Finding::at(first)
+            .arg("found", found)
+            .arg("preferred", preferred)
+            .arg("count", counts[winner])
+            .fix(first, replacement(first));
+        for &(i, span) in &uses {
+            if span == first {
+                continue;
+            }
+            if i == winner {
+                finding = finding.label(span, format!("“{}”", span.text(cx.text)));
+            } else {
+                finding = finding
+                    .label(span, format!("also “{}”", span.text(cx.text)))
+                    .fix_also(span, replacement(span));
+            }
         }
+        out.push(finding);
     }
 }
 
@@ -150,6 +164,14 @@ mod tests {
             None,
         );
         assert_eq!(f.fix.map(|f| f.1), Some("per cent".into()));
+        // Two uses of the minority variant: one finding, one fix for both.
+        let f = assert_finds(
+            &k,
+            "Up 5 per cent, 6 per cent, 7 per cent, then 8 <<percent>> and 9 Percent.",
+            None,
+        );
+        assert_eq!(f.labels.len(), 4, "{f:?}");
+        assert_eq!(f.fix_also, vec![(Span::new(60, 67), "Per cent".to_string())]);
         assert_clean(&k, "Up 5 per cent, then a percentage.", None);
     }
 

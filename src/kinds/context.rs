@@ -31,6 +31,9 @@ pub struct Finding {
     pub args: Vec<(String, String)>,
     pub labels: Vec<(Span, String)>,
     pub fix: Option<(Span, String, bool)>,
+    /// Further places the fix edits the same way, applied together with it (a name
+    /// respelled at every place it is written the other way).
+    pub fix_also: Vec<(Span, String)>,
     /// Other repairs, each an alternative to `fix` (a weekday mismatch is repaired by
     /// the weekday or by the date): offered to editors one by one, never applied by
     /// `--fix`.
@@ -65,6 +68,12 @@ impl Finding {
     /// A fix that may change meaning (the other half of a contradiction may be wrong).
     pub fn unsafe_fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
         self.fix = Some((span, replacement.into(), false));
+        self
+    }
+
+    /// Another place the fix edits, applied together with it.
+    pub fn fix_also(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix_also.push((span, replacement.into()));
         self
     }
 

@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::EntityMention;
+use crate::span::Span;
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -119,79 +120,262 @@ fn begins_sentence(cx: &CheckContext<'_>, m: &EntityMention) -> bool {
     })
 }
 
-/// Whether the mention stands between capitalised words, as in the name of an office or
-/// a plan ("National Mpox Response Team").
-fn in_title_case(cx: &CheckContext<'_>, m: &EntityMention) -> bool {
-    let capital = |w: Option<&str>| {
-        w.and_then(|w| w.chars().next())
-            .is_some_and(char::is_uppercase)
-    };
-    let before = cx.text.get(..m.span.start).unwrap_or("");
-    let after = cx.text.get(m.span.end..).unwrap_or("");
-    let previous = before
-        .strip_suffix(' ')
-        .and_then(|b| b.rsplit(' ').next());
-    let next = after.strip_prefix(' ').and_then(|a| a.split(' ').next());
-    capital(previous) || capital(next)
+/// Where a name's case comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Setting {
+    /// Its own spelling.
+    Plain,
+    /// A sentence's start or a title: the first letter's case says nothing.
+    Title,
+    /// A line in capitals: no letter's case says anything.
+    Capitals,
+}
+
+/// Short words a title leaves in lower case ("Preparedness for Mpox").
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "or", "over", "the", "to", "up", "via", "vs", "with",
+];
+
+/// Whether the mention stands in a title or a line set in capitals, where its case
+/// comes from the setting: between capitalised words ("the State Mpox Response Team"),
+/// in a title-case heading ("Key Updates on Preparedness for Mpox:"), or among words in
+/// capitals ("SUPPORTING MPOX TESTING").
+fn setting(cx: &CheckContext<'_>, m: &EntityMention) -> Setting {
+    let line_start = cx.text[..m.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = cx.text[m.span.end..]
+        .find('\n')
+        .map_or(cx.text.len(), |i| m.span.end + i);
+    let before = cx.text.get(line_start..m.span.start).unwrap_or("");
+    let after = cx.text.get(m.span.end..line_end).unwrap_or("");
+    let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    // Up to four words on each side, within the clause (a word ending in a stop, colon
+    // or semicolon closes it).
+    let mut near: Vec<String> = Vec::new();
+    for (i, w) in before.split_whitespace().rev().take(4).enumerate() {
+        if i > 0 && w.ends_with(['.', ':', ';', '!', '?']) {
+            break;
+        }
+        near.push(word(w));
+    }
+    let previous = near.first().cloned();
+    let mut next = None;
+    if !after.starts_with(['.', ':', ';', '!', '?', ',', ')']) {
+        for w in after.split_whitespace().take(4) {
+            next.get_or_insert_with(|| word(w));
+            near.push(word(w));
+            if w.ends_with(['.', ':', ';', '!', '?', ',']) {
+                break;
+            }
+        }
+    }
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let words: Vec<&String> = near
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    let all_caps = !words.is_empty() && words.iter().all(|w| !w.chars().any(char::is_lowercase));
+    let content: Vec<&&String> = words
+        .iter()
+        .filter(|w| !TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    if all_caps {
+        Setting::Capitals
+    } else if previous.as_deref().is_some_and(capital)
+        || next.as_deref().is_some_and(capital)
+        || (content.len() >= 2 && content.iter().all(|w| capital(w)))
+    {
+        Setting::Title
+    } else {
+        Setting::Plain
+    }
+}
+
+/// One place a name is written, with the spelling it counts as.
+struct Place<'t> {
+    span: Span,
+    found: &'t str,
+    /// The spelling this place counts as: its own text, or for a capital at a sentence
+    /// start (or inside a title) the spelling written elsewhere that differs only by it.
+    key: &'t str,
+    setting: Setting,
+}
+
+/// How many times, in words for two.
+fn times(n: usize) -> String {
+    match n {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
+/// `replacement` with the capital of the place's first letter where the place's
+/// capital comes from its position (a sentence's first word).
+fn respell(place: &Place<'_>, replacement: &str) -> String {
+    let capital = place.found.chars().next().is_some_and(char::is_uppercase);
+    if place.setting != Setting::Plain && capital {
+        let mut chars = replacement.chars();
+        chars.next().map_or_else(String::new, |c| {
+            c.to_uppercase().chain(chars).collect::<String>()
+        })
+    } else {
+        replacement.to_string()
+    }
+}
+
+impl NameInconsistent {
+    /// Reports one entity's places: one finding per set of spellings that are variants
+    /// of each other, at the first place written other than the preferred spelling.
+    fn report(&self, cx: &CheckContext<'_>, entity: usize, places: &[Place<'_>], out: &mut Vec<Finding>) {
+        // The distinct spellings in order of first use, with how often each is written.
+        let mut spellings: Vec<(&str, usize)> = Vec::new();
+        for p in places {
+            match spellings.iter_mut().find(|(k, _)| *k == p.key) {
+                Some((_, n)) => *n += 1,
+                None => spellings.push((p.key, 1)),
+            }
+        }
+        if spellings.len() < 2 {
+            return;
+        }
+        // Spellings joined when one is a variant of another (rarely more than one group:
+        // "Biden" and "Joe Biden" are forms, not variants).
+        let mut group: Vec<usize> = (0..spellings.len()).collect();
+        for i in 0..spellings.len() {
+            for j in 0..i {
+                if variants(spellings[j].0, spellings[i].0) {
+                    let (gi, gj) = (group[i], group[j]);
+                    for g in group.iter_mut() {
+                        if *g == gi {
+                            *g = gj;
+                        }
+                    }
+                }
+            }
+        }
+        let record = cx.kb.entity(entity);
+        let name = record.map_or("", |e| e.name.as_str());
+        let mut groups: Vec<usize> = group.clone();
+        groups.sort_unstable();
+        groups.dedup();
+        for g in groups {
+            let members: Vec<(&str, usize)> = spellings
+                .iter()
+                .zip(&group)
+                .filter(|&(_, &gg)| gg == g)
+                .map(|(&s, _)| s)
+                .collect();
+            if members.len() < 2 {
+                continue;
+            }
+            // The house form (the knowledge base's own name) when the article uses it,
+            // else the spelling written most, else the first.
+            let most = members.iter().map(|&(_, n)| n).max().unwrap_or(0);
+            let (preferred, why) = if let Some(&(house, _)) = members.iter().find(|&&(k, _)| k == name) {
+                (house, "the house spelling")
+            } else if members.iter().filter(|&&(_, n)| n == most).count() == 1 {
+                let &(k, _) = members.iter().find(|&&(_, n)| n == most).unwrap_or(&members[0]);
+                (k, "the spelling used most")
+            } else {
+                let &(k, _) = members.iter().find(|&&(_, n)| n == most).unwrap_or(&members[0]);
+                (k, "the spelling used first")
+            };
+            let in_group = |p: &&Place<'_>| members.iter().any(|&(k, _)| k == p.key);
+            let others: Vec<&Place<'_>> = places
+                .iter()
+                .filter(in_group)
+                .filter(|p| p.key != preferred)
+                .collect();
+            let Some(first) = others.first() else {
+                continue;
+            };
+            let listed: Vec<String> = members
+                .iter()
+                .map(|&(k, n)| format!("“{k}” {}", times(n)))
+                .collect();
+            let spelled = match listed.as_slice() {
+                [a, b] => format!("{a} and {b}"),
+                _ => listed.join(", "),
+            };
+            let mut finding = Finding::at(first.span)
+                .arg("found", first.found)
+                .arg("first", members[0].0)
+                .arg("preferred", preferred)
+                .arg("why", why)
+                .arg("spellings", spelled)
+                .arg("entity", name)
+                .fix(first.span, respell(first, preferred));
+            for p in places.iter().filter(in_group) {
+                if std::ptr::eq(p, *first) {
+                    continue;
+                }
+                if p.key == preferred {
+                    finding = finding.label(p.span, format!("“{preferred}”"));
+                } else {
+                    finding = finding
+                        .label(p.span, format!("also “{}”", p.found))
+                        .fix_also(p.span, respell(p, preferred));
+                }
+            }
+            out.push(finding);
+        }
+    }
 }
 
 impl Kind for NameInconsistent {
     fn args(&self) -> Vec<String> {
-        ["found", "first", "entity"].map(String::from).to_vec()
+        ["found", "first", "preferred", "why", "spellings", "entity"]
+            .map(String::from)
+            .to_vec()
     }
 
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        let mentions: Vec<&EntityMention> = cx
+        // Each entity's places in order, entities in order of first mention.
+        let mut entities: Vec<(usize, Vec<Place<'_>>)> = Vec::new();
+        for m in cx
             .mentions
             .entities
             .iter()
             .filter(|m| !m.former && !cx.doc.prose.is_quoted(m.span.start))
-            .collect();
-        // Each entity's distinct spellings so far, in order of first use, with whether
-        // that use began a sentence: a long article repeats a few spellings many times,
-        // so this stays short.
-        let mut seen: std::collections::HashMap<usize, Vec<(&str, bool)>> =
-            std::collections::HashMap::new();
-        let mut reported: std::collections::HashMap<(usize, &str), usize> =
-            std::collections::HashMap::new();
-        for m in &mentions {
+        {
             let found = m.span.text(cx.text);
             // A capital at a sentence's start, or inside a title-case name ("the White
             // House Mpox Response Team"), says nothing about how the name is spelled.
-            let initial = begins_sentence(cx, m) || in_title_case(cx, m);
-            let spellings = seen.entry(m.entity).or_default();
-            // The first earlier spelling of this entity that this one is a variant of.
-            let first = spellings
-                .iter()
-                .find(|&&(f, f_initial)| {
-                    // A sentence's first word takes a capital: "Mpox spread" and "cases
-                    // of mpox" are one spelling.
-                    let case_of_start = (initial || f_initial) && lower_first(f) == lower_first(found);
-                    !case_of_start && variants(f, found)
-                })
-                .map(|&(f, _)| f);
-            if !spellings.iter().any(|&(f, i)| f == found && i == initial) {
-                spellings.push((found, initial));
-            }
-            let Some(first) = first else {
-                continue;
+            let setting = match setting(cx, m) {
+                Setting::Plain if begins_sentence(cx, m) => Setting::Title,
+                other => other,
             };
-            // One finding per variant spelling: its later uses are labels of the first.
-            if let Some(i) = reported.get(&(m.entity, found)) {
-                if let Some(finding) = out.get_mut(*i) {
-                    finding.labels.push((m.span, "written this way again".to_string()));
-                }
-                continue;
+            let place = Place {
+                span: m.span,
+                found,
+                key: found,
+                setting,
+            };
+            match entities.iter_mut().find(|(e, _)| *e == m.entity) {
+                Some((_, places)) => places.push(place),
+                None => entities.push((m.entity, vec![place])),
             }
-            let name = cx.kb.entity(m.entity).map_or("", |e| e.name.as_str());
-            reported.insert((m.entity, found), out.len());
-            out.push(
-                Finding::at(m.span)
-                    .arg("found", found)
-                    .arg("first", first)
-                    .arg("entity", name)
-                    .fix(m.span, first),
-            );
+        }
+        for (entity, places) in &mut entities {
+            // "Mpox spread" at a sentence's start is the "mpox" written elsewhere.
+            // "MPOX" in a line of capitals is any spelling written elsewhere in capitals.
+            let plain: Vec<&str> = places
+                .iter()
+                .filter(|p| p.setting == Setting::Plain)
+                .map(|p| p.found)
+                .collect();
+            for p in places.iter_mut() {
+                let same = |k: &&&str| match p.setting {
+                    Setting::Plain => false,
+                    Setting::Title => lower_first(k) == lower_first(p.found),
+                    Setting::Capitals => k.to_uppercase() == p.found.to_uppercase(),
+                };
+                if let Some(&k) = plain.iter().find(same) {
+                    p.key = k;
+                }
+            }
+            self.report(cx, *entity, places, out);
         }
     }
 }
@@ -236,13 +420,62 @@ mod tests {
     }
 
     #[test]
-    fn reports_each_variant_once_with_its_other_places_as_labels() {
+    fn reports_an_entity_once_with_every_place_and_one_fix_for_all() {
+        // Three places written "Erdogan" against one "Erdoğan": the spelling used most
+        // wins, the finding stands at the first place written the other way.
         let f = assert_finds(
             &NameInconsistent,
-            "Erdoğan spoke. Later <<Erdogan>> left. Then Erdogan returned, and Erdogan ate.",
+            "<<Erdoğan>> spoke. Later Erdogan left. Then Erdogan returned, and Erdogan ate.",
             None,
         );
-        assert_eq!(f.labels.len(), 2, "{f:?}");
+        assert_eq!(f.labels.len(), 3, "{f:?}");
+        assert_eq!(f.fix.as_ref().map(|f| f.1.as_str()), Some("Erdogan"));
+        assert!(f.fix_also.is_empty(), "{f:?}");
+        // Two against two: the first spelling wins, and one fix respells both places.
+        let f = assert_finds(
+            &NameInconsistent,
+            "Erdoğan spoke and Erdoğan left. <<Erdogan>> returned; Erdogan ate.",
+            None,
+        );
+        assert_eq!(f.fix.as_ref().map(|f| f.1.as_str()), Some("Erdoğan"));
+        assert_eq!(f.fix_also.len(), 1, "{f:?}");
+        assert_eq!(f.labels.len(), 3, "{f:?}");
+        let why = f.args.iter().find(|(k, _)| k == "why").map(|(_, v)| v.as_str());
+        assert_eq!(why, Some("the spelling used first"));
+    }
+
+    #[test]
+    fn the_house_spelling_wins_when_the_article_uses_it() {
+        // "Ernie Bot" is the knowledge base's name; "ERNIE Bot" its alias.
+        let f = assert_finds(
+            &NameInconsistent,
+            "<<ERNIE Bot>> launched. ERNIE Bot stalled, and Ernie Bot recovered.",
+            None,
+        );
+        assert_eq!(f.fix.as_ref().map(|f| f.1.as_str()), Some("Ernie Bot"));
+        assert_eq!(f.fix_also.len(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn regression_a_name_in_a_heading_takes_the_heading_s_case() {
+        let text = "Cases of mpox rose.\n\nSUPPORTING MPOX TESTING AND CARE\n\nKey Steps in Preparing for Mpox: clinics opened.\n\nMpox vaccines reached 40 clinics.";
+        assert_clean(&NameInconsistent, text, None);
+    }
+
+    #[test]
+    fn a_respelling_at_a_sentence_start_keeps_its_capital() {
+        let p = Place {
+            span: Span::new(0, 4),
+            found: "MPOX",
+            key: "MPOX",
+            setting: Setting::Title,
+        };
+        assert_eq!(respell(&p, "mpox"), "Mpox");
+        let p = Place {
+            setting: Setting::Plain,
+            ..p
+        };
+        assert_eq!(respell(&p, "mpox"), "mpox");
     }
 
     #[test]

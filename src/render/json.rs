@@ -63,6 +63,19 @@ pub fn file_json(report: &FileReport) -> Value {
                             "replacement": fix.replacement,
                             "safe": fix.safe,
                         });
+                        // The other places one repair edits, applied together with it.
+                        if !fix.also.is_empty() {
+                            v["fix"]["also"] = fix
+                                .also
+                                .iter()
+                                .map(|e| {
+                                    json!({
+                                        "span": span_json(doc, e.span),
+                                        "replacement": e.replacement,
+                                    })
+                                })
+                                .collect();
+                        }
                     }
                     if !d.alternatives.is_empty() {
                         v["alternatives"] = d

@@ -127,10 +127,13 @@ impl Renderer for Sarif {
                     "description": {"text": format!("replace with “{}” ({what})", fix.replacement)},
                     "artifactChanges": [{
                         "artifactLocation": {"uri": uri},
-                        "replacements": [{
-                            "deletedRegion": region(doc, fix.span),
-                            "insertedContent": {"text": fix.replacement},
-                        }],
+                        "replacements": fix
+                            .edits()
+                            .map(|(span, text)| json!({
+                                "deletedRegion": region(doc, span),
+                                "insertedContent": {"text": text},
+                            }))
+                            .collect::<Vec<Value>>(),
                     }],
                 }]);
             }
