@@ -146,3 +146,36 @@ fn clean_timeline_fixtures_have_no_timeline_findings() {
     assert_eq!(json["summary"]["warnings"], 0, "{json}");
     assert_eq!(json["summary"]["errors"], 0, "{json}");
 }
+
+#[test]
+fn a_developer_named_through_a_modifier_adds_no_warning() {
+    // "French start-up Mistral AI", "Paris-based company Mistral": a modifier before a
+    // name is not a value to compare with what is known of it.
+    let source = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/dates/scenario-chatgpt.md"
+    ))
+    .expect("fixture");
+    let dir = tempfile::tempdir().expect("temp dir");
+    for added in [
+        "It starts from an open model released by French start-up Mistral AI.",
+        "It tuned the model built by Paris-based company Mistral, and a rival uses one from Chinese start-up DeepSeek.",
+    ] {
+        let text = source.replace(
+            "local court records and shipping manifests.",
+            &format!("local court records and shipping manifests. {added}"),
+        );
+        assert_ne!(text, source);
+        let path = dir.path().join("article.md");
+        std::fs::write(&path, text).expect("write");
+        let json = run_json(&[path.to_str().expect("utf-8 path")]);
+        let serious: Vec<&serde_json::Value> = json["files"][0]["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["severity"] == "warning" || d["severity"] == "error")
+            .collect();
+        assert_eq!(serious.len(), 1, "{added}: {json}");
+        assert_eq!(serious[0]["rule"], "date.stale-as-of", "{json}");
+    }
+}
