@@ -143,3 +143,69 @@ pub fn month_number(name: &str) -> Option<i8> {
         .find(|(n, _)| n.eq_ignore_ascii_case(name))
         .map(|&(_, m)| m)
 }
+
+/// Plurals whose singular is not the word less its -s, and nouns whose plural is the
+/// singular ("aircraft"), each with the singular (its lemma).
+pub const PLURALS: &[(&str, &str)] = &[
+    ("people", "person"),
+    ("persons", "person"),
+    ("children", "child"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("aircraft", "aircraft"),
+    ("spacecraft", "spacecraft"),
+    ("staff", "staff"),
+    ("personnel", "personnel"),
+    ("cattle", "cattle"),
+    ("sheep", "sheep"),
+    ("deer", "deer"),
+    ("fish", "fish"),
+    ("livestock", "livestock"),
+    ("mice", "mouse"),
+    ("geese", "goose"),
+    ("teeth", "tooth"),
+    ("feet", "foot"),
+    ("lives", "life"),
+    ("wives", "wife"),
+    ("knives", "knife"),
+    ("thieves", "thief"),
+    ("wolves", "wolf"),
+    ("shelves", "shelf"),
+    ("series", "series"),
+    ("species", "species"),
+];
+
+/// The singular of a noun read as a plural ("beds": "bed", "countries": "country",
+/// "children": "child", "aircraft": "aircraft"); `None` when the word does not read as
+/// a plural ("bus", "analysis", "hospital"). Lower-case input.
+pub fn plural_lemma(word: &str) -> Option<String> {
+    if let Some(&(_, lemma)) = PLURALS.iter().find(|(p, _)| *p == word) {
+        return Some(lemma.to_string());
+    }
+    if word.len() < 3
+        || !word.ends_with('s')
+        || word.ends_with("ss")
+        || word.ends_with("us")
+        || word.ends_with("is")
+    {
+        return None;
+    }
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() >= 2) {
+        return Some(format!("{stem}y"));
+    }
+    if let Some(stem) = word.strip_suffix("es").filter(|s| {
+        s.ends_with("ss")
+            || s.ends_with("us")
+            || s.ends_with("ch")
+            || s.ends_with("sh")
+            || s.ends_with('x')
+    }) {
+        return Some(stem.to_string());
+    }
+    word.strip_suffix('s').map(str::to_string)
+}
+
+/// The singular of a noun, plural or not ("beds" and "bed": "bed").
+pub fn noun_lemma(word: &str) -> String {
+    plural_lemma(word).unwrap_or_else(|| word.to_string())
+}

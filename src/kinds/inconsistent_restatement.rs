@@ -96,18 +96,22 @@ const NEAR_CUES: &[&str] = &[
     "projected", "forecast", "another",
 ];
 
+/// The [`NEAR_CUES`] that say a figure is planned rather than of another time.
+const PLAN_WORDS: &[&str] = &["plan", "plans", "planned"];
+
+/// Whether a noun's singular is one of the [`GENERIC`] groups.
+fn is_generic(lemma: &str) -> bool {
+    GENERIC
+        .iter()
+        .any(|g| crate::lexicon::noun_lemma(g) == lemma)
+}
+
 /// Words of time that date a figure when they follow it ("12 victims last week", "40
 /// homes so far").
 const AFTER_CUES: &[&str] = &[
     "last", "next", "year", "week", "month", "today", "yesterday", "tomorrow", "ago", "so",
     "far", "still", "once", "again", "previously", "currently", "each", "apiece",
 ];
-
-fn singular(noun: &str) -> &str {
-    noun.strip_suffix("es")
-        .filter(|s| s.ends_with("ss") || s.ends_with("ch") || s.ends_with("sh") || s.ends_with('x'))
-        .unwrap_or_else(|| noun.strip_suffix('s').unwrap_or(noun))
-}
 
 /// Whether the sentence of `n` marks its figure as changed, dated or of another set:
 /// a [`CHANGE_CUES`] word anywhere in it, a date, or a [`NEAR_CUES`] word beside the
@@ -117,6 +121,7 @@ fn has_cue(
     sentence: Span,
     n: &NumberMention,
     dates: &[crate::extract::DateMention],
+    plans_ok: bool,
 ) -> bool {
     let s = sentence.text(text).to_ascii_lowercase();
     if s.split(|c: char| !c.is_ascii_alphanumeric())
@@ -141,6 +146,7 @@ fn has_cue(
         .rev()
         .take(2)
         .chain(own.iter())
+        .filter(|w| !(plans_ok && PLAN_WORDS.contains(&w.as_str())))
         .any(|w| NEAR_CUES.contains(&w.as_str()))
         || after.iter().take(2).any(|w| AFTER_CUES.contains(&w.as_str()))
 }
@@ -279,12 +285,19 @@ fn owner_words(text: &str, sentence: Span, n: &NumberMention) -> Vec<String> {
 /// Whether a number points back to a figure already given: "the 14 victims", "its 1.4
 /// trillion parameters", "all 14 victims", "the agency's 14 inspectors".
 fn points_back(text: &str, n: &NumberMention) -> bool {
-    let before = crate::span::tail(text, n.span.start, 32).trim_end();
-    let last = before
+    let before = crate::span::tail(text, n.span.start, 48).trim_end();
+    let mut words = before
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+        .map(str::to_lowercase);
+    let mut last = words.next().unwrap_or_default();
+    // The pointer may stand before a collective: "its fleet of 101 aircraft", "the
+    // group of 12 suspects".
+    if last == "of" {
+        let collective = words.next().unwrap_or_default();
+        if collective.chars().all(|c| c.is_ascii_lowercase()) && !collective.is_empty() {
+            last = words.next().unwrap_or_default();
+        }
+    }
     matches!(
         last.as_str(),
         "the" | "its" | "their" | "his" | "her" | "our" | "all" | "those" | "these" | "whose"
@@ -322,50 +335,245 @@ fn different_owners(
     b.is_empty() || (a.iter().any(|w| !bw.contains(w)) && b.iter().any(|w| !aw.contains(w)))
 }
 
-/// The scale a figure is written in, so "1.2 trillion" and "1,200 billion" compare.
-fn eligible(text: &str, n: &NumberMention, skip: &[String]) -> Option<String> {
-    let noun = n.noun.as_deref()?;
-    let noun_span = n.noun_span?;
-    if !n.is_cardinal() || n.compound || n.words && n.value < 10.0 || n.value < 2.0 {
+/// What a figure counts, read so that two ways of writing one referent compare.
+#[derive(Debug, Clone, PartialEq)]
+struct Referent {
+    /// The singular of the head noun and the currency: "bed|" for "367 beds" and "the
+    /// 367-bed hospital", "person|" for "12 people" and "12 persons", "contract|$" for
+    /// "the $45m contract" and "the contract is worth $45m"; "|$" for a sum of money
+    /// with no noun ("raised $45m from investors").
+    key: String,
+    /// A word between the number and its noun ("563 new homes").
+    modifier: Option<String>,
+    /// The noun follows the number, so the words after it complete the noun ("homes
+    /// in the valley"), not the verb ("raised $45m from investors").
+    noun_after: bool,
+}
+
+/// Whether a noun (singular or plural) is a unit of time or measure.
+fn is_unit(lemma: &str) -> bool {
+    UNITS.contains(&lemma) || UNITS.contains(&format!("{lemma}s").as_str())
+}
+
+/// The thing a sum of money is the value of when it is named before the sum: "the
+/// contract is worth $45m", "a deal valued at £12m", "the stadium cost €80m".
+fn money_head_before(text: &str, sentence: Span, n: &NumberMention) -> Option<String> {
+    let before = text.get(sentence.start..n.span.start)?;
+    let clause = before.rsplit([',', ';', ':', '—', '(']).next()?;
+    let words: Vec<String> = clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut i = words.len();
+    let last = |i: usize| i.checked_sub(1).and_then(|j| words.get(j)).map(String::as_str);
+    match (last(i.saturating_sub(1)), last(i)) {
+        (_, Some("worth" | "cost" | "costs")) => i -= 1,
+        (Some("valued" | "priced"), Some("at")) => i -= 2,
+        _ => return None,
+    }
+    while matches!(
+        last(i),
+        Some("is" | "was" | "are" | "were" | "be" | "been" | "will" | "would" | "now" | "to")
+    ) {
+        i -= 1;
+    }
+    let noun = last(i)?;
+    if NOT_OWNERS.contains(&noun) || !noun.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    // A plural count ("12 victims"), or a sum of money before what it buys ("the
-    // €46.5 million deal").
-    if !matches!(n.bound, Bound::Exact | Bound::Approx)
-        || !(noun.ends_with('s') || n.currency.is_some())
-        || noun.ends_with("ed")
-        || noun.ends_with("ing")
-    {
+    Some(crate::lexicon::noun_lemma(noun))
+}
+
+/// What `n` counts, or `None` when it is not a count this check compares: a plural noun
+/// after the number, perhaps behind one modifier ("12 victims", "563 new homes", "101
+/// aircraft"); the noun of a hyphenated compound ("the 367-bed hospital"); for a sum of
+/// money, the noun after it ("the €46.5 million deal") or the thing said to be worth it
+/// ("the contract is worth $45m"), else nothing ("|$").
+fn referent(text: &str, sentence: Span, n: &NumberMention, skip: &[String]) -> Option<Referent> {
+    if !n.is_cardinal() || n.words && n.value < 10.0 || n.value < 2.0 {
         return None;
     }
-    // The noun directly follows the number ("12 victims", "1.2 trillion parameters").
-    if text.get(n.span.end..noun_span.start) != Some(" ") {
+    if !matches!(n.bound, Bound::Exact | Bound::Approx) {
         return None;
     }
-    // "21 states and territories" counts a union of two nouns.
-    if text.get(noun_span.end..).is_some_and(|rest| {
-        rest.starts_with(" and ") || rest.starts_with(" or ")
-    }) {
+    let currency = n.currency.as_deref().unwrap_or("");
+    let skipped = |lemma: &str| {
+        is_unit(lemma)
+            || skip
+                .iter()
+                .any(|s| crate::lexicon::noun_lemma(&s.to_ascii_lowercase()) == lemma)
+    };
+    if n.compound {
+        // "the 367-bed hospital": a count of beds written as the hospital's adjective.
+        // Only a compound that stands before a noun, of two parts ("10-year-old" is
+        // an age), and not of money ("a $45-million deal" reads its scale there).
+        if n.currency.is_some() {
+            return None;
+        }
+        let rest = text.get(n.span.end..)?.strip_prefix('-')?;
+        let word_len = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        let word = rest.get(..word_len)?;
+        let after = rest.get(word_len..)?;
+        let next_is_noun = after
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()));
+        if word.is_empty() || !next_is_noun || !word.chars().all(|c| c.is_ascii_lowercase()) {
+            return None;
+        }
+        let lemma = crate::lexicon::noun_lemma(word);
+        if skipped(&lemma) {
+            return None;
+        }
+        return Some(Referent {
+            key: format!("{lemma}|"),
+            modifier: None,
+            noun_after: true,
+        });
+    }
+    let after_noun = |noun_span: Span| {
+        let modifier = text
+            .get(n.span.end..noun_span.start)?
+            .strip_prefix(' ')?
+            .strip_suffix(' ');
+        // The noun directly follows the number, or behind one lower-case word.
+        let modifier = match modifier {
+            None => None,
+            Some(m) if !m.is_empty() && m.chars().all(|c| c.is_ascii_lowercase()) => {
+                Some(m.to_string())
+            }
+            Some(_) => return None,
+        };
+        let rest = text.get(noun_span.end..)?;
+        // "21 states and territories" counts a union of two nouns; "16,000 veterans'
+        // health care" counts places, not veterans.
+        if rest.starts_with(" and ") || rest.starts_with(" or ") || rest.starts_with(['\'', '’'])
+        {
+            return None;
+        }
+        Some(modifier)
+    };
+    let noun_read = n.noun.as_deref().zip(n.noun_span).and_then(|(noun, span)| {
+        let modifier = after_noun(span)?;
+        if noun.ends_with("ed") || noun.ends_with("ing") {
+            return None;
+        }
+        // A plural count ("12 victims"), or a sum of money before what it buys.
+        let lemma = match crate::lexicon::plural_lemma(noun) {
+            Some(lemma) => lemma,
+            None if n.currency.is_some() => noun.to_string(),
+            None => return None,
+        };
+        Some((lemma, modifier))
+    });
+    let noun_after = noun_read.is_some();
+    let (lemma, modifier) = match noun_read {
+        Some(read) => read,
+        None if n.currency.is_some() && n.noun.is_none() => {
+            // A sum with nothing after it that could be a noun, not a name ("the $1.9
+            // trillion American Rescue Plan").
+            let next = text.get(n.span.end..)?.trim_start_matches([' ', '\u{a0}']);
+            if next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '-') {
+                return None;
+            }
+            (
+                money_head_before(text, sentence, n).unwrap_or_default(),
+                None,
+            )
+        }
+        None => return None,
+    };
+    if skipped(&lemma) {
         return None;
     }
-    // "16,000 veterans' health care" counts places, not veterans.
-    if text
-        .get(noun_span.end..)
-        .is_some_and(|rest| rest.starts_with(['\'', '’']))
-    {
-        return None;
-    }
-    if UNITS.contains(&noun)
-        || GENERIC.contains(&noun) && !points_back(text, n)
-        || skip.iter().any(|s| s.eq_ignore_ascii_case(noun))
-    {
-        return None;
-    }
-    Some(format!(
-        "{}|{}",
-        singular(noun),
-        n.currency.as_deref().unwrap_or("")
-    ))
+    Some(Referent {
+        key: format!("{lemma}|{currency}"),
+        modifier,
+        noun_after,
+    })
+}
+
+/// What happened to the people or things a figure counts, when its clause says so: the
+/// verb before the number ("killed 52 people") or the words after the noun ("the 54
+/// people who died", "homes damaged"). Two figures whose outcomes differ count
+/// different groups ("killed 30" and "the 45 injured").
+const OUTCOMES: &[(&str, &[&str])] = &[
+    (
+        "death",
+        &[
+            "killed", "kill", "kills", "killing", "died", "die", "dead", "deaths", "perished",
+            "lost", "fatalities", "fatal", "dying",
+        ],
+    ),
+    (
+        "injury",
+        &["injured", "injuring", "injuries", "wounded", "wounding", "hurt", "injures"],
+    ),
+    ("missing", &["missing", "unaccounted"]),
+    (
+        "arrest",
+        &["arrested", "detained", "charged", "held", "jailed", "convicted", "arrests"],
+    ),
+    (
+        "rescue",
+        &["rescued", "evacuated", "displaced", "freed", "released", "saved"],
+    ),
+    ("damage", &["damaged", "damaging"]),
+    (
+        "destruction",
+        &["destroyed", "destroying", "razed", "flattened", "levelled", "leveled"],
+    ),
+    ("hospital", &["hospitalised", "hospitalized", "treated"]),
+    ("infection", &["infected", "sickened", "ill"]),
+];
+
+/// The outcome named beside `n` (see [`OUTCOMES`]).
+fn outcome(text: &str, sentence: Span, n: &NumberMention) -> Option<&'static str> {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let before = words(
+        text.get(sentence.start..n.span.start)
+            .unwrap_or("")
+            .rsplit([',', ';', ':', '—', '('])
+            .next()
+            .unwrap_or(""),
+    );
+    let end = super::arithmetic::phrase_end(n).min(sentence.end);
+    let after = words(
+        text.get(end..sentence.end)
+            .unwrap_or("")
+            .split([',', ';', ':', '—', '(', '.'])
+            .next()
+            .unwrap_or(""),
+    );
+    let after = after
+        .iter()
+        .skip_while(|w| {
+            matches!(
+                w.as_str(),
+                "who" | "that" | "which" | "were" | "was" | "have" | "had" | "has" | "been"
+                    | "are" | "is" | "reported" | "confirmed" | "believed" | "later"
+            )
+        })
+        .take(1);
+    let find = |w: &str| {
+        OUTCOMES
+            .iter()
+            .find(|(_, ws)| ws.contains(&w))
+            .map(|&(c, _)| c)
+    };
+    before
+        .iter()
+        .rev()
+        .take(3)
+        .chain(after)
+        .find_map(|w| find(w))
 }
 
 impl Kind for InconsistentRestatement {
@@ -379,7 +587,7 @@ impl Kind for InconsistentRestatement {
         let text = cx.text;
         let sentences = &cx.doc.prose.sentences;
         let dates = cx.mentions.dates();
-        let mut first: Vec<(String, &NumberMention, Span)> = Vec::new();
+        let mut first: Vec<(Referent, &NumberMention, Span)> = Vec::new();
         // Values the article gives as a part of another ("55 million of the 80 million
         // doses"): a later mention of the part is not a restatement of the whole.
         let numbers = cx.mentions.numbers();
@@ -394,17 +602,70 @@ impl Kind for InconsistentRestatement {
             .map(|w| (w[0].value, w[1].value))
             .collect();
         let mut reported: Vec<String> = Vec::new();
+        // The last sum of money read in each currency: what a later "the $13.8m" with
+        // no noun points back to.
+        let mut last_sum: Vec<(String, Referent, &NumberMention, Span)> = Vec::new();
         for &sentence in sentences {
             for n in numbers_in(cx.mentions.numbers(), sentence) {
-                let Some(key) = eligible(text, n, &self.params.skip_nouns) else {
+                let Some(r) = referent(text, sentence, n, &self.params.skip_nouns) else {
                     continue;
                 };
-                let Some((_, earlier, earlier_sentence)) = first.iter().find(|(k, _, _)| *k == key)
-                else {
-                    first.push((key, n, sentence));
+                let currency = n.currency.clone().unwrap_or_default();
+                let sum_before = last_sum
+                    .iter()
+                    .find(|(c, ..)| *c == currency)
+                    .map(|(_, r, m, s)| (r.clone(), *m, *s));
+                if n.currency.is_some() {
+                    last_sum.retain(|(c, ..)| *c != currency);
+                    last_sum.push((currency.clone(), r.clone(), n, sentence));
+                }
+                let found = if r.key.starts_with('|') {
+                    // A sum with no noun is compared only when it points back ("spend
+                    // the $13.8m on"), and then with the sum just before it, when that
+                    // has no noun either; "of the $2bn" gives a part of it.
+                    let of_the = crate::span::tail(text, n.span.start, 8)
+                        .trim_end()
+                        .to_ascii_lowercase()
+                        .ends_with("of the");
+                    match sum_before {
+                        Some((before, m, s))
+                            if before.key == r.key && points_back(text, n) && !of_the =>
+                        {
+                            Some((before, m, s))
+                        }
+                        _ => None,
+                    }
+                } else {
+                    match first.iter().find(|(k, ..)| k.key == r.key) {
+                        Some((k, m, s)) => Some((k.clone(), *m, *s)),
+                        None => {
+                            first.push((r, n, sentence));
+                            continue;
+                        }
+                    }
+                };
+                let Some((earlier_ref, earlier, earlier_sentence)) = found else {
                     continue;
                 };
-                if reported.contains(&key) || *earlier_sentence == sentence {
+                let earlier_sentence = &earlier_sentence;
+                if reported.contains(&r.key) || *earlier_sentence == sentence {
+                    continue;
+                }
+                let lemma = r.key.split('|').next().unwrap_or("");
+                // A generic group ("people", "pages") is the same group only when the
+                // later figure points back to it ("the 14 people").
+                if is_generic(lemma) && !points_back(text, n) {
+                    continue;
+                }
+                // "the 400 affordable homes" after "563 homes" may be a part of them.
+                if r.modifier.is_some() && r.modifier != earlier_ref.modifier {
+                    continue;
+                }
+                let outcomes = (
+                    outcome(text, *earlier_sentence, earlier),
+                    outcome(text, sentence, n),
+                );
+                if matches!(outcomes, (Some(a), Some(b)) if a != b) {
                     continue;
                 }
                 let tol = self.params.tolerance * earlier.value.abs();
@@ -417,12 +678,18 @@ impl Kind for InconsistentRestatement {
                 });
                 if ratio > MAX_RATIO
                     || related
-                    || different_complements(text, earlier, *earlier_sentence, n, sentence)
+                    || r.noun_after
+                        && earlier_ref.noun_after
+                        && different_complements(text, earlier, *earlier_sentence, n, sentence)
                 {
                     continue;
                 }
-                if has_cue(text, sentence, n, dates)
-                    || has_cue(text, *earlier_sentence, earlier, dates)
+                // A figure planned ("plans for 563 homes") is the one a later "the 563
+                // homes" points back to, when that has no cue of its own.
+                let later_cue = has_cue(text, sentence, n, dates, false);
+                let plans_ok = !later_cue && points_back(text, n);
+                if later_cue
+                    || has_cue(text, *earlier_sentence, earlier, dates, plans_ok)
                     || different_subjects(text, sentences, *earlier_sentence, sentence)
                     || is_inventory(text, cx.mentions.numbers(), sentence)
                     || is_inventory(text, cx.mentions.numbers(), *earlier_sentence)
@@ -430,8 +697,19 @@ impl Kind for InconsistentRestatement {
                 {
                     continue;
                 }
-                reported.push(key);
-                let noun = n.noun.clone().unwrap_or_default();
+                reported.push(r.key.clone());
+                let noun = [n, earlier]
+                    .iter()
+                    .find_map(|m| {
+                        m.noun
+                            .clone()
+                            .filter(|w| crate::lexicon::plural_lemma(w).is_some() || m.currency.is_some())
+                    })
+                    .unwrap_or_else(|| match lemma {
+                        "" => "sum".to_string(),
+                        l if n.currency.is_some() => l.to_string(),
+                        l => format!("{l}s"),
+                    });
                 out.push(
                     Finding::at(n.value_span)
                         .arg("stated", n.value_span.text(text))
@@ -488,8 +766,102 @@ mod tests {
         );
         assert_clean(
             &kind(),
-            "Police named 12 people.\n\nThe 14 people were all adults.",
+            "Police named 12 people.\n\nOfficers said 14 people were all adults.",
             None,
         );
+    }
+
+    #[test]
+    fn flags_a_generic_group_the_later_figure_points_back_to() {
+        assert_finds(
+            &kind(),
+            "The blast killed 52 people.\n\nThe names of the <<54>> people who died were read out.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "The storm cut power to 200 households.\n\nCrews reconnected the <<240>> households.",
+            None,
+        );
+    }
+
+    #[test]
+    fn allows_groups_with_different_outcomes() {
+        assert_clean(
+            &kind(),
+            "The blast killed 30 people.\n\nThe 45 people injured were taken to hospital.",
+            None,
+        );
+    }
+
+    #[test]
+    fn reads_irregular_plurals_and_compounds() {
+        assert_finds(
+            &kind(),
+            "The airline flies 139 aircraft.\n\nIts fleet of <<101>> aircraft is young.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "The hospital will have 367 beds.\n\nBuilding the <<376>>-bed hospital cost more.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "The school has 150 children.\n\nAll <<160>> children were sent home.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "The hospital will have 367 beds.\n\nThe 376-year-old hospital is closing.",
+            None,
+        );
+    }
+
+    #[test]
+    fn reads_the_thing_a_sum_is_the_value_of() {
+        assert_finds(
+            &kind(),
+            "The contract is worth $45m, officials said.\n\nThe <<$50m>> contract was awarded.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "The firm raised $21.9m from investors.\n\nIt will spend the <<$13.8m>> on hires.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "The firm raised $21.9m from investors.\n\nIt will spend the $1.9 trillion American Rescue Plan money.",
+            None,
+        );
+    }
+
+    #[test]
+    fn reads_a_modifier_between_number_and_noun() {
+        assert_finds(
+            &kind(),
+            "The council approved plans for 563 new homes.\n\nResidents say the <<647>> homes will strain the school.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "The council approved 563 homes.\n\nResidents welcomed the 400 affordable homes.",
+            None,
+        );
+    }
+
+    #[test]
+    fn reads_plural_lemmas() {
+        use crate::lexicon::plural_lemma;
+        assert_eq!(plural_lemma("beds").as_deref(), Some("bed"));
+        assert_eq!(plural_lemma("countries").as_deref(), Some("country"));
+        assert_eq!(plural_lemma("people").as_deref(), Some("person"));
+        assert_eq!(plural_lemma("persons").as_deref(), Some("person"));
+        assert_eq!(plural_lemma("buses").as_deref(), Some("bus"));
+        assert_eq!(plural_lemma("churches").as_deref(), Some("church"));
+        assert_eq!(plural_lemma("aircraft").as_deref(), Some("aircraft"));
+        assert_eq!(plural_lemma("hospital"), None);
+        assert_eq!(plural_lemma("analysis"), None);
     }
 }
