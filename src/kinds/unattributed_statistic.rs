@@ -84,7 +84,8 @@ const STATE_VERBS: &[&str] = &[
     "is", "are", "was", "were", "remain", "remains", "remained", "represent",
     "represents", "represented", "hold", "holds", "held", "control", "controls",
     "controlled", "comprise", "comprises", "comprised", "constitute", "constitutes",
-    "constituted", "total", "totals", "totalled", "totaled", "exceed", "exceeds", "exceeded", "affect", "affects",
+    "constituted", "total", "totals", "totalled", "totaled", "exceed", "exceeds",
+    "exceeded", "affect", "affects",
 ];
 
 /// Verbs of change before "to": "fell to 4.2%" states the level reached.
@@ -118,8 +119,8 @@ const OWN_ACTION: &[&str] = &[
     "grant", "grants", "investment", "investments", "invested", "administration",
     "president", "president's", "administration's", "enrolled", "served", "participants",
     "recipients", "applicants", "beneficiaries", "eligible", "qualify", "benefit",
-    "benefits", "benefited", "benefiting", "benefitted", "benefitting", "receive", "receives", "receiving", "received",
-    "assistance",
+    "benefits", "benefited", "benefiting", "benefitted", "benefitting", "receive",
+    "receives", "receiving", "received", "assistance",
 ];
 
 /// Words of prices, taxes, markets and votes: a rate someone sets or a result the news
@@ -289,20 +290,6 @@ fn is_statistic(text: &str, n: &NumberMention) -> bool {
 /// it is a statistic stated as a standing fact and not about a price, a plan or the
 /// writer's own doing; or else a ranking.
 fn statistic(cx: &CheckContext<'_>, sentence: Span) -> Option<Span> {
-    let text = sentence.text(cx.text).trim_end();
-    // A question asks; a heading-like fragment has no verb to state anything.
-    if text.ends_with('?') {
-        return None;
-    }
-    // The writer's own programme anywhere in the sentence ("Since the law passed, 478,000
-    // veterans receive ..."), a plan or a forecast, a definition, a headline.
-    let sentence_words = words(text);
-    if any_in(&sentence_words, PLAN_WORDS)
-        || any_in(&sentence_words, OWN_ACTION)
-        || is_title_case(text)
-    {
-        return None;
-    }
     let numbers = cx.mentions.numbers();
     let first = numbers.partition_point(|n| n.span.start < sentence.start);
     let in_sentence: Vec<_> = numbers
@@ -312,28 +299,39 @@ fn statistic(cx: &CheckContext<'_>, sentence: Span) -> Option<Span> {
         .take_while(|n| n.span.start < sentence.end)
         .filter(|n| !n.compound && n.kind != NumberKind::Ordinal)
         .collect();
+    let text = sentence.text(cx.text).trim_end();
     // Several figures in one sentence are a comparison or a breakdown ("from 6% to
     // 7.5%", "48 of the 120 seats, or 40%"), which the number rules check against each
-    // other; only a figure standing alone is read.
-    if let [n] = in_sentence.as_slice() {
-        if is_statistic(cx.text, n) {
-            let (before, after) = clause(cx.text, sentence, n.span);
-            let clause_words = words(Span::new(before.start, after.end).text(cx.text));
-            let priced = n.kind != NumberKind::Cardinal && any_in(&clause_words, PRICE_WORDS);
-            if !priced && stated_as_fact(cx.text, before, after)
-            {
-                return Some(n.span);
-            }
+    // other; only a figure standing alone is read. A sentence without figures may state
+    // a ranking.
+    let (figure, span) = match in_sentence.as_slice() {
+        [n] if is_statistic(cx.text, n) => (Some(*n), n.span),
+        [] => {
+            let m = CLAIM.find_iter(text).next()?;
+            (
+                None,
+                Span::new(sentence.start + m.start(), sentence.start + m.end()),
+            )
         }
+        _ => return None,
+    };
+    // A question asks. The writer's own programme anywhere in the sentence ("Since the
+    // law passed, 478,000 veterans receive ..."), a plan or a forecast, a definition or
+    // a headline states nothing to source.
+    if text.ends_with('?') || is_title_case(text) {
         return None;
     }
-    if !in_sentence.is_empty() {
+    let sentence_words = words(text);
+    if any_in(&sentence_words, PLAN_WORDS) || any_in(&sentence_words, OWN_ACTION) {
         return None;
     }
-    CLAIM
-        .find_iter(text)
-        .next()
-        .map(|m| Span::new(sentence.start + m.start(), sentence.start + m.end()))
+    let Some(n) = figure else {
+        return Some(span);
+    };
+    let (before, after) = clause(cx.text, sentence, n.span);
+    let clause_words = words(Span::new(before.start, after.end).text(cx.text));
+    let priced = n.kind != NumberKind::Cardinal && any_in(&clause_words, PRICE_WORDS);
+    (!priced && stated_as_fact(cx.text, before, after)).then_some(span)
 }
 
 /// Whether `span` names a source: a reporting word, a quotation or a link.
