@@ -209,8 +209,8 @@ pub fn number() -> Vec<String> {
 
 pub const MULTIPLIER_RE_PATTERN: &str = r"(?i)(?-u:\b)(?:(?P<approx>more than|nearly|almost|over|roughly|about|close to|just over|just under)\s+)?(?P<word>doubled|doubling|doubles|double|twice|tripled|trebled|tripling|trebling|triples|triple|quadrupled|quadrupling|quadruples|halved|halving|halves|cut\s+in\s+half|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]+)-?fold|(?P<times>two|three|four|five|six|seven|eight|nine|ten|twenty|[0-9]+(?:\.[0-9]+)?)\s+times)(?-u:\b)";
 
-/// Superlatives and rankings that make a checkable claim.
-pub const CLAIM_PATTERN: &str = r"(?i)(?-u:\b)(?:the\s+(?:world's\s+|country's\s+|nation's\s+)?(?:largest|biggest|highest|lowest|fastest-growing|most\s+populous|deadliest|busiest|richest|poorest)|the\s+(?:world's|country's|nation's)\s+first|a\s+record(?:\s+high|\s+low)?|an?\s+all-time\s+(?:high|low)|ranked\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]+(?:st|nd|rd|th)))(?-u:\b)";
+/// Rankings ("ranked third"): a claim that comes from some list or index.
+pub const CLAIM_PATTERN: &str = r"(?i)(?-u:\b)ranked\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]+(?:st|nd|rd|th))(?-u:\b)";
 
 /// Words that attribute a claim to someone or something.
 pub const ATTRIBUTION_PATTERN: &str = r"(?i)(?-u:\b)(?:according\s+to|said|says|say|saying|told|tells|reported|reports|reporting|estimated|estimates|estimate|announced|announcement|stated|statement|confirmed|cited|quoted|claimed|claims|indicated|showed|shows|found|published|released|report|survey|surveys|study|studies|poll|polls|census|data|figures|statistics|research|researchers|analysis|analysts|officials|sources|per\s+cent\s+of\s+respondents|spokes(?:man|woman|person)|wrote|writes|noted|predicted|forecast|projected|expects?|believed?|polling|polled|votes?|ballots?|results|counted|reportedly|average|sentenced|ruled|ruling|approved|voted|adopted|passed)(?-u:\b)";
