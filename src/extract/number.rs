@@ -40,6 +40,8 @@ pub enum Bound {
     Nearly,
     /// "more than", "over".
     Over,
+    /// "just over", "slightly more than": a little above the number, not far above it.
+    JustOver,
     /// "at least".
     AtLeast,
     /// "fewer than", "less than", "under", "below".
@@ -97,11 +99,17 @@ impl NumberMention {
     }
 }
 
+/// Approximators, each before any shorter one it ends with ("just over" before "over").
 const APPROXIMATORS: &[(&str, Bound)] = &[
+    ("just over", Bound::JustOver),
+    ("slightly over", Bound::JustOver),
+    ("a little over", Bound::JustOver),
+    ("just more than", Bound::JustOver),
+    ("slightly more than", Bound::JustOver),
+    ("a little more than", Bound::JustOver),
+    ("well over", Bound::Over),
     ("more than", Bound::Over),
     ("over", Bound::Over),
-    ("just over", Bound::Over),
-    ("well over", Bound::Over),
     ("in excess of", Bound::Over),
     ("upwards of", Bound::Over),
     ("nearly", Bound::Nearly),
@@ -126,6 +134,14 @@ const APPROXIMATORS: &[(&str, Bound)] = &[
     ("less than", Bound::Under),
     ("under", Bound::Under),
     ("below", Bound::Under),
+];
+
+/// Verbs after which "up to" is where a change ends ("went up to 350"), not a bound.
+const MOVES_UP_TO: &[&str] = &[
+    "went", "go", "goes", "going", "gone", "shot", "shoots", "moved", "moves", "edged", "edges",
+    "crept", "creeps", "ticked", "ticks", "inched", "inches", "climbed", "climbs", "jumped",
+    "jumps", "rose", "risen", "rises", "pushed", "pushes", "bumped", "ramped", "stepped",
+    "revised", "marked", "scaled",
 ];
 
 /// Currency names written after the number.
@@ -425,6 +441,14 @@ fn parse_words(text: &str, pos: usize) -> Option<Words> {
                     fraction: true,
                 });
             }
+            // "cut by half", "a reduction of half": the size of a change.
+            if tail.is_none() && is_half_change(text, span.start, next.as_deref()) {
+                return Some(Words {
+                    end: head_end,
+                    value: 50.0,
+                    fraction: true,
+                });
+            }
             break;
         } else if let Some(d) = lookup(DENOMINATORS, &lower) {
             // "a third", "two-thirds", "one half": a numerator must come first.
@@ -462,6 +486,59 @@ fn parse_words(text: &str, pos: usize) -> Option<Words> {
     })
 }
 
+/// Whether "half" at `start`, before the word `next` (`None` at punctuation), is the size
+/// of a change: after "by" ("fell by half", "cut by half to 300") or after "of" behind a
+/// change noun ("a reduction of half"), and ending the phrase there ("by half an hour",
+/// "by half the amount" are not).
+fn is_half_change(text: &str, start: usize, next: Option<&str>) -> bool {
+    let ends = next.is_none_or(|w| {
+        matches!(
+            w,
+            "to" | "from"
+                | "in"
+                | "over"
+                | "during"
+                | "since"
+                | "between"
+                | "last"
+                | "this"
+                | "compared"
+                | "year"
+                | "on"
+                | "after"
+                | "within"
+                | "and"
+                | "while"
+                | "but"
+        )
+    });
+    let Some((prev_span, prev)) = word_before(text, start) else {
+        return false;
+    };
+    ends && match prev.as_str() {
+        "by" => true,
+        "of" => word_before(text, prev_span.start).is_some_and(|(_, w)| {
+            matches!(
+                w.as_str(),
+                "increase"
+                    | "rise"
+                    | "jump"
+                    | "gain"
+                    | "climb"
+                    | "growth"
+                    | "decrease"
+                    | "drop"
+                    | "fall"
+                    | "decline"
+                    | "cut"
+                    | "reduction"
+                    | "loss"
+            )
+        }),
+        _ => false,
+    }
+}
+
 /// Half the unit of the last digit written: 0.05 for "38.7", 0.5 for "40".
 fn half_unit(digits: &str) -> f64 {
     match digits.split_once('.') {
@@ -494,6 +571,8 @@ fn interval(value: f64, half: f64, bound: Bound) -> (f64, f64) {
         Bound::Approx => (value - approx, value + approx),
         Bound::Nearly => (value - 2.0 * approx, value + half),
         Bound::Over => (value - half, f64::INFINITY),
+        // "just over 40%" is 40-44%, as "nearly 40%" is 36-40%.
+        Bound::JustOver => (value - half, value + 2.0 * approx),
         Bound::AtLeast => (value - half, f64::INFINITY),
         Bound::Under | Bound::AtMost => (0.0, value + half),
     }
@@ -687,7 +766,9 @@ fn read_digits(text: &str, start: usize, end: usize) -> Option<NumberMention> {
         {
             return None;
         }
-        if prev == Some('(') && after.starts_with(')') {
+        // An area code: "(555) 123-4567", "(020) 7946 0000". A bracketed number
+        // alone ("Dijon (586)", "(2019)") is a count.
+        if prev == Some('(') && after.starts_with(')') && is_phone_rest(&after[1..]) {
             return None;
         }
     }
@@ -697,6 +778,17 @@ fn read_digits(text: &str, start: usize, end: usize) -> Option<NumberMention> {
     read_prefix(text, &mut m);
     read_unit(text, &mut m, half, glued_lower.as_str());
     Some(m)
+}
+
+/// Whether `rest` (the text after an area code's closing bracket) goes on as a phone
+/// number: a group of three or more digits, then a separator and more digits.
+fn is_phone_rest(rest: &str) -> bool {
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let group = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = &rest[group..];
+    group >= 3
+        && after.starts_with(['-', ' ', '.'])
+        && after[1..].starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// "20-30%" is a range of percentages; "3-1" (a score) and "555-1234" are not numbers.
@@ -813,6 +905,13 @@ fn read_prefix(text: &str, m: &mut NumberMention) {
                     .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_alphanumeric()));
             if !ok_start {
                 continue;
+            }
+            // "went up to 350", "has edged up to 4%": a change reaching the number, not
+            // a ceiling on it.
+            if phrase == "up to"
+                && word_before(trimmed, at).is_some_and(|(_, w)| MOVES_UP_TO.contains(&w.as_str()))
+            {
+                break;
             }
             // "some" and "over" only directly before the number ("some 40 people").
             m.bound = bound;
@@ -1317,6 +1416,13 @@ pub fn is_change_amount(text: &str, share: &NumberMention) -> bool {
         "jump of",
         "reduction of",
         "cut of",
+        "climb of",
+        "leap of",
+        "surge of",
+        "slump of",
+        "slide of",
+        "plunge of",
+        "hike of",
     ]
     .iter()
     .any(|p| before2.ends_with(p))
@@ -1491,6 +1597,44 @@ mod tests {
         assert!(numbers("call 555-123-4567").is_empty());
         assert_eq!(one("the 21st time").kind, NumberKind::Ordinal);
         assert!(numbers("in the 1990s").is_empty());
+    }
+
+    #[test]
+    fn reads_just_over_as_a_little_above() {
+        let m = one("up just over 51% from last year");
+        assert_eq!(m.bound, Bound::JustOver);
+        assert!(m.low < 51.0 && m.high > 51.0 && m.high < 60.0);
+        assert_eq!(one("well over 200 homes").bound, Bound::Over);
+    }
+
+    #[test]
+    fn reads_up_to_after_a_verb_of_change_as_where_it_ended() {
+        let m = one("Admissions went up to 350 this year");
+        assert_eq!((m.bound, m.low, m.high), (Bound::Exact, 349.5, 350.5));
+        assert_eq!(one("fines of up to 350 dollars").bound, Bound::AtMost);
+    }
+
+    #[test]
+    fn reads_half_as_the_size_of_a_change() {
+        let m = numbers("Output was cut by half, from 300 tonnes")[0].clone();
+        assert_eq!((m.kind, m.value), (NumberKind::Fraction, 50.0));
+        let m = numbers("Sales fell by half to 200")[0].clone();
+        assert_eq!(m.kind, NumberKind::Fraction);
+        assert_eq!(one("a reduction of half.").kind, NumberKind::Fraction);
+        assert!(numbers("delayed by half an hour").is_empty());
+        assert!(numbers("grew by half the amount").is_empty());
+    }
+
+    #[test]
+    fn reads_a_bracketed_count_that_is_no_area_code() {
+        let text = "split between Dijon (586) and Lyon (1,129)";
+        let n = numbers(text);
+        assert_eq!(n.len(), 2, "{n:?}");
+        assert_eq!(n[0].value, 586.0);
+        assert!(numbers("call (555) 123-4567 today").is_empty());
+        assert!(numbers("call (020) 7946 0000 today")
+            .iter()
+            .all(|n| n.value != 20.0));
     }
 
     #[test]

@@ -238,16 +238,19 @@ pub fn near_change(text: &str, a: &NumberMention, b: &NumberMention, p: &NumberM
     } else {
         (b, a)
     };
+    // Counted from the end of the later value's phrase: "34,098 barrels a day over five
+    // years, a drop of 50%" has its unit before the words that link the change.
     let between = if p.span.end <= first.span.start {
         text.get(p.span.end..first.span.start)
     } else if p.span.start >= last.span.end {
-        text.get(last.span.end..p.span.start)
+        text.get(phrase_end(last).min(p.span.start)..p.span.start)
     } else {
         Some("")
     };
     let Some(between) = between else { return false };
     let lower = between.to_ascii_lowercase();
-    lower.split_whitespace().count() <= 8
+    // Ten words leave room for a time ("in the same period last year, a fall of 31%").
+    lower.split_whitespace().count() <= 10
         && !lower.contains(';')
         && !lower.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
             matches!(
@@ -346,7 +349,10 @@ pub fn from_to_pairs(text: &str, nums: &[&NumberMention]) -> Vec<FromTo> {
         if !BACK_LINKS.contains(&back.trim()) {
             continue;
         }
-        let lead = gap(text, b.span, p.span);
+        let lead = text
+            .get(phrase_end(b).min(p.span.start)..p.span.start)
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let lead_words = lead.split_whitespace().count();
         let changes = crate::extract::number::is_change_amount(text, p)
             || p.kind == NumberKind::Points
@@ -365,6 +371,52 @@ pub fn from_to_pairs(text: &str, nums: &[&NumberMention]) -> Vec<FromTo> {
                 stated: Some(j),
             });
         }
+    }
+    // "B, down from A — a fall of P": the later value, then the earlier one after "up
+    // from" or "down from"; the figure is found beside them as for "from A to B".
+    for j in 1..nums.len() {
+        let (b, a) = (nums[j - 1], nums[j]);
+        if out
+            .iter()
+            .any(|f| [f.from, f.to].iter().any(|&k| k + 1 >= j && k <= j))
+            || b.is_share() != a.is_share()
+            || b.kind != a.kind
+        {
+            continue;
+        }
+        let link = text
+            .get(phrase_end(b).min(a.span.start)..a.span.start)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let Some((head, rest)) = link
+            .split_once("up from")
+            .or_else(|| link.split_once("down from"))
+        else {
+            continue;
+        };
+        // A time may qualify the later value first ("B in 2023, up from A"); the link
+        // opens a new phrase (after a comma or a dash) and reaches the earlier value.
+        let head = head.trim_end();
+        let opens = head.is_empty() || head.ends_with([',', '—', '–']);
+        let head_words: Vec<&str> = head.split_whitespace().collect();
+        if !(opens
+            && head_words.len() <= 5
+            && !head.contains(';')
+            && !head_words.iter().any(|w| {
+                matches!(
+                    w.trim_matches(|c: char| !c.is_ascii_alphabetic()),
+                    "while" | "whereas" | "but" | "although" | "and"
+                )
+            })
+            && matches!(rest.trim(), "" | "the" | "a" | "an"))
+        {
+            continue;
+        }
+        out.push(FromTo {
+            from: j,
+            to: j - 1,
+            stated: None,
+        });
     }
     out.sort_by_key(|f| f.from.min(f.to));
     out
@@ -407,6 +459,10 @@ pub fn stated_next<'a>(
         "the change",
         "the gain",
         "the loss",
+        "the climb",
+        "the leap",
+        "the surge",
+        "the slump",
     ];
     let change_word = lead.split_whitespace().any(|w| {
         matches!(
@@ -428,6 +484,12 @@ pub fn stated_next<'a>(
                 | "was"
                 | "represents"
                 | "marks"
+                | "climb"
+                | "leap"
+                | "surge"
+                | "slump"
+                | "amounts"
+                | "amounted"
         )
     });
     (opens.iter().any(|o| lead.starts_with(o))

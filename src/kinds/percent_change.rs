@@ -56,8 +56,8 @@ impl Kind for PercentChange {
         let sentences: Vec<_> = sentence_numbers(cx).collect();
         for (k, (_, nums)) in sentences.iter().enumerate() {
             let changes = Change::all(text, nums);
-            let stated =
-                |n: &NumberMention| n.kind == NumberKind::Percent && is_change_amount(text, n);
+            // A percentage or a fraction ("fell by a third", "a rise of half").
+            let stated = |n: &NumberMention| n.is_share() && is_change_amount(text, n);
             for change in &changes {
                 let p = change
                     .stated_among(text, nums, &changes, stated)
@@ -134,6 +134,66 @@ mod tests {
         assert_finds(
             &kind(),
             "Visits were up <<30%>> year on year to 100 from 80.",
+            None,
+        );
+    }
+
+    #[test]
+    fn reads_a_change_given_as_a_fraction() {
+        assert_finds(
+            &kind(),
+            "Output fell by <<a third>>, from 300 tonnes to 150 tonnes.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "Spending fell from $262m to $196.5m, a cut of <<half>>.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "Output fell by half, from 300 tonnes to 150 tonnes.",
+            None,
+        );
+        assert_clean(&kind(), "Revenue grew by a fifth to $18m from $15m.", None);
+    }
+
+    #[test]
+    fn reads_the_earlier_value_after_up_from_or_down_from() {
+        assert_finds(
+            &kind(),
+            "Sales were 54.8 million this year, down from 75.1 million a decade ago \
+             — a reduction of <<37%>>.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "Sales were 54.8 million this year, down from 75.1 million a decade ago \
+             — a reduction of 27%.",
+            None,
+        );
+    }
+
+    #[test]
+    fn reads_hedged_changes() {
+        assert_finds(
+            &kind(),
+            "Net profit was $11.8 million, up just over <<51%>> from $5.8 million.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "Net profit was $11.8 million, up just over 100% from $5.8 million.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "Admissions went up to 350 this year from 154 in 2022, a <<136 per cent>> gain.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "The fund slid to £9.7m from £17.3m in the same period last year, a fall of 44 per cent.",
             None,
         );
     }
