@@ -70,7 +70,9 @@ pub fn temporal() -> Vec<String> {
         format!(
             r"{b}(?P<ago_n>{NUMBER})\s+(?P<ago_unit>(?i:days?|weeks?|months?|years?|decades?))\s+(?i:ago){b}"
         ),
-        format!(r"{b}(?:(?i:on|last|this|next)\s+)?(?P<wd>{WEEKDAY_NAMES}){b}"),
+        format!(
+            r"{b}(?:(?:(?i:on)|(?P<wdir>(?i:last|this|next|coming)))\s+)?(?P<wd>{WEEKDAY_NAMES}){b}"
+        ),
         format!(r"{b}(?:(?i:the)\s+)?(?P<dec>(?:1[5-9]|20)[0-9]0)s{b}"),
         format!(r"{b}(?P<q>Q[1-4])\s+(?P<qy>{YEAR}){b}"),
         format!(
@@ -118,8 +120,9 @@ pub const CUE_GAP_RE_PATTERN: &str =
     r"^\s+(?:(?:on|in|at|during)\s+)?(?:(?:early|late|mid-?)\s*)?$";
 
 /// Text allowed between a relative expression and the date or weekday beside it:
-/// "last month, on 3 December", "yesterday (Monday)", "today, 4 May".
-pub const BESIDE_GAP_RE_PATTERN: &str = r"^\s*[,(]\s*(?:(?:on|in)\s+)?(?:the\s+)?$";
+/// "last month, on 3 December", "yesterday (Monday)", "today, 4 May", "tomorrow — on
+/// 24 October" (a dash sets the date off as a comma does).
+pub const BESIDE_GAP_RE_PATTERN: &str = r"^\s*(?:[,(—–]|--)\s*(?:(?:on|in)\s+)?(?:the\s+)?$";
 
 // ---------------------------------------------------------------------------------
 // Dates (`extract::date`).
@@ -133,7 +136,10 @@ fn alternation(
 ) -> String {
     let mut alts: Vec<String> = Vec::new();
     for n in names {
-        let full = n.len() > 4 || matches!(n, "June" | "July" | "May");
+        // Full names end at a word boundary; "Thurs" and "Sept" are abbreviations.
+        let full = n.ends_with("day")
+            || n.len() > 5
+            || matches!(n, "March" | "April" | "June" | "July" | "May");
         let ending = if full {
             r"(?-u:\b)"
         } else if abbreviation_dot_optional {
@@ -153,9 +159,21 @@ fn alternation(
 /// in turn finds what one alternation of them would.
 pub fn date() -> Vec<String> {
     let month = format!("(?:{})", alternation(MONTHS.iter().map(|(n, _)| *n), true));
+    // Weekday abbreviations are written with or without a full stop ("Thurs. Nov. 24",
+    // "Sat, 3 June 2022", "6 October (Wed)"); a weekday is read only beside a date.
     let weekday = format!(
         "(?:{})",
-        alternation(WEEKDAYS.iter().map(|(n, _)| *n), false)
+        alternation(WEEKDAYS.iter().map(|(n, _)| *n), true)
+    );
+    let full_weekday = format!(
+        "(?:{})",
+        alternation(
+            WEEKDAYS
+                .iter()
+                .map(|(n, _)| *n)
+                .filter(|n| n.ends_with("day")),
+            false
+        )
     );
     let ord = r"(?:st|nd|rd|th)?";
     let day_month = format!(
@@ -175,7 +193,7 @@ pub fn date() -> Vec<String> {
         .into_iter()
         .map(|form| {
             ascii_boundaries(format!(
-                r"\b(?:(?P<wd1>{weekday})(?:,?\s+(?:the\s+)?|\s*\(\s*))?(?:{form})(?:\s*\((?P<wd2>{weekday})\)|(?P<close>\)))?"
+                r"\b(?:(?P<wd1>{weekday})(?:,?\s+(?:the\s+)?|\s*\(\s*))?(?:{form})(?:\s*\((?P<wd2>{weekday})\)|,\s+an?\s+(?P<wd3>{full_weekday})|(?P<close>\)))?"
             ))
         })
         .collect();

@@ -187,15 +187,35 @@ fn read(text: &str, caps: &Captures<'_>, locale: Locale) -> Option<DateMention> 
         }
         date_end = close.start();
     }
-    let weekday = ["wd1", "wd2"].iter().find_map(|n| {
+    let weekday = ["wd1", "wd2", "wd3"].iter().find_map(|n| {
         let m = caps.name(n)?;
+        // "The Sun, 3 June 2022" cites a newspaper: a weekday abbreviation without its
+        // full stop after "the" is a name, not a weekday.
+        let dotless = !m.as_str().ends_with('.') && m.as_str().len() <= 5;
+        let before = text.get(..m.start()).unwrap_or("").trim_end();
+        if *n == "wd1"
+            && dotless
+            && (before.ends_with(" the") || before.ends_with(" The") || before == "The")
+        {
+            return None;
+        }
         Some(WeekdayMention {
             span: Span::new(m.start(), m.end()),
             value: weekday_from_name(m.as_str().trim_end_matches('.'))?,
         })
     });
     let mut date_span = span;
-    if let Some(wd) = caps.name("wd1") {
+    if let (Some(wd), None) = (caps.name("wd1"), weekday) {
+        // The name before the date is not a weekday: the mention is the date alone.
+        let rest = text.get(wd.end()..date_end).unwrap_or("");
+        let skip = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c == ',' || c.is_whitespace())
+                .len();
+        span.start = wd.end() + skip;
+        date_span = span;
+        date_span.end = date_end;
+    } else if let Some(wd) = caps.name("wd1") {
         // The date starts after "Monday, ".
         let rest = text.get(wd.end()..date_end).unwrap_or("");
         let skip = rest.len()
@@ -207,9 +227,16 @@ fn read(text: &str, caps: &Captures<'_>, locale: Locale) -> Option<DateMention> 
         date_span.start = wd.end() + skip + skip2;
     }
     date_span.end = date_end.max(date_span.start);
-    if let Some(wd) = caps.name("wd2") {
+    if let Some(wd) = caps.name("wd2").or(caps.name("wd3")) {
+        // "29 November (Sunday)", "April 15, 2020, a Wednesday": the date ends before
+        // the bracket or the comma.
         let before = text.get(date_span.start..wd.start()).unwrap_or("");
-        let trimmed = before.trim_end_matches(|c: char| c == '(' || c.is_whitespace());
+        let trimmed = before.trim_end();
+        let trimmed = trimmed
+            .strip_suffix(" an")
+            .or_else(|| trimmed.strip_suffix(" a"))
+            .unwrap_or(trimmed);
+        let trimmed = trimmed.trim_end_matches(|c: char| c == '(' || c == ',' || c.is_whitespace());
         date_span.end = date_span.start + trimmed.len();
     }
     let mention = |form, year, month, day, ambiguous| DateMention {

@@ -79,16 +79,22 @@ impl Season {
 pub enum Relative {
     /// "yesterday" (-1), "today" (0), "tomorrow" (1)
     Day(i8),
-    /// "last month" (-1), "this year" (0), "next week" (1)
+    /// "last month" (-1), "this year" (0), "next week" (1): a calendar week, month or
+    /// year.
     Unit { unit: Unit, offset: i8 },
+    /// "the past month" (-1), "the coming week" (1): the unit's length back or ahead of
+    /// the reference date, not a calendar period.
+    Rolling { unit: Unit, offset: i8 },
     /// "two years ago"
     Ago { n: i32, unit: Unit },
     /// "earlier this week"
     Earlier(Unit),
     /// "later this month"
     Later(Unit),
-    /// "on Tuesday", "last Friday": a weekday standing alone.
+    /// "on Tuesday", "Friday": a weekday standing alone.
     Weekday(Weekday),
+    /// "last Friday" (-1), "this Friday" (0), "next Friday" (1).
+    NamedWeekday { weekday: Weekday, offset: i8 },
     /// "this spring" (0), "last winter" (-1)
     Season { season: Season, offset: i8 },
 }
@@ -112,8 +118,12 @@ pub struct RelativeMention {
 
 impl Relative {
     /// The days this expression can mean, seen from `reference`, first and last included.
-    /// Readings are generous ("last month" also covers the past 31 days), so that a
-    /// mismatch is a real contradiction. Weekdays and seasons have no fixed reading.
+    /// "Last week", "this month", "next year" are calendar periods; a week is read both
+    /// Monday to Sunday and Sunday to Saturday (calendars differ), so it spans eight
+    /// days. "Two years ago" is generous (a year either side), so that a mismatch is a
+    /// real contradiction. A weekday standing alone and seasons have no fixed reading;
+    /// "last Friday" has two (see [`Relative::weekday_readings`]), and this gives the
+    /// days between them.
     pub fn resolve(self, reference: Date) -> Option<(Date, Date)> {
         let day = |n: i64| reference.checked_add(jiff::Span::new().days(n)).ok();
         let monday = day(-i64::from(reference.weekday().to_monday_zero_offset()))?;
@@ -121,25 +131,40 @@ impl Relative {
         let (y, m) = (reference.year(), reference.month());
         let month_start = |y: i16, m: i8| Date::new(y, m, 1).ok();
         let month_end = |y: i16, m: i8| Date::new(y, m, super::date::days_in_month(y, m)).ok();
-        let prev_month = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
-        let next_month = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
         Some(match self {
             Relative::Day(n) => (day(n.into())?, day(n.into())?),
-            Relative::Unit { unit, offset } => match (unit, offset) {
-                (Unit::Week, -1) => (week(-7)?, day(-1)?),
-                (Unit::Week, 0) => (week(0)?, week(6)?),
-                (Unit::Week, 1) => (day(1)?, week(13)?),
-                (Unit::Month, -1) => (
-                    month_start(prev_month.0, prev_month.1)?.min(day(-31)?),
-                    day(-1)?,
-                ),
-                (Unit::Month, 0) => (month_start(y, m)?, month_end(y, m)?),
-                (Unit::Month, 1) => (day(1)?, month_end(next_month.0, next_month.1)?),
-                (Unit::Year, -1) => (Date::new(y - 1, 1, 1).ok()?, day(-1)?),
-                (Unit::Year, 0) => (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?),
-                (Unit::Year, 1) => (day(1)?, Date::new(y + 1, 12, 31).ok()?),
-                _ => return None,
-            },
+            Relative::Unit { unit, offset } => {
+                let offset = i64::from(offset);
+                match unit {
+                    // The Sunday before the Monday opens the week on Sunday-first calendars.
+                    Unit::Week => (week(7 * offset - 1)?, week(7 * offset + 6)?),
+                    Unit::Month => {
+                        let first = month_start(y, m)?
+                            .checked_add(jiff::Span::new().months(offset))
+                            .ok()?;
+                        (first, month_end(first.year(), first.month())?)
+                    }
+                    Unit::Year => {
+                        let y = y.checked_add(i16::try_from(offset).ok()?)?;
+                        (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?)
+                    }
+                    _ => return None,
+                }
+            }
+            Relative::Rolling { unit, offset } => {
+                let length = match unit {
+                    Unit::Day => jiff::Span::new().days(1),
+                    Unit::Week => jiff::Span::new().weeks(1),
+                    Unit::Month => jiff::Span::new().months(1),
+                    Unit::Year => jiff::Span::new().years(1),
+                    Unit::Decade => jiff::Span::new().years(10),
+                };
+                if offset < 0 {
+                    (reference.checked_sub(length).ok()?, reference)
+                } else {
+                    (reference, reference.checked_add(length).ok()?)
+                }
+            }
             Relative::Ago { n, unit } => {
                 let n = i64::from(n);
                 let (back, slack) = match unit {
@@ -170,7 +195,37 @@ impl Relative {
                 Unit::Year => (reference, Date::new(y, 12, 31).ok()?),
                 _ => return None,
             },
+            Relative::NamedWeekday { weekday, offset } => {
+                let readings = Relative::weekday_readings(weekday, offset, reference)?;
+                (readings.0.min(readings.1), readings.0.max(readings.1))
+            }
             Relative::Weekday(_) | Relative::Season { .. } => return None,
+        })
+    }
+
+    /// The two days "last Friday" (-1), "this Friday" (0) or "next Friday" (1) can
+    /// mean, seen from `reference`: the nearest such day before (or after) it, and the
+    /// Friday of last (this, next) calendar week. They are often the same day.
+    pub fn weekday_readings(weekday: Weekday, offset: i8, reference: Date) -> Option<(Date, Date)> {
+        let today = i64::from(reference.weekday().to_monday_zero_offset());
+        let target = i64::from(weekday.to_monday_zero_offset());
+        let day = |n: i64| reference.checked_add(jiff::Span::new().days(n)).ok();
+        let in_week = |w: i64| day(7 * w + target - today);
+        Some(match offset {
+            ..=-1 => {
+                // The nearest one before today, one to seven days back.
+                let back = (today - target + 6).rem_euclid(7) + 1;
+                (day(-back)?, in_week(-1)?)
+            }
+            0 => {
+                // "This Friday": the one of this week, or the next one to come.
+                let ahead = (target - today).rem_euclid(7);
+                (in_week(0)?, day(ahead)?)
+            }
+            _ => {
+                let ahead = (target - today + 6).rem_euclid(7) + 1;
+                (day(ahead)?, in_week(1)?)
+            }
         })
     }
 
@@ -189,6 +244,20 @@ impl Relative {
                     _ => "next",
                 },
                 unit.name()
+            ),
+            Relative::Rolling { unit, offset } => format!(
+                "the {} {}",
+                if offset < 0 { "past" } else { "coming" },
+                unit.name()
+            ),
+            Relative::NamedWeekday { weekday, offset } => format!(
+                "{} {}",
+                match offset {
+                    -1 => "last",
+                    0 => "this",
+                    _ => "next",
+                },
+                super::date::weekday_name(weekday)
             ),
             Relative::Ago { n, unit } => format!("{n} {}s ago", unit.name()),
             Relative::Earlier(unit) => format!("earlier this {}", unit.name()),
@@ -529,7 +598,23 @@ pub fn extract(prose: &Prose, dates: &[DateMention]) -> (Temporal, Vec<DateConte
             .and_then(|i| dates.get(i))
             .is_some_and(|d| d.span.overlaps(s))
     };
-    t.relatives.retain(|r| !inside_date(r.span));
+    // "last Sunday, August 9", "last Tuesday (May 21)": the weekday opens the date, and
+    // "last" says which week the date must be in.
+    for r in t.relatives.iter_mut() {
+        if !matches!(r.value, Relative::NamedWeekday { .. }) {
+            continue;
+        }
+        let i = dates.partition_point(|d| d.span.start < r.span.end);
+        if let Some(i) = i.checked_sub(1).filter(|&i| {
+            dates[i]
+                .weekday
+                .is_some_and(|w| r.span.contains(w.span) && w.span.start > r.span.start)
+        }) {
+            r.beside = Some(Beside::Date(i));
+        }
+    }
+    t.relatives
+        .retain(|r| r.beside.is_some() || !inside_date(r.span));
     weekdays.retain(|(s, _)| !inside_date(*s));
 
     // Dates: quotation, hedging, governing cue, anchor.
@@ -547,6 +632,18 @@ pub fn extract(prose: &Prose, dates: &[DateMention]) -> (Temporal, Vec<DateConte
 
     // Relative expressions: the date or weekday written right after them.
     for r in t.relatives.iter_mut() {
+        if r.beside.is_some() {
+            continue;
+        }
+        // "one week from today – March 22": the date is counted from today, not today.
+        if matches!(r.value, Relative::Day(_)) {
+            let words = last_words(text.get(..r.span.start).unwrap_or(""), 2);
+            if words.first().is_some_and(|w| w == "from")
+                && words.get(1).is_some_and(|w| Unit::parse(w).is_some())
+            {
+                continue;
+            }
+        }
         let next_date = Some(dates.partition_point(|d| d.span.start < r.span.end))
             .filter(|&i| i < dates.len())
             // "today (1500 UTC)" is a clock time: a day is paired only with a day.
@@ -565,6 +662,11 @@ pub fn extract(prose: &Prose, dates: &[DateMention]) -> (Temporal, Vec<DateConte
                     .is_some_and(|gap| BESIDE_GAP_RE.is_match(gap))
             })
             .map(|(_, b)| b);
+        if r.beside.is_none() && !matches!(r.value, Relative::Weekday(_)) {
+            let day_only = matches!(r.value, Relative::Day(_));
+            r.beside = bracketed_after(text, r.span, dates, &weekdays)
+                .filter(|b| !day_only || !matches!(b, Beside::Date(i) if dates[*i].day.is_none()));
+        }
     }
 
     // Ranges made of two dates: "from 2010 to 2015", "between 3 March and 5 May 2019".
@@ -588,9 +690,14 @@ pub fn extract(prose: &Prose, dates: &[DateMention]) -> (Temporal, Vec<DateConte
             && a.month.is_some()
             && b.month.is_some()
             && a.day.is_some() == b.day.is_some();
+        // "(April 27 to May 8, 2022)": a bracket holds the range on its own.
+        let bracketed = before.ends_with('(')
+            && text
+                .get(b.span.end..)
+                .is_some_and(|t| t.trim_start().starts_with(')'));
         let joined = match gap {
             "to" | "until" | "till" | "through" => {
-                lead == "from" || lead == "years" || lead == "period"
+                lead == "from" || lead == "years" || lead == "period" || bracketed
             }
             "and" => lead == "between",
             _ => dashed,
@@ -607,7 +714,14 @@ pub fn extract(prose: &Prose, dates: &[DateMention]) -> (Temporal, Vec<DateConte
         let to = Point::of(b);
         let explicit_years = from.year.is_some() && to.year.is_some();
         if from.year.is_none() {
-            from.year = to.year;
+            // "from 12 December until 1 January 2025": the year the range ends in is the
+            // next one.
+            let wraps = match (from.month, to.month) {
+                // Within one month, days that run backwards are a reversed range.
+                (Some(fm), Some(tm)) => fm > tm,
+                _ => false,
+            };
+            from.year = to.year.map(|y| if wraps { y - 1 } else { y });
         }
         // The range starts at "from" or "between" when one is written.
         let start = if lead.is_empty() {
@@ -686,9 +800,36 @@ pub fn extract(prose: &Prose, dates: &[DateMention]) -> (Temporal, Vec<DateConte
             age.born = Some(first + i);
         }
     }
-    t.relatives
-        .retain(|r| !matches!(r.value, Relative::Weekday(_)) || r.beside.is_some());
+    t.relatives.retain(|r| {
+        !matches!(
+            r.value,
+            Relative::Weekday(_) | Relative::NamedWeekday { .. }
+        ) || r.beside.is_some()
+    });
     (t, contexts)
+}
+
+/// The date or weekday a relative expression explains in brackets right after it:
+/// "on 28 September (last Saturday)", "on Friday (tomorrow)", "in 2015 (last year)".
+fn bracketed_after(
+    text: &str,
+    relative: Span,
+    dates: &[DateMention],
+    weekdays: &[(Span, Weekday)],
+) -> Option<Beside> {
+    let before = text.get(..relative.start)?.trim_end().strip_suffix('(')?;
+    if !text.get(relative.end..)?.starts_with(')') {
+        return None;
+    }
+    let end = before.trim_end().len();
+    let i = dates.partition_point(|d| d.span.start < end);
+    if let Some(i) = i.checked_sub(1).filter(|&i| dates[i].span.end == end) {
+        return Some(Beside::Date(i));
+    }
+    weekdays
+        .iter()
+        .find(|(s, _)| s.end == end)
+        .map(|&(s, w)| Beside::Weekday(s, w))
 }
 
 /// Whether `word` (lower case) is one of the words that make "from X to Y" a change.
@@ -965,12 +1106,18 @@ fn read(
         let Some(unit) = word("unit").and_then(Unit::parse) else {
             return;
         };
-        let offset = match dir.to_ascii_lowercase().as_str() {
+        let dir = dir.to_ascii_lowercase();
+        let offset = match dir.as_str() {
             "last" | "past" => -1,
             "this" => 0,
             _ => 1,
         };
-        t.relatives.push(relative(Relative::Unit { unit, offset }));
+        t.relatives
+            .push(relative(if dir == "past" || dir == "coming" {
+                Relative::Rolling { unit, offset }
+            } else {
+                Relative::Unit { unit, offset }
+            }));
     } else if let Some(dir) = word("sdir") {
         let Some(season) = word("sseason").and_then(Season::parse) else {
             return;
@@ -991,7 +1138,18 @@ fn read(
         if let Some(value) = weekday_from_name(wd.as_str()) {
             let wd_span = Span::new(wd.start(), wd.end());
             weekdays.push((wd_span, value));
-            t.relatives.push(relative(Relative::Weekday(value)));
+            let offset = word("wdir").map(|d| match d.to_ascii_lowercase().as_str() {
+                "last" => -1,
+                "this" => 0,
+                _ => 1,
+            });
+            t.relatives.push(relative(match offset {
+                Some(offset) => Relative::NamedWeekday {
+                    weekday: value,
+                    offset,
+                },
+                None => Relative::Weekday(value),
+            }));
         }
     } else if let Some(dec) = word("dec") {
         if let Ok(y) = dec.parse() {
@@ -1276,9 +1434,31 @@ mod tests {
             ]
         );
         let reference = Date::new(2027, 2, 10).expect("valid");
+        // Last month is the calendar month before: all of January.
         let (a, b) = values[1].resolve(reference).expect("last month");
-        assert!(a <= Date::new(2027, 1, 1).expect("valid"));
-        assert_eq!(b, Date::new(2027, 2, 9).expect("valid"));
+        assert_eq!(a, Date::new(2027, 1, 1).expect("valid"));
+        assert_eq!(b, Date::new(2027, 1, 31).expect("valid"));
+        // Wednesday 10 February: last week runs Monday 1 to Sunday 7 February, and
+        // from Sunday 31 January on Sunday-first calendars.
+        let last_week = Relative::Unit {
+            unit: Unit::Week,
+            offset: -1,
+        };
+        assert_eq!(
+            last_week.resolve(reference),
+            Some((
+                Date::new(2027, 1, 31).expect("valid"),
+                Date::new(2027, 2, 7).expect("valid")
+            ))
+        );
+        // "Last Monday" said on a Wednesday: two days back, or the Monday before.
+        assert_eq!(
+            Relative::weekday_readings(Weekday::Monday, -1, reference),
+            Some((
+                Date::new(2027, 2, 8).expect("valid"),
+                Date::new(2027, 2, 1).expect("valid")
+            ))
+        );
     }
 
     #[test]

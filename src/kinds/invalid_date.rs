@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::date::{days_in_month, month_name};
+use crate::span::Span;
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -61,6 +62,45 @@ impl Kind for InvalidDate {
                     .arg("reason", reason),
             );
         }
+        // A day written alone inside a range of days: "April 30-31", "from June 28 to
+        // 31, 2025" (the month is written once, with the other day).
+        for r in cx.mentions.ranges() {
+            // One finding for a range: a date of it already reported is enough.
+            if cx
+                .mentions
+                .dates()
+                .iter()
+                .any(|x| r.span.overlaps(x.span) && x.is_invalid())
+            {
+                continue;
+            }
+            for (point, span) in [(r.from, r.from_span), (r.to, r.to_span)] {
+                let (Some(m), Some(d)) = (point.month, point.day) else {
+                    continue;
+                };
+                if cx.mentions.dates().iter().any(|x| x.date_span.overlaps(span))
+                    || !(1..=12).contains(&m)
+                {
+                    continue;
+                }
+                let max = days_in_month(point.year.unwrap_or(2000), m);
+                if (1..=max).contains(&d) {
+                    continue;
+                }
+                let reason = match (m, point.year) {
+                    (2, Some(y)) if d == 29 => format!("{y} is not a leap year"),
+                    _ => format!("{} has only {max} days", month_name(m)),
+                };
+                let written = r.from_span.cover(r.to_span).cover(Span::new(r.span.end, r.span.end));
+                out.push(
+                    Finding::at(span)
+                        .arg("date", written.text(cx.text))
+                        .arg("reason", reason)
+                        .label(written, "the range"),
+                );
+                break;
+            }
+        }
     }
 }
 
@@ -77,6 +117,17 @@ mod tests {
         assert!(f.args.iter().any(|(_, v)| v == "2023 is not a leap year"));
         assert_finds(&InvalidDate, "on <<2026-13-01>>", None);
         assert_finds(&InvalidDate, "on <<June 31>>", None);
+    }
+
+    #[test]
+    fn flags_impossible_days_inside_a_range() {
+        let f = assert_finds(&InvalidDate, "a fair on April 30-<<31>>, 2024.", None);
+        assert!(f.args.iter().any(|(_, v)| v == "April 30-31, 2024"));
+        assert_finds(&InvalidDate, "held from June 28 to <<31>> at the court.", None);
+        let f = assert_finds(&InvalidDate, "from February 25 to <<29>>, 2018.", None);
+        assert!(f.args.iter().any(|(_, v)| v == "2018 is not a leap year"));
+        assert_finds(&InvalidDate, "on 30-<<31 February 2026>>", None);
+        assert_clean(&InvalidDate, "from February 25 to 29, 2024 and June 28-30.", None);
     }
 
     #[test]
