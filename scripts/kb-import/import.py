@@ -1050,19 +1050,19 @@ def governor_terms(brec, names: list, nga: dict, rep: Report):
             continue
         name, a, b = min(cands, key=lambda c: (abs(c[1] - bs), c[1]))
         if a != bs:
-            rep.disagree(" | ".join(names[:1]), f"governor of {code} from",
+            rep.disagree(f"{names[0]} ({US_STATES[code]})", "governor from",
                          {SRC_BG: start, SRC_GOV: str(a)})
             yield None, "governor term: first years differ"
             continue
         if be is None:
             if b <= last_year:
-                rep.disagree(" | ".join(names[:1]), f"governor of {code} to",
+                rep.disagree(f"{names[0]} ({US_STATES[code]})", "governor to",
                              {SRC_BG: "present", SRC_GOV: str(b)})
                 yield None, "governor term: Bioguide says running, the NGA list says ended"
                 continue
             to = None
         elif b != be:
-            rep.disagree(" | ".join(names[:1]), f"governor of {code} to",
+            rep.disagree(f"{names[0]} ({US_STATES[code]})", "governor to",
                          {SRC_BG: end, SRC_GOV: str(b)})
             yield None, "governor term: last years differ"
             continue

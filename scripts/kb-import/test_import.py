@@ -320,7 +320,7 @@ class Helpers(unittest.TestCase):
         self.assertEqual(run(("OH", "2001", "2008"))[0][1], "governor term: last years differ")
         self.assertIn("no such governor", run(("IN", "2001", "2009"))[0][1])
         self.assertIsNone(list(kb.governor_terms({"governor": [("OH", "2001", "2009")]}, ["Ann Oldtimer"], nga, rep))[0][0])
-        self.assertIn(("Hal Oldtimer", "governor of OH from", "bioguide=2002; us-governors=2001"), rep.disagreements)
+        self.assertIn(("Hal Oldtimer (Ohio)", "governor from", "bioguide=2002; us-governors=2001"), rep.disagreements)
 
     def test_company_names(self):
         self.assertEqual(kb.company_key("The Home Depot, Inc."), "home depot")
@@ -483,7 +483,7 @@ class Pipeline(unittest.TestCase):
         self.assertEqual([(f["office"], f["from"], f["to"], f["jurisdiction"], f["titles"], f["sources"]) for f in offices],
                          [("Governor of Ohio", "1953", "1957", "US-OH", ["Gov.", "Governor"], ["bioguide", "us-governors"])])
         dis = (self.out / "disagreements.tsv").read_text(encoding="utf-8")
-        self.assertIn("Hal Oldtimer\tgovernor of OH to\tbioguide=1963-01-07; us-governors=1961", dis)
+        self.assertIn("Hal Oldtimer (Ohio)\tgovernor to\tbioguide=1963-01-07; us-governors=1961", dis)
         report = (self.out / "REPORT.md").read_text(encoding="utf-8")
         self.assertIn("| office term | governor term: last years differ | 1 |", report)
 
