@@ -4,7 +4,8 @@
 #
 # The GitHub repositories (unitedstates/congress-legislators, CaptainFact/captain-fact-dev-data,
 # mledoze/countries, factbook/factbook.json, declanrjb/congress-bioguide,
-# WyattBrannon/demosthenes-data, datasets/s-and-p-500-companies, JerBouma/FinanceDatabase)
+# WyattBrannon/demosthenes-data, datasets/s-and-p-500-companies, JerBouma/FinanceDatabase,
+# jacobkap/governors)
 # must be present as git directories first (bare clones
 # or mirrors); point MIRROR at the folder holding them, named owner+name/repo, e.g.
 #   git clone --mirror https://github.com/unitedstates/congress-legislators \
@@ -133,6 +134,15 @@ git --git-dir="$MIRROR/$fdb/repo" ls-tree -r --name-only "$FINANCEDB_REF" -- Dat
       mkdir -p "$DIR/financedatabase/$(dirname "$rel")"
       git --git-dir="$MIRROR/$fdb/repo" show "$FINANCEDB_REF:$p" > "$DIR/financedatabase/$rel"
     done
+
+# US governors, the second source of governors' terms (the first is the Bioguide profiles
+# of the governors who also served in Congress): jacobkap/governors (ODbL), one row per
+# state and year from 1775 to 2020 with the governor's years in office as the National
+# Governors Association lists them.
+GOVERNORS_REF=${GOVERNORS_REF:-d6f303551e8e5aafea7987d8690e83ac07526192}
+mkdir -p "$DIR/us-governors"
+show jacobkap+governors "$GOVERNORS_REF" data/united_states_governors_1775_2020.csv \
+  "$DIR/us-governors/united_states_governors_1775_2020.csv"
 
 # English word list for the common_word flag: Debian's wamerican package
 # (apt-get install wamerican), SCOWL-derived, freely redistributable.

@@ -47,6 +47,7 @@ SRC_SIMPLEMAPS = "simplemaps"        # SimpleMaps World Cities Basic via world-c
 SRC_BG = "bioguide"                  # Biographical Directory of the US Congress bulk profiles (public domain)
 SRC_SP500 = "sp500"                  # datasets/s-and-p-500-companies, from Wikipedia (ODC-PDDL)
 SRC_FINANCEDB = "financedatabase"    # JerBouma/FinanceDatabase equities, business summaries (MIT)
+SRC_GOV = "us-governors"             # jacobkap/governors, from the National Governors Association (ODbL)
 
 # Which sources share an upstream. Two sources in the same group never count as two.
 UPSTREAM = {
@@ -60,6 +61,7 @@ UPSTREAM = {
     SRC_SIMPLEMAPS: "simplemaps",
     SRC_SP500: "wikipedia",
     SRC_FINANCEDB: "financedatabase",
+    SRC_GOV: "nga",
 }
 
 # ---------------------------------------------------------------------------
@@ -888,9 +890,190 @@ def bioguide_profiles(root: Path, rep: Report) -> dict:
             start = (None if jp.get("startCirca") else parse_date(jp.get("startDate"))) or parse_date(cong.get("startDate"))
             end = (None if jp.get("endCirca") else parse_date(jp.get("endDate"))) or parse_date(cong.get("endDate"))
             spans[(chamber, state, c)] = (start, end)
-        out[b] = {"names": names, "born": born, "died": died, "service": service, "spans": spans}
+        governor = profile_governor_terms(data.get("profileText") or "")
+        if governor:
+            rep.read[(SRC_BG, "governor term in a profile")] += len(governor)
+        out[b] = {"names": names, "born": born, "died": died, "service": service, "spans": spans,
+                  "governor": governor}
         rep.read[(SRC_BG, "member profile")] += 1
     return out
+
+
+# ---------------------------------------------------------------------------
+# Governors: Bioguide profiles x jacobkap/governors (National Governors Association)
+# ---------------------------------------------------------------------------
+
+# State and territory names as the two sources write them, normalised -> postal code.
+STATE_CODES = {norm(n): c for c, n in US_STATES.items() if c not in ("DK", "OL", "PI")}
+STATE_CODES.update({norm("Virgin Islands"): "VI", norm("Northern Mariana Is."): "MP",
+                    norm("Territory of Hawaii"): "HI", norm("Territory of Alaska"): "AK"})
+_STATE_ALT = "|".join(sorted((re.escape(n) for c, n in US_STATES.items() if c not in ("DK", "OL", "PI")),
+                             key=len, reverse=True))
+_MONTH_DATE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}"
+# "Governor of Indiana, 2013-2017", "governor of Maine 1995-2003", "Governor of Florida, 2019-present"
+_GOV_YEARS = re.compile(r"\b[Gg]overnor of (?:the (?:Territory|State|Commonwealth) of |the )?(" + _STATE_ALT
+                        + r")\b,? (\d{4}) ?[-\u2013] ?(\d{4}|present)\b")
+# "Governor of Wisconsin from January 7, 1957, to January 5, 1959", "elected Governor of
+# Tennessee in 1974 and served from January 18, 1975, until January 17, 1979"
+_GOV_DATES = re.compile(r"\b[Gg]overnor of (?:the (?:Territory|State|Commonwealth) of |the )?(" + _STATE_ALT
+                        + r")\b(?: in \d{4})?,?(?: and)?(?: served)? from (" + _MONTH_DATE + r"),? (?:to|until) ("
+                        + _MONTH_DATE + r")")
+# Words in the same clause that make "Governor of X" another office or no office.
+_GOV_NOT = re.compile(r"\b(?:lieutenant|lt\.|unsuccessful|candidate for nomination|nominee|acting|deputy|"
+                      r"secretary|aide|counsel|assistant|adviser|advisor|staff|chief of staff|press)\b", re.I)
+
+
+def _month_date(text: str) -> str | None:
+    try:
+        return _dt.datetime.strptime(text, "%B %d, %Y").date().isoformat()
+    except ValueError:
+        return None
+
+
+def profile_governor_terms(text: str) -> list:
+    """The terms as governor that a Biographical Directory profile states, as
+    (state code, start, end) with end None for "present". Only clauses that say so
+    plainly are read: "Governor of Indiana, 2013-2017", "Governor of Wisconsin from
+    January 7, 1957, to January 5, 1959"; a clause naming a lieutenant governor, an
+    unsuccessful candidacy or a governor's aide is skipped."""
+    out = []
+    for clause in re.split(r"[;]|</?p>", html.unescape(text)):
+        for rx in (_GOV_YEARS, _GOV_DATES):
+            for m in rx.finditer(clause):
+                if _GOV_NOT.search(clause[:m.start()]) or clause[max(0, m.start() - 4):m.start()].lower().endswith("vice"):
+                    continue
+                code = STATE_CODES.get(norm(m.group(1)))
+                if not code:
+                    continue
+                if rx is _GOV_YEARS:
+                    start, end = m.group(2), (None if m.group(3) == "present" else m.group(3))
+                else:
+                    start, end = _month_date(m.group(2)), _month_date(m.group(3))
+                    if not start or not end:
+                        continue
+                if end and end[:4] < start[:4]:
+                    continue
+                t = (code, start, end)
+                if t not in out:
+                    out.append(t)
+    return out
+
+
+GOV_FILE = "united_states_governors_1775_2020.csv"
+
+
+def nga_governors(root: Path, rep: Report) -> dict:
+    """(state code, surname key) -> list of (name, first year, last year) from
+    jacobkap/governors (one row per state and year, each with the governor's years in
+    office as the National Governors Association gives them, "2013 - 2017").
+    Overlapping or back-to-back ranges of one governor in one state are joined. The
+    data's last year is kept in the result under the key "last_year"."""
+    path = root / "us-governors" / GOV_FILE
+    if not path.is_file():
+        return {}
+    note_input(rep, SRC_GOV, path, root)
+    ranges = collections.defaultdict(set)
+    last_year = 0
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            rep.read[(SRC_GOV, "state-year row")] += 1
+            code = STATE_CODES.get(norm(row.get("state") or ""))
+            m = re.match(r"^\s*(\d{4})\s*-\s*(\d{4})\s*$", row.get("time_in_office") or "")
+            name = (row.get("governor") or "").strip()
+            if row.get("year", "").isdigit():
+                last_year = max(last_year, int(row["year"]))
+            if not code or not m or not name:
+                rep.dropped[("governor row", "state, name or years unreadable")] += 1
+                continue
+            a, b = int(m.group(1)), int(m.group(2))
+            if b < a:
+                rep.dropped[("governor row", "years in office reversed")] += 1
+                continue
+            ranges[(code, name)].add((a, b))
+    out = collections.defaultdict(list)
+    for (code, name), rs in sorted(ranges.items()):
+        joined = []
+        for a, b in sorted(rs):
+            if joined and a <= joined[-1][1]:
+                joined[-1][1] = max(joined[-1][1], b)
+            else:
+                joined.append([a, b])
+        for a, b in joined:
+            out[(code, surname_key(name))].append((name, a, b))
+    rep.read[(SRC_GOV, "governor term (joined)")] = sum(len(v) for v in out.values())
+    out["last_year"] = last_year
+    return dict(out)
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def surname_key(name: str) -> str:
+    """The last word of a name, normalised, without Jr./Sr./III."""
+    words = [w for w in norm(name).split() if w not in _SUFFIXES]
+    return words[-1] if words else ""
+
+
+def first_key(name: str) -> str:
+    words = norm(name).split()
+    return words[0] if words else ""
+
+
+def governor_terms(brec, names: list, nga: dict, rep: Report):
+    """Terms as governor kept for one member: a term the Bioguide profile states is
+    kept when jacobkap/governors lists a governor of the same state with the same
+    surname and first name (any name form of the member) whose years in office
+    overlap it, and both give the same first and last year. Written at year
+    precision (the governors data gives years); a term Bioguide says is still running
+    ("2019-present") is kept open when the governors data's term runs past its last
+    year. Yields (fact, None) or (None, reason)."""
+    if not brec or not brec.get("governor"):
+        return
+    firsts = {first_key(n) for n in names} | {first_key(n.split(" ", 1)[1]) for n in names if " " in n}
+    surnames = {surname_key(n) for n in names}
+    last_year = nga.get("last_year", 0)
+    for code, start, end in brec["governor"]:
+        bs, be = int(start[:4]), (int(end[:4]) if end else None)
+        cands = []
+        for sk in sorted(surnames):
+            for name, a, b in nga.get((code, sk), []):
+                if first_key(name) not in firsts:
+                    continue
+                if a <= (be if be is not None else 9999) and b >= bs:
+                    cands.append((name, a, b))
+        if not cands:
+            yield None, ("governor term in Bioguide, no such governor of that state in the NGA list"
+                         if nga else "governor term in Bioguide only (no governors data)")
+            continue
+        if len({c[0] for c in cands}) > 1:
+            yield None, "governor term matches two governors in the NGA list"
+            continue
+        name, a, b = min(cands, key=lambda c: (abs(c[1] - bs), c[1]))
+        if a != bs:
+            rep.disagree(f"{names[0]} ({US_STATES[code]})", "governor from",
+                         {SRC_BG: start, SRC_GOV: str(a)})
+            yield None, "governor term: first years differ"
+            continue
+        if be is None:
+            if b <= last_year:
+                rep.disagree(f"{names[0]} ({US_STATES[code]})", "governor to",
+                             {SRC_BG: "present", SRC_GOV: str(b)})
+                yield None, "governor term: Bioguide says running, the NGA list says ended"
+                continue
+            to = None
+        elif b != be:
+            rep.disagree(f"{names[0]} ({US_STATES[code]})", "governor to",
+                         {SRC_BG: end, SRC_GOV: str(b)})
+            yield None, "governor term: last years differ"
+            continue
+        else:
+            to = str(b)
+        f = {"fact": "office", "office": f"Governor of {US_STATES[code]}", "jurisdiction": f"US-{code}",
+             "jurisdiction_name": US_STATES[code], "titles": ["Gov.", "Governor"], "from": str(bs)}
+        if to:
+            f["to"] = to
+        f["sources"] = sorted([SRC_BG, SRC_GOV])
+        yield f, None
 
 
 def agree_date(values: dict):
@@ -916,6 +1099,7 @@ def build_people(root: Path, rep: Report) -> list:
     bg = bioguide_profiles(root, rep)
     wd = wikidata_politicians(root, rep)
     vv = voteview_service(root, rep)
+    nga = nga_governors(root, rep)
     COVERAGE[SRC_BG] = max((coverage(r) for r in bg.values()), default=0)
     COVERAGE[SRC_VV] = max((coverage(r) for r in vv.values()), default=0)
     if not cl and not bg:
@@ -1034,6 +1218,14 @@ def build_people(root: Path, rep: Report) -> list:
                     facts.append(kept)
                 else:
                     rep.dropped[("office term", why)] += 1
+        governor_names = [canon] + sorted(ent.aliases)
+        if brec:
+            governor_names += [nm for nm in brec["names"] if nm not in governor_names]
+        for kept, why in governor_terms(brec, governor_names, nga, rep):
+            if kept:
+                facts.append(kept)
+            else:
+                rep.dropped[("office term", why)] += 1
         for f in merge_terms(facts):
             ent.add_fact(f)
             rep.kept[("office term", "+".join(f["sources"]))] += 1

@@ -115,6 +115,8 @@ def make_sources(root: Path):
     write_json(root / "bioguide" / "H000004.json", {
         "usCongressBioId": "H000004", "givenName": "Hal", "middleName": "Q.", "familyName": "Oldtimer",
         "birthDate": "1900", "birthCirca": True, "deathDate": "1970-02-03",
+        "profileText": "A Representative from Ohio; lieutenant governor of Ohio, 1940-1944; "
+                       "Governor of Ohio, 1953-1957; Governor of Ohio from January 5, 1959, to January 7, 1963.",
         "jobPositions": [pos(80, "1947-01-03", "1949-01-03", "1948-05-01"), pos(81, "1949-01-03", "1951-01-03"),
                          pos(82, "1951-01-03", "1953-01-03")]})
     write_csv(root / "congress-legislators" / "legislators-historical.csv",
@@ -127,6 +129,14 @@ def make_sources(root: Path):
                                  # covers them, so Ada's missing 112th is a real gap.
                                  ["112", "House", "3", "PA", "OTHER, Ivo", "O000009", "", ""],
                                  ["113", "House", "3", "PA", "OTHER, Ivo", "O000009", "", ""]])
+    # Governors (state-year rows): Hal Oldtimer's first term as governor agrees with his
+    # Bioguide profile; for the second the list gives 1959-1961, the profile 1963.
+    write_csv(root / "us-governors" / kb.GOV_FILE, ["governor", "state", "time_in_office", "party", "year"],
+              [["Hal Q. Oldtimer", "Ohio", "1953 - 1955", "Whig", "1953"],
+               ["Hal Q. Oldtimer", "Ohio", "1955 - 1957", "Whig", "1955"],
+               ["Hal Oldtimer", "Ohio", "1959 - 1961", "Whig", "1959"],
+               ["Ivo Other", "Ohio", "1957 - 1959", "Whig", "1958"],
+               ["Ivo Other", "Ohio", "2019 - 2023", "Whig", "2020"]])
     (root / "wordlist").mkdir(parents=True, exist_ok=True)
     (root / "wordlist" / "words").write_text("Paris\nport\nmarx\nfalls\nhill\n", encoding="utf-8")
     write_json(root / "factbook" / "europe" / "fz.json", {
@@ -282,6 +292,36 @@ class Helpers(unittest.TestCase):
             self.assertEqual(dict(rec["service"]), {("Senate", "NY"): {21}})
             self.assertEqual(rec["spans"][("Senate", "NY", 21)], ("1830-05-06", "1831-03-03"))
 
+    def test_governor_terms_read_from_profiles(self):
+        text = ("A Representative from Indiana; lieutenant governor of Utah, 1977-1984; unsuccessful candidate "
+                "for Governor of Utah in 1988; Governor of Indiana, 2013-2017; elected Governor of Tennessee in "
+                "1974 and served from January 18, 1975, until January 17, 1979; governor of Maine 1995-2003; "
+                "Governor of Florida, 2019-present; Governor of the Federal Reserve, 1990-1994; aide to the "
+                "Governor of Ohio, 1960-1962")
+        self.assertEqual(kb.profile_governor_terms(text), [
+            ("IN", "2013", "2017"), ("TN", "1975-01-18", "1979-01-17"), ("ME", "1995", "2003"), ("FL", "2019", None)])
+
+    def test_governor_term_agreement_rule(self):
+        nga = {("OH", "oldtimer"): [("Hal Oldtimer", 2001, 2009), ("Hal Oldtimer", 2015, 2023)],
+               ("OH", "other"): [("Ivo Other", 2009, 2011)], "last_year": 2020}
+        rep = kb.Report()
+        def run(*terms):
+            return list(kb.governor_terms({"governor": list(terms)}, ["Hal Oldtimer"], nga, rep))
+        # same first and last year: kept at year precision, with both sources
+        [(f, why)] = run(("OH", "2001-01-08", "2009-01-12"))
+        self.assertIsNone(why)
+        self.assertEqual((f["office"], f["jurisdiction"], f["titles"], f["from"], f["to"], f["sources"]),
+                         ("Governor of Ohio", "US-OH", ["Gov.", "Governor"], "2001", "2009", ["bioguide", "us-governors"]))
+        # a running term stays open when the list's term runs past its last year
+        [(f, why)] = run(("OH", "2015", None))
+        self.assertEqual((f["from"], "to" in f), ("2015", False))
+        # first or last years that differ, another state, another first name: dropped
+        self.assertEqual(run(("OH", "2002", "2009"))[0][1], "governor term: first years differ")
+        self.assertEqual(run(("OH", "2001", "2008"))[0][1], "governor term: last years differ")
+        self.assertIn("no such governor", run(("IN", "2001", "2009"))[0][1])
+        self.assertIsNone(list(kb.governor_terms({"governor": [("OH", "2001", "2009")]}, ["Ann Oldtimer"], nga, rep))[0][0])
+        self.assertIn(("Hal Oldtimer (Ohio)", "governor from", "bioguide=2002; us-governors=2001"), rep.disagreements)
+
     def test_company_names(self):
         self.assertEqual(kb.company_key("The Home Depot, Inc."), "home depot")
         self.assertEqual(kb.company_key("Alphabet Inc. (Class A)"), "alphabet")
@@ -430,13 +470,22 @@ class Pipeline(unittest.TestCase):
     def test_historical_member_terms_need_bioguide_and_voteview(self):
         hal = self.entities["bioguide:H000004"]
         self.assertEqual(hal["name"], "Hal Oldtimer")
-        offices = self.facts("bioguide:H000004", "office")
+        offices = [f for f in self.facts("bioguide:H000004", "office") if not f["office"].startswith("Governor")]
         self.assertEqual([(f["from"], f["to"], f["jurisdiction"], f["sources"]) for f in offices],
                          [("1948", "1951", "US-OH", ["bioguide", "voteview"])])
         # Bioguide's birth year is marked circa: only congress-legislators gives one
         self.assertEqual(self.facts("bioguide:H000004", "born"), [])
         report = (self.out / "REPORT.md").read_text(encoding="utf-8")
         self.assertIn("| office term | Congress listed by Bioguide, not by Voteview, for that chamber and state | 1 |", report)
+
+    def test_governor_terms_need_bioguide_and_the_governors_list(self):
+        offices = [f for f in self.facts("bioguide:H000004", "office") if f["office"].startswith("Governor")]
+        self.assertEqual([(f["office"], f["from"], f["to"], f["jurisdiction"], f["titles"], f["sources"]) for f in offices],
+                         [("Governor of Ohio", "1953", "1957", "US-OH", ["Gov.", "Governor"], ["bioguide", "us-governors"])])
+        dis = (self.out / "disagreements.tsv").read_text(encoding="utf-8")
+        self.assertIn("Hal Oldtimer (Ohio)\tgovernor to\tbioguide=1963-01-07; us-governors=1961", dis)
+        report = (self.out / "REPORT.md").read_text(encoding="utf-8")
+        self.assertIn("| office term | governor term: last years differ | 1 |", report)
 
     def test_regions_and_common_words(self):
         reg = [e for e in self.entities.values() if e["type"] == "region"]

@@ -404,6 +404,11 @@ pub const SOURCES: &[(&str, &str, &str)] = &[
         "ODC-PDDL; the Wikipedia text it copies is CC BY-SA 4.0",
     ),
     (
+        "us-governors",
+        "US governors 1775-2020 (jacobkap/governors, from the National Governors Association)",
+        "ODbL 1.0",
+    ),
+    (
         "voteview",
         "Voteview member roster by Congress",
         "no licence stated; facts of public record, cited",
