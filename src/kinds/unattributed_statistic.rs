@@ -167,10 +167,12 @@ const COMPARATIVES: &[&str] = &[
     "larger", "bigger", "cheaper", "above", "below", "over", "under",
 ];
 
-/// Words that name where a figure comes from, for the article's opening.
+/// Words that name a document the figures of an article come from, for its opening.
+/// Not "according to" or "research": a lede's "according to police" sources the news
+/// event, and "invest in research" names no document.
 const SOURCE_WORDS: &[&str] = &[
-    "report", "reports", "survey", "surveys", "study", "studies", "poll", "polls",
-    "census", "data", "statistics", "analysis", "research", "index", "according",
+    "report", "survey", "surveys", "study", "poll", "polls", "census", "data",
+    "statistics", "analysis",
 ];
 
 /// The lower-case ASCII words of `text`, apostrophes and hyphens kept inside words
