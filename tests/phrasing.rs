@@ -43,7 +43,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("number.multiplier", 0.94),
     ("number.breakdown-sum", 0.94),
     ("number.enumeration-count", 0.98),
-    ("number.inconsistent-restatement", 0.93),
+    ("number.inconsistent-restatement", 0.97),
     ("date.weekday-mismatch", 0.85),
     ("date.invalid", 0.90),
     ("date.future-as-past", 0.99),

@@ -429,7 +429,7 @@ fn money_head_before(text: &str, sentence: Span, n: &NumberMention) -> Option<St
 /// money, the noun after it ("the €46.5 million deal") or the thing said to be worth it
 /// ("the contract is worth $45m"), else nothing ("|$").
 fn referent(text: &str, sentence: Span, n: &NumberMention, skip: &[String]) -> Option<Referent> {
-    if !n.is_cardinal() || n.words && n.value < 10.0 || n.value < 2.0 {
+    if !n.is_cardinal() || n.value < 2.0 {
         return None;
     }
     if !matches!(n.bound, Bound::Exact | Bound::Approx) {
@@ -697,6 +697,12 @@ impl Kind for InconsistentRestatement {
                 if reported.contains(&r.key) || *earlier_sentence == sentence {
                     continue;
                 }
+                // A small number in words that points back ("the two men") often names
+                // a part of the group given before; a larger one cannot.
+                let small = |m: &NumberMention| m.words && m.value < 10.0;
+                if (small(n) || small(earlier)) && n.value <= earlier.value {
+                    continue;
+                }
                 let lemma = r.key.split('|').next().unwrap_or("");
                 // A generic group ("people", "pages") is the same group only when the
                 // later figure points back to it ("the 14 people").
@@ -827,6 +833,20 @@ mod tests {
         assert_finds(
             &kind(),
             "The storm cut power to 200 households.\n\nCrews reconnected the <<240>> households.",
+            None,
+        );
+    }
+
+    #[test]
+    fn compares_small_numbers_in_words_only_upwards() {
+        assert_finds(
+            &kind(),
+            "The ferry was carrying four passengers.\n\nAll <<six>> passengers were taken off.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "Police arrested four suspects.\n\nThe two suspects were charged.",
             None,
         );
     }
