@@ -43,7 +43,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("number.multiplier", 0.94),
     ("number.breakdown-sum", 0.94),
     ("number.enumeration-count", 0.98),
-    ("number.inconsistent-restatement", 0.62),
+    ("number.inconsistent-restatement", 0.97),
     ("date.weekday-mismatch", 0.96),
     ("date.invalid", 1.00),
     ("date.future-as-past", 0.99),

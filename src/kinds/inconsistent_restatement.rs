@@ -2,19 +2,24 @@
 //!
 //! Why: "12 victims" in the second paragraph and "14 victims" in the sixth leaves the
 //! reader to guess which is right; usually one is a stale or mistyped figure.
-//! Pairs counts of the same noun written directly after the number ("1.2 trillion
-//! parameters", "12 victims"), in the same unit and currency, whose intervals (rounding,
-//! approximators) do not overlap.
-//! Like with like: the later figure points back to the first ("the 14 victims", "its",
-//! "all") or shares its owner ("a model with ..." twice), and the two are within a
-//! factor of two. Limits: to stay quiet on real changes, a pair is skipped when either
+//! Pairs counts of one referent, in the same currency, whose intervals (rounding,
+//! approximators) do not overlap. The referent is the singular of the noun counted,
+//! read after the number, behind one modifier ("563 new homes"), in irregular and
+//! invariant plurals ("people"/"persons", "children", "aircraft"), through a hyphenated
+//! compound ("the 367-bed hospital" counts beds), or for a sum of money the thing said
+//! to be worth it ("the contract is worth $45m"); a sum with no noun is compared only
+//! when it points back ("spend the $13.8m") to the sum just before it.
+//! Like with like: the later figure points back ("the 14 victims", "its", "all", "its
+//! fleet of") or shares its owner ("a model with ..." twice), names the same outcome
+//! when both name one ("killed 52 people" and "the 54 people who died", not "the 45
+//! injured"), adds no modifier of its own, and the two are within a factor of two. Limits: to stay quiet on real changes, a pair is skipped when either
 //! sentence marks change or another group ("rose to", "later", "now", "another",
 //! "including", a date), a time or plan word stands beside the figure, the noun is a
 //! unit of time or measure (or a generic group that the later figure does not point
 //! back to), the complements differ ("with"/"without"), one is given as a part of the
 //! other, either is an inventory or labelled list item, or each sentence names something
-//! the other does not (two crashes, two cities). Only the first figure of each noun is
-//! compared with later ones.
+//! the other does not (two crashes, two cities). A later figure is compared with the
+//! last earlier figure of its noun, and not at all when it agrees with any of them.
 
 use serde::Deserialize;
 
@@ -83,6 +88,10 @@ const CHANGE_CUES: &[&str] = &[
     "including", "includes", "include", "included", "contain", "contains", "among",
     "whom", "other", "others", "remaining", "rest", "respectively", "compared", "whereas",
     "versus", "target", "goal", "aims",
+    // A threshold is another quantity than a count of what one has ("1,500 delegates are
+    // required"; "had 1,562, more than the number needed").
+    "required", "requires", "require", "requirement", "needed", "needs", "threshold",
+    "minimum", "maximum", "quota", "majority",
 ];
 
 /// Words that put a figure at another time or in another set when they stand just
@@ -124,10 +133,14 @@ fn has_cue(
     plans_ok: bool,
 ) -> bool {
     let s = sentence.text(text).to_ascii_lowercase();
-    if s.split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| CHANGE_CUES.contains(&w))
-        || dates.iter().any(|d| sentence.contains(d.span))
-    {
+    let all: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let change = all.iter().enumerate().any(|(i, w)| {
+        CHANGE_CUES.contains(w) && !(*w == "among" && ranks(all.get(i + 1..).unwrap_or(&[])))
+    });
+    if change || dates.iter().any(|d| sentence.contains(d.span)) {
         return true;
     }
     let words = |t: &str| -> Vec<String> {
@@ -149,6 +162,16 @@ fn has_cue(
         .filter(|w| !(plans_ok && PLAN_WORDS.contains(&w.as_str())))
         .any(|w| NEAR_CUES.contains(&w.as_str()))
         || after.iter().take(2).any(|w| AFTER_CUES.contains(&w.as_str()))
+}
+
+/// Whether the words after "among" rank the subject ("among the youngest in Europe",
+/// "among the most visited") rather than set it in a larger group ("among them 12
+/// children").
+fn ranks(after: &[&str]) -> bool {
+    match after {
+        ["the", w, ..] => w.ends_with("est") || matches!(*w, "most" | "least" | "top" | "best" | "worst"),
+        _ => false,
+    }
 }
 
 /// Capitalised words after the first word of a sentence: the names it is about.
@@ -230,9 +253,24 @@ fn complement(text: &str, sentence: Span, n: &NumberMention) -> Vec<String> {
         .take(4)
         .map(str::to_lowercase)
         .collect();
-    match words.first().map(String::as_str) {
-        Some("with" | "without" | "in" | "from" | "of" | "for" | "to" | "at" | "on" | "across"
-            | "under" | "outside" | "inside") => words,
+    match (
+        words.first().map(String::as_str),
+        words.get(1).map(String::as_str),
+    ) {
+        // "led all 111 children to the park": where the verb took them, not which
+        // children; a sum "to the states" does say whose it is.
+        (Some("to"), Some("the" | "a" | "an" | "their" | "its" | "his" | "her"))
+            if n.currency.is_none() =>
+        {
+            Vec::new()
+        }
+        (
+            Some(
+                "with" | "without" | "in" | "from" | "of" | "for" | "to" | "at" | "on" | "across"
+                | "under" | "outside" | "inside",
+            ),
+            _,
+        ) => words,
         _ => Vec::new(),
     }
 }
@@ -391,7 +429,7 @@ fn money_head_before(text: &str, sentence: Span, n: &NumberMention) -> Option<St
 /// money, the noun after it ("the €46.5 million deal") or the thing said to be worth it
 /// ("the contract is worth $45m"), else nothing ("|$").
 fn referent(text: &str, sentence: Span, n: &NumberMention, skip: &[String]) -> Option<Referent> {
-    if !n.is_cardinal() || n.words && n.value < 10.0 || n.value < 2.0 {
+    if !n.is_cardinal() || n.value < 2.0 {
         return None;
     }
     if !matches!(n.bound, Bound::Exact | Bound::Approx) {
@@ -587,7 +625,7 @@ impl Kind for InconsistentRestatement {
         let text = cx.text;
         let sentences = &cx.doc.prose.sentences;
         let dates = cx.mentions.dates();
-        let mut first: Vec<(Referent, &NumberMention, Span)> = Vec::new();
+        let mut seen: Vec<(Referent, &NumberMention, Span)> = Vec::new();
         // Values the article gives as a part of another ("55 million of the 80 million
         // doses"): a later mention of the part is not a restatement of the whole.
         let numbers = cx.mentions.numbers();
@@ -636,12 +674,20 @@ impl Kind for InconsistentRestatement {
                         _ => None,
                     }
                 } else {
-                    match first.iter().find(|(k, ..)| k.key == r.key) {
-                        Some((k, m, s)) => Some((k.clone(), *m, *s)),
-                        None => {
-                            first.push((r, n, sentence));
-                            continue;
-                        }
+                    // The figure a later one points back to is the last of its noun
+                    // before it; a later figure that agrees with any of them restates
+                    // that one.
+                    let same: Vec<&(Referent, &NumberMention, Span)> =
+                        seen.iter().filter(|(k, ..)| k.key == r.key).collect();
+                    let agrees = same.iter().any(|(_, m, _)| {
+                        let tol = self.params.tolerance * m.value.abs();
+                        !NumberMention::disagrees(m.low, m.high, n.low, n.high, tol)
+                    });
+                    let last = same.last().map(|(k, m, s)| (k.clone(), *m, *s));
+                    seen.push((r.clone(), n, sentence));
+                    match last {
+                        Some(found) if !agrees => Some(found),
+                        _ => continue,
                     }
                 };
                 let Some((earlier_ref, earlier, earlier_sentence)) = found else {
@@ -649,6 +695,12 @@ impl Kind for InconsistentRestatement {
                 };
                 let earlier_sentence = &earlier_sentence;
                 if reported.contains(&r.key) || *earlier_sentence == sentence {
+                    continue;
+                }
+                // A small number in words that points back ("the two men") often names
+                // a part of the group given before; a larger one cannot.
+                let small = |m: &NumberMention| m.words && m.value < 10.0;
+                if (small(n) || small(earlier)) && n.value <= earlier.value {
                     continue;
                 }
                 let lemma = r.key.split('|').next().unwrap_or("");
@@ -786,10 +838,52 @@ mod tests {
     }
 
     #[test]
+    fn compares_small_numbers_in_words_only_upwards() {
+        assert_finds(
+            &kind(),
+            "The ferry was carrying four passengers.\n\nAll <<six>> passengers were taken off.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "Police arrested four suspects.\n\nThe two suspects were charged.",
+            None,
+        );
+    }
+
+    #[test]
+    fn regression_threshold_is_not_a_count() {
+        assert_clean(
+            &kind(),
+            "For the party, 1,500 delegates are required to win.\n\nAfter the contests in Ohio, Lane has collected 1,562 delegates.",
+            None,
+        );
+    }
+
+    #[test]
     fn allows_groups_with_different_outcomes() {
         assert_clean(
             &kind(),
             "The blast killed 30 people.\n\nThe 45 people injured were taken to hospital.",
+            None,
+        );
+    }
+
+    #[test]
+    fn compares_with_the_last_figure_of_the_noun() {
+        assert_finds(
+            &kind(),
+            "A fire last year killed 300 people.\n\nThe explosion killed 52 people.\n\nRelatives of the <<54>> people who died met.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "Police named 12 victims.\n\nA second list gave 14 victims.\n\nThe 12 victims were adults.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "The nursery looks after 163 children from the estate.\n\nStaff led all <<111>> children to the park.",
             None,
         );
     }
@@ -814,6 +908,16 @@ mod tests {
         assert_clean(
             &kind(),
             "The hospital will have 367 beds.\n\nThe 376-year-old hospital is closing.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "The airline flies 139 aircraft on its routes.\n\nIts fleet of <<101>> aircraft is among the youngest in Europe.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "The airline flies 139 aircraft on its routes.\n\nAmong them are 101 aircraft built in Europe.",
             None,
         );
     }

@@ -1793,6 +1793,38 @@ const RESTATED: &[(&str, &str, Measure, u64)] = &[
         Measure::Big,
         0,
     ),
+    // The same group told with another verb, in another number form of the noun, or
+    // with the noun inside a compound first and after the number later.
+    (
+        "The explosion killed {V} people, the health ministry said.",
+        "Relatives of the {V} people who died gathered outside the morgue.",
+        Measure::Count,
+        400,
+    ),
+    (
+        "Authorities said {V} persons had been displaced by the flooding.",
+        "The {V} people displaced are sheltering in schools and sports halls.",
+        Measure::Count,
+        5000,
+    ),
+    (
+        "The nursery looks after {V} children from the estate.",
+        "Staff led all {V} children to the park when the alarm sounded.",
+        Measure::Count,
+        300,
+    ),
+    (
+        "The developer will build {V} affordable flats on the site.",
+        "The {V} affordable flats will be let at social rents.",
+        Measure::Count,
+        2000,
+    ),
+    (
+        "The {V}-room hotel stands on the seafront.",
+        "Its {V} rooms are booked for most of the summer.",
+        Measure::Count,
+        900,
+    ),
 ];
 
 /// Sentences with no numbers, to stand between a statement and its restatement.
@@ -1818,7 +1850,12 @@ fn inconsistent_restatement() -> Vec<Case> {
                 let d = ((n as f64) * c.range(10, 40) as f64 / 100.0)
                     .round()
                     .max(2.0) as u64;
-                let m = if c.chance(2) || d >= n { n + d } else { n - d };
+                // Never below 2: "the 1 jobs" is not English.
+                let m = if c.chance(2) || d + 2 > n {
+                    n + d
+                } else {
+                    n - d
+                };
                 let as_words = n <= 20 && c.chance(2);
                 let first = if as_words { words(n) } else { commas(n) };
                 // The restatement in digits, or in words when small.
