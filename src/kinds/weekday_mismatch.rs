@@ -155,6 +155,70 @@ impl Kind for WeekdayMismatch {
             }
             out.push(finding.arg("preferred", preferred));
         }
+        // "Wednesday to Sunday, 9-13 February 2023": a weekday range before a range of
+        // days that no date mention carries.
+        for r in cx.mentions.ranges() {
+            let (Some(fm), Some(fd), Some(tm), Some(td)) =
+                (r.from.month, r.from.day, r.to.month, r.to.day)
+            else {
+                continue;
+            };
+            let inside: Vec<_> = dates.iter().filter(|d| r.span.overlaps(d.span)).collect();
+            if inside.iter().any(|d| d.weekday.is_some() || d.ambiguous) {
+                continue;
+            }
+            let Some((w1, w2)) = weekdays_before_range(cx.text, r.span.start) else {
+                continue;
+            };
+            let Some(end_mention) = inside.last() else {
+                continue;
+            };
+            let (end_day, year_note) = match (end_mention.full_date(), cx.reference.date) {
+                (Some(d), _) => (d, String::new()),
+                (None, Some(reference)) if self.params.year_less => {
+                    let Some(d) = end_mention.date_near(reference) else {
+                        continue;
+                    };
+                    (
+                        d,
+                        format!(" (taking the year {} from the reference date)", d.year()),
+                    )
+                }
+                _ => continue,
+            };
+            if end_day.month() != tm || end_day.day() != td {
+                continue;
+            }
+            let start_year = r.from.year.unwrap_or(end_day.year());
+            let Ok(start_day) = jiff::civil::Date::new(start_year, fm, fd) else {
+                continue;
+            };
+            if year_note.is_empty()
+                || !passage_years(cx, end_mention).any(|y| {
+                    jiff::civil::Date::new(y, tm, td).is_ok_and(|c| c.weekday() == w2.value)
+                })
+            {
+                let (stated, day) = if start_day.weekday() != w1.value {
+                    (w1, start_day)
+                } else if end_day.weekday() != w2.value {
+                    (w2, end_day)
+                } else {
+                    continue;
+                };
+                let actual = weekday_name(day.weekday());
+                out.push(
+                    Finding::at(crate::span::Span::new(w1.span.start, r.span.end))
+                        .arg("date", day_text(day))
+                        .arg("stated", weekday_name(stated.value))
+                        .arg("actual", actual)
+                        .arg("year_note", &year_note)
+                        .arg("alternative", "")
+                        .arg("preferred", "")
+                        .label(stated.span, "stated weekday")
+                        .unsafe_fix(stated.span, fit_case(cx.text, stated.span, actual)),
+                );
+            }
+        }
     }
 }
 
@@ -385,7 +449,8 @@ fn month_as_written(token: &str, m: i8) -> String {
     }
 }
 
-/// A weekday range paired with a date range: "Thursday to Saturday (August 27-29)".
+/// A weekday range paired with a date range: "Thursday to Saturday (August 27-29)",
+/// "Friday to Sunday, May 19-21".
 /// `stated` is the weekday beside the bracket; returns the first weekday of the range
 /// and the last day of the month range.
 fn weekday_range(
@@ -393,8 +458,9 @@ fn weekday_range(
     date_span: crate::span::Span,
     stated: crate::extract::date::WeekdayMention,
 ) -> Option<(crate::extract::date::WeekdayMention, i8)> {
+    // "Thursday to Saturday (August 27-29)", "Friday to Sunday, May 19-21".
     let between = text.get(stated.span.end..date_span.start)?;
-    if !between.contains('(') {
+    if !between.contains('(') && between.trim() != "," {
         return None;
     }
     let after = text.get(date_span.end..)?;
@@ -429,6 +495,45 @@ fn weekday_range(
         },
         last,
     ))
+}
+
+/// A weekday range written before a range of days: "Wednesday to Sunday, 9-13 February
+/// 2023", "Friday-Sunday, May 19-21". Returns each weekday with its span.
+fn weekdays_before_range(
+    text: &str,
+    start: usize,
+) -> Option<(
+    crate::extract::date::WeekdayMention,
+    crate::extract::date::WeekdayMention,
+)> {
+    let before = text.get(..start)?.trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    let word = |s: &str| -> Option<(crate::extract::date::WeekdayMention, usize)> {
+        let word_start = s.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+        let name = s.get(word_start..)?;
+        if !name.ends_with("day") {
+            return None;
+        }
+        let value = crate::extract::date::weekday_from_name(name)?;
+        Some((
+            crate::extract::date::WeekdayMention {
+                span: crate::span::Span::new(word_start, s.len()),
+                value,
+            },
+            word_start,
+        ))
+    };
+    let (last, last_start) = word(before)?;
+    let rest = before.get(..last_start)?.trim_end();
+    let rest = ["to", "through", "until", "till", "-", "–"]
+        .iter()
+        .find_map(|l| {
+            rest.strip_suffix(l)
+                .filter(|b| !l.chars().all(char::is_alphabetic) || b.ends_with(' '))
+        })?
+        .trim_end();
+    let (first, _) = word(rest)?;
+    Some((first, last))
 }
 
 /// The years written in the paragraph of `date` and in the three before it: the passage a
@@ -664,6 +769,31 @@ mod tests {
 
     fn run_kind(text: &str) -> Vec<Finding> {
         crate::kinds::testing::run(&kind(), text, None)
+    }
+
+    #[test]
+    fn reads_a_weekday_range_before_a_range_of_days() {
+        // 19 May 2023 is a Friday.
+        assert_clean(
+            &kind(),
+            "The fair runs Friday to Sunday, May 19-21, and Friday to Sunday, 19-21 May.",
+            Some("2023-05-01"),
+        );
+        assert_finds(
+            &kind(),
+            "The fair runs <<Saturday to Monday, 19-21 May>>.",
+            Some("2023-05-01"),
+        );
+        assert_finds(
+            &kind(),
+            "Hearings run <<Wednesday to Sunday, 9-13 February 2023>>.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "Hearings run Thursday to Monday, 9-13 February 2023.",
+            None,
+        );
     }
 
     #[test]
