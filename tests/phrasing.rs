@@ -44,7 +44,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("number.breakdown-sum", 0.94),
     ("number.enumeration-count", 0.98),
     ("number.inconsistent-restatement", 0.97),
-    ("date.weekday-mismatch", 0.96),
+    ("date.weekday-mismatch", 0.98),
     ("date.invalid", 1.00),
     ("date.future-as-past", 0.99),
     ("date.past-as-future", 0.99),
