@@ -249,6 +249,20 @@ pub fn near_change(text: &str, a: &NumberMention, b: &NumberMention, p: &NumberM
     };
     let Some(between) = between else { return false };
     let lower = between.to_ascii_lowercase();
+    // A new clause about another time: "..., and is down 10 points since the election",
+    // "..., when they rose 10%". "between 2019 and 2023" is one period.
+    let tokens: Vec<&str> = lower.split_whitespace().collect();
+    let new_clause = tokens.iter().enumerate().any(|(k, w)| {
+        *w == "when"
+            || *w == "and"
+                && !k
+                    .checked_sub(1)
+                    .and_then(|j| tokens.get(j))
+                    .is_some_and(|t| t.chars().all(|c| c.is_ascii_digit()))
+    });
+    if new_clause {
+        return false;
+    }
     // Ten words leave room for a time ("in the same period last year, a fall of 31%").
     lower.split_whitespace().count() <= 10
         && !lower.contains(';')

@@ -177,6 +177,20 @@ mod tests {
     }
 
     #[test]
+    fn regression_figure_in_a_later_clause_is_not_the_change() {
+        assert_clean(
+            &kind(),
+            "Sales were 500 loaves this spring, up from 400 in 2022, when they rose 10%.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "Sales were 500 loaves this spring, up from 400 last year, and are up 10% since May.",
+            None,
+        );
+    }
+
+    #[test]
     fn reads_hedged_changes() {
         assert_finds(
             &kind(),
