@@ -1058,10 +1058,28 @@ fn read_unit(text: &str, m: &mut NumberMention, mut half: f64, glued: &str) {
     if matches!(m.kind, NumberKind::Percent | NumberKind::Points) && m.words {
         half = 0.5;
     }
+    // "a 2-percentage-point rise": points, written as an adjective.
+    if m.kind == NumberKind::Cardinal {
+        let after = crate::span::head(text, end, 24).to_ascii_lowercase();
+        if let Some(n) = ["-percentage-points", "-percentage-point"]
+            .iter()
+            .find(|p| after.starts_with(*p) && word_end(&after, p.len()))
+        {
+            m.kind = NumberKind::Points;
+            end += n.len();
+        }
+    }
     m.value_span.end = end;
     m.span.end = end;
     if end < text.len() && text.get(end..end + 1) == Some("-") {
         m.compound = true;
+        // "a 6-point rise": a count of points, told as an adjective (the kinds decide
+        // whether they are points of a percentage).
+        let after = crate::span::head(text, end, 8).to_ascii_lowercase();
+        if after.starts_with("-point") && word_end(&after, 6) {
+            m.noun = Some("points".to_string());
+            m.noun_span = Some(Span::new(end + 1, end + 6));
+        }
     }
     let h = if m.bound == Bound::Approx && m.words {
         half_round_unit(m.value).max(half)
@@ -1299,7 +1317,13 @@ pub fn gap(text: &str, a: Span, b: Span) -> String {
 /// "an increase of 25%", "by 25%".
 pub fn is_change_amount(text: &str, share: &NumberMention) -> bool {
     let before = word_before(text, share.span.start).map(|(_, w)| w);
-    let after = word_at(text, share.span.end).map(|(_, w)| w.to_ascii_lowercase());
+    // "a 6-point rise", "30 points lower": the word after the points.
+    let points = matches!(share.noun.as_deref(), Some("points" | "point"));
+    let end = match share.noun_span {
+        Some(noun) if share.compound || points => noun.end,
+        _ => share.span.end,
+    };
+    let after = word_at(text, end).map(|(_, w)| w.to_ascii_lowercase());
     let before2 = crate::span::tail(text, share.span.start, 64)
         .trim_end()
         .to_ascii_lowercase();

@@ -249,6 +249,20 @@ pub fn near_change(text: &str, a: &NumberMention, b: &NumberMention, p: &NumberM
     };
     let Some(between) = between else { return false };
     let lower = between.to_ascii_lowercase();
+    // A new clause about another time: "..., and is down 10 points since the election",
+    // "..., when they rose 10%". "between 2019 and 2023" is one period.
+    let tokens: Vec<&str> = lower.split_whitespace().collect();
+    let new_clause = tokens.iter().enumerate().any(|(k, w)| {
+        *w == "when"
+            || *w == "and"
+                && !k
+                    .checked_sub(1)
+                    .and_then(|j| tokens.get(j))
+                    .is_some_and(|t| t.chars().all(|c| c.is_ascii_digit()))
+    });
+    if new_clause {
+        return false;
+    }
     // Ten words leave room for a time ("in the same period last year, a fall of 31%").
     lower.split_whitespace().count() <= 10
         && !lower.contains(';')
@@ -299,6 +313,49 @@ const BACK_LINKS: &[&str] = &[
     "over the",
 ];
 
+/// What links a later value ("to B") to the earlier one after it: "to 5%, from 7%",
+/// "to 5%, having stood at 7% last year".
+const EARLIER_LINKS: &[&str] = &[
+    "from",
+    "from the",
+    "from a",
+    "having stood at",
+    "having been",
+    "after standing at",
+];
+
+/// Whether the words between two values of a change say when one was counted ("in the
+/// same period last year", "a decade ago"), and hold no contrast ("while", "but").
+fn says_when(between: &str) -> bool {
+    let words = || {
+        between
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    words().any(|w| {
+        matches!(
+            w,
+            "year"
+                | "years"
+                | "month"
+                | "months"
+                | "quarter"
+                | "week"
+                | "decade"
+                | "ago"
+                | "earlier"
+                | "before"
+                | "last"
+                | "previous"
+                | "prior"
+                | "period"
+                | "count"
+                | "pandemic"
+        ) || w.len() == 4 && w.starts_with(['1', '2']) && w.parse::<u32>().is_ok()
+    }) && !between.contains(';')
+        && !words().any(|w| matches!(w, "while" | "whereas" | "but" | "although" | "though"))
+}
+
 /// Every "from A to B" and "to B from A" among `nums` (one sentence's numbers).
 pub fn from_to_pairs(text: &str, nums: &[&NumberMention]) -> Vec<FromTo> {
     let mut out = Vec::new();
@@ -312,16 +369,19 @@ pub fn from_to_pairs(text: &str, nums: &[&NumberMention]) -> Vec<FromTo> {
         let ends_word = |s: &str, w: &str| {
             s.ends_with(w) && !s[..s.len() - w.len()].ends_with(|c: char| c.is_ascii_alphanumeric())
         };
-        if ends_word(&before, "from") && g.trim_end().ends_with(" to") && words <= 4
-            || ends_word(&before, "from") && g.trim() == "to"
-        {
+        // Up to four words between the values ("from 68,195 barrels a day to"), or seven
+        // when they say when the first value was counted ("from 45% in the same period
+        // last year to 63%").
+        let fits = words <= 4 || words <= 7 && says_when(&g);
+        let g = g.trim();
+        if ends_word(&before, "from") && (g.ends_with(" to") && fits || g == "to") {
             out.push(FromTo {
                 from: i,
                 to: i + 1,
                 stated: None,
             });
-        } else if ends_word(&before, "to") && g.trim_end().ends_with(" from") && words <= 4
-            || ends_word(&before, "to") && g.trim() == "from"
+        } else if ends_word(&before, "to")
+            && (EARLIER_LINKS.iter().any(|l| ends_word(g, l)) && fits || EARLIER_LINKS.contains(&g))
         {
             out.push(FromTo {
                 from: i + 1,
@@ -339,13 +399,13 @@ pub fn from_to_pairs(text: &str, nums: &[&NumberMention]) -> Vec<FromTo> {
         {
             continue;
         }
-        if !(p.is_share() || p.kind == NumberKind::Points)
-            || b.is_share() != a.is_share()
-            || b.kind != a.kind
-        {
+        if !(p.is_share() || is_points(p)) || b.is_share() != a.is_share() || b.kind != a.kind {
             continue;
         }
-        let back = gap(text, p.span, a.span);
+        let back = text
+            .get(phrase_end(p).min(a.span.start)..a.span.start)
+            .unwrap_or("")
+            .to_ascii_lowercase();
         if !BACK_LINKS.contains(&back.trim()) {
             continue;
         }
@@ -420,6 +480,16 @@ pub fn from_to_pairs(text: &str, nums: &[&NumberMention]) -> Vec<FromTo> {
     }
     out.sort_by_key(|f| f.from.min(f.to));
     out
+}
+
+/// A figure in percentage points: "2 percentage points", "2pp", or a count of "points"
+/// ("down 3 points"), which beside a change between two percentages can only be points
+/// of a percentage.
+pub fn is_points(n: &NumberMention) -> bool {
+    n.kind == NumberKind::Points
+        || n.kind == NumberKind::Cardinal
+            && n.currency.is_none()
+            && matches!(n.noun.as_deref(), Some("points" | "point"))
 }
 
 /// Whether two quantities are in the same currency, or one leaves it implied

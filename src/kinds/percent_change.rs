@@ -1,16 +1,18 @@
 //! `percent-change`: a percentage change stated beside its two values must match them.
 //!
 //! Why: "rose from 200 to 250, a 40% increase" is checkable on the page: it is 25%.
-//! Reads every change of a sentence: "from A to B", "to B from A", "B, up P from A",
-//! "B, P higher than A"; and for each the percentage tied to it ("rose 25%", "up 25%",
-//! "a 25% increase", "an increase of 25%"): the one the wording ties to it, else the
-//! nearest change amount that belongs to no other change, else one stated by the next
-//! sentence when it points back ("That is an increase of 134%."). The stated size is
-//! compared with (B - A) / A.
+//! Reads every change of a sentence: "from A to B", "to B from A", "to B, having stood
+//! at A", "B, up P from A", "B, P higher than A", "B, down from A — a fall of P"; and for
+//! each the percentage or fraction tied to it ("rose 25%", "up 25%", "a 25% increase",
+//! "an increase of 25%", "fell by a third", "cut by half"): the one the wording ties to
+//! it, else the nearest change amount that belongs to no other change, else one stated
+//! by the next sentence when it points back ("That is an increase of 134%."). The
+//! stated size is compared with (B - A) / A.
 //! Every number is an interval (rounding, approximators); differences within
 //! `tolerance` percentage points are allowed.
 //! Limits: a change between two percentages described by their difference is
-//! `percentage-points`' business; a change given as a fraction ("a third") is not read.
+//! `percentage-points`' business. A fraction covers 2.5 points either side ("a third"
+//! is 31-36%); "more than P" is open above, "just over P" a little above P.
 
 use super::arithmetic::{direction, sentence_numbers, stated_next, tolerance_params, Change};
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
@@ -170,6 +172,20 @@ mod tests {
             &kind(),
             "Sales were 54.8 million this year, down from 75.1 million a decade ago \
              — a reduction of 27%.",
+            None,
+        );
+    }
+
+    #[test]
+    fn regression_figure_in_a_later_clause_is_not_the_change() {
+        assert_clean(
+            &kind(),
+            "Sales were 500 loaves this spring, up from 400 in 2022, when they rose 10%.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "Sales were 500 loaves this spring, up from 400 last year, and are up 10% since May.",
             None,
         );
     }

@@ -4,7 +4,10 @@
 //! Two forms are read inside one sentence: a count, its whole and a share in apposition
 //! ("12 of the 40 firms (45%)", "Twelve of the 50 start-ups, or 30 per cent"), and a
 //! share, its whole and a count in apposition ("one in five of the 200 workers, or 60",
-//! "Of the 40,000 units, three-quarters, or 20,000 units").
+//! "Of the 40,000 units, three-quarters, or 20,000 units"). The share may also follow
+//! the part before the whole ("Just 148 — or 64% — of the 300 stores"), or restate the
+//! part after its clause ("12 of the 40 firms reported a loss, which is 30% of the
+//! total"; "In all, 280 of them said no — that is 47%").
 //! Every number is an interval (its rounding, its approximator), and only intervals
 //! further apart than `tolerance` percentage points are reported.
 //! Limits: the whole must be written as a number in the same sentence ("more than
@@ -155,6 +158,8 @@ const APPOSITION_MARKERS: &[&str] = &[
     ", that is",
     ", representing",
     ", or",
+    "— or",
+    "– or",
     " or",
     "(",
     "—",
@@ -220,6 +225,7 @@ fn refers_to_whole(lead: &str) -> bool {
         "of that number",
         "of the total",
         "of whom",
+        "of which",
     ]
     .iter()
     .any(|l| {
@@ -348,6 +354,110 @@ fn part_and_whole_before(
     None
 }
 
+/// What restates a part as a share after the clause that gives the part: "12 of the 40
+/// firms reported a loss, which is 30% of the total", "280 of them said no — that is 47%".
+const RESTATEMENTS: &[&str] = &[
+    ", which is",
+    ", which was",
+    ", which are",
+    ", which were",
+    ", that is",
+    "— that is",
+    "– that is",
+    "— or",
+    "— some",
+    ", or",
+    ", or some",
+    ", representing",
+    ", accounting for",
+    ", making up",
+    ", equal to",
+];
+
+/// The part and the whole of a share that restates them after a clause: "12 of the 40
+/// firms reported a loss, which is 30% of the total" (the part, "of", the whole), or
+/// "A survey covered 600 firms. In all, 280 of them said no — that is 47%" (the part
+/// "of them", its whole before). The clause between may hold no other number and no
+/// contrast, and the share must be of the whole (see [`share_of_the_whole`]).
+fn part_and_whole_across_clause(
+    text: &str,
+    nums: &[&NumberMention],
+    i: usize,
+    earlier: Option<&[&NumberMention]>,
+) -> Option<(NumberMention, NumberMention)> {
+    let s = nums.get(i)?;
+    let p = nums.get(i.checked_sub(1)?)?;
+    if !s.is_share() || !p.is_cardinal() {
+        return None;
+    }
+    let between = text.get(phrase_end(p)..s.span.start)?.to_lowercase();
+    let between = between.trim_end();
+    let clause = RESTATEMENTS
+        .iter()
+        .find_map(|m| between.strip_suffix(m))?;
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 14
+        || clause.contains([';', '(', ')', ':'])
+        || words.iter().any(|w| {
+            matches!(
+                *w,
+                "while" | "whereas" | "but" | "although" | "though" | "and" | "than"
+            )
+        })
+    {
+        return None;
+    }
+    // "12 of the 40 firms ...": the part, its link, the whole.
+    if let Some(q) = i.checked_sub(2).and_then(|j| nums.get(j)) {
+        if q.is_cardinal()
+            && (q.noun.is_none() || same_noun(q, p))
+            && is_partitive_link(&gap(text, q.span, p.span))
+        {
+            return Some(((*q).clone(), (*p).clone()));
+        }
+    }
+    // "280 of them ...": the whole is the last count with a noun before the part.
+    let after = text.get(p.span.end..)?.to_lowercase();
+    if !["of them", "of those", "of these"]
+        .iter()
+        .any(|l| after.trim_start().starts_with(l))
+    {
+        return None;
+    }
+    let before_part = &nums[..i - 1];
+    let whole = before_part
+        .iter()
+        .rev()
+        .chain(earlier.unwrap_or(&[]).iter().rev())
+        .find(|n| n.is_cardinal() && n.noun.is_some())?;
+    (same_noun(whole, p) && p.value <= whole.value).then(|| ((*p).clone(), (*whole).clone()))
+}
+
+/// "Just 148 — or 64% — of the 300 stores", "148 (64%) of the 300 stores": the part,
+/// the share in apposition with it, then the whole.
+fn part_share_then_whole<'a>(
+    text: &str,
+    nums: &[&'a NumberMention],
+    i: usize,
+) -> Option<(&'a NumberMention, &'a NumberMention)> {
+    let s = nums.get(i)?;
+    let c = nums.get(i.checked_sub(1)?)?;
+    let w = nums.get(i + 1)?;
+    if !(s.is_share() && c.is_cardinal() && c.noun.is_none() && w.is_cardinal()) {
+        return None;
+    }
+    if !is_apposition(text, c.span.end, s.span.start) {
+        return None;
+    }
+    // The apposition closes ("—", ")", ",") and the partitive link follows.
+    let link = gap(text, s.span, w.span);
+    let rest = link.trim_start().strip_prefix(['—', '–', ')', ','])?;
+    is_partitive_link(rest).then_some((*c, *w))
+}
+
 impl Kind for PercentOfTotal {
     fn args(&self) -> Vec<String> {
         ["part", "total", "actual", "stated", "quoted"]
@@ -366,6 +476,18 @@ impl Kind for PercentOfTotal {
                 // linked: "12 of the 40 firms (45%)", "Of the 500 clinics surveyed, 464,
                 // or 74 percent,", "Of those, 48 — 86% —", "291 out of 800 (55.4%)".
                 if let Some((c, w)) = part_and_whole_before(text, *sentence, nums, i, earlier)
+                {
+                    self.check_part(text, &c, &w, nums[i], out);
+                    continue;
+                }
+                // "Just 148 — or 64% — of the 300 stores".
+                if let Some((c, w)) = part_share_then_whole(text, nums, i) {
+                    self.check_part(text, c, w, nums[i], out);
+                    continue;
+                }
+                // "12 of the 40 firms reported a loss, which is 30% of the total".
+                if let Some((c, w)) =
+                    part_and_whole_across_clause(text, nums, i, earlier)
                 {
                     self.check_part(text, &c, &w, nums[i], out);
                     continue;
@@ -460,6 +582,53 @@ mod tests {
         assert_finds(
             &kind(),
             "Of the 40,000 units, three-quarters, or <<20,000>> units, sold.",
+            None,
+        );
+    }
+
+    #[test]
+    fn reads_a_share_that_restates_a_part_after_its_clause() {
+        assert_finds(
+            &kind(),
+            "Seventy-three of the 240 stores will close, which is <<55%>> of the total.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "Seventy-three of the 240 stores will close, which is 30% of the total.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "A survey covered 600 firms. In all, 280 of them reported a loss — that is <<65 per \
+             cent>>.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "A survey covered 600 firms. In all, 280 of them reported a loss — that is 47 per \
+             cent.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "Twelve of the 40 firms raised prices, which is 30% more than last year.",
+            None,
+        );
+    }
+
+    #[test]
+    fn reads_a_whole_given_after_the_share() {
+        assert_finds(
+            &kind(),
+            "Just 148 — or <<64%>> — of the 300 stores will close.",
+            None,
+        );
+        assert_finds(&kind(), "Just 148 (<<64%>>) of the 300 stores will close.", None);
+        assert_clean(&kind(), "Just 148 (49%) of the 300 stores will close.", None);
+        assert_finds(
+            &kind(),
+            "The agency looked at 200 firms, of which 3 (<<9.5%>>) reported a loss.",
             None,
         );
     }

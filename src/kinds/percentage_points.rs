@@ -8,9 +8,11 @@
 //! the relative change; a figure in points when it does not match the difference.
 //! Every change of a sentence is read (see `percent-change`), and a figure stated by the
 //! next sentence when it points back ("That is a rise of 17 per cent.").
+//! A count of "points" ("down 3 points", "a 3-point rise") is a figure in points when it
+//! is tied to a change word; "scored 30 points" is not.
 //! Limits: `tolerance` is in percentage points.
 
-use super::arithmetic::{direction, sentence_numbers, tolerance_params, Change};
+use super::arithmetic::{direction, is_points, sentence_numbers, tolerance_params, Change};
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 use crate::extract::number::{is_change_amount};
 use crate::numbers::{format_number, format_share};
@@ -82,9 +84,11 @@ impl PercentagePoints {
         if !(is_pct(a) && is_pct(b) || is_pct(b) && bare(a) && forward) {
             return;
         }
+        // A count of "points" only as the size of a change ("down 3 points", "a rise
+        // of 3 points"), not "scored 30 points".
         let stated = |n: &NumberMention| {
-            matches!(n.kind, NumberKind::Percent | NumberKind::Points)
-                && (n.kind == NumberKind::Points || is_change_amount(text, n))
+            n.kind == NumberKind::Points
+                || (n.kind == NumberKind::Percent || is_points(n)) && is_change_amount(text, n)
         };
         let p = change.stated_among(text, nums, changes, stated).or_else(|| {
             // "That is a rise of 17 per cent." in the next sentence.
@@ -94,8 +98,9 @@ impl PercentagePoints {
                 text,
                 *span,
                 next_nums,
-                &[NumberKind::Percent, NumberKind::Points],
+                &[NumberKind::Percent, NumberKind::Points, NumberKind::Cardinal],
             )
+            .filter(|&n| n.kind != NumberKind::Cardinal || stated(n))
         });
         let Some(p) = p else { return };
         let dlo = (b.low - a.high).abs().min((b.high - a.low).abs());
@@ -120,7 +125,12 @@ impl PercentagePoints {
             ("points", format_number(points, 2)),
             ("relative", relative_text),
         ];
-        out.push(change.finding(text, p, "share", args));
+        // "26 points": the finding shows the unit a count of points has after it.
+        let mut shown = p.clone();
+        if p.kind == NumberKind::Cardinal {
+            shown.value_span.end = super::arithmetic::phrase_end(p);
+        }
+        out.push(change.finding(text, &shown, "share", args));
     }
 }
 
@@ -149,6 +159,57 @@ mod tests {
         assert_finds(
             &kind(),
             "Unemployment fell <<3%>> to 5 per cent from 8 per cent.",
+            None,
+        );
+    }
+
+    #[test]
+    fn reads_points_without_percentage() {
+        assert_finds(
+            &kind(),
+            "Turnout rose from 20% to 25%, a rise of <<12 points>>.",
+            None,
+        );
+        assert_finds(&kind(), "Turnout rose from 40% to 46%, a <<3-point>> rise.", None);
+        assert_finds(
+            &kind(),
+            "The rate stands at 30 per cent, <<30 points>> lower than the 43 per cent recorded \
+             a year earlier.",
+            None,
+        );
+        assert_clean(&kind(), "Turnout rose from 20% to 25%, a rise of 5 points.", None);
+        assert_clean(&kind(), "Turnout rose from 40% to 46%, a 6-point rise.", None);
+        assert_clean(
+            &kind(),
+            "His shooting rose from 40% to 45% as he scored 30 points.",
+            None,
+        );
+    }
+
+    #[test]
+    fn reads_the_earlier_share_told_after_the_later() {
+        assert_finds(
+            &kind(),
+            "Over the year the jobless rate slipped <<10.6 percent>> to 5.0 percent, having \
+             stood at 15.6 percent last year.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "Approval went down <<16 per cent>>, to 45 per cent in the latest count, from 61 per \
+             cent the year before.",
+            None,
+        );
+        assert_finds(
+            &kind(),
+            "The rate rose from 45 per cent in the same period last year to 63 per cent in the \
+             latest count — an <<18%>> rise.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "Over the year the jobless rate slipped 10.6 points to 5.0 percent, having stood at \
+             15.6 percent last year.",
             None,
         );
     }
