@@ -28,6 +28,10 @@ use super::arithmetic::{numbers_in, quoted_note};
 use crate::extract::{Bound, NumberMention};
 use crate::span::Span;
 
+/// How many earlier figures with distinct values are kept per referent: more than this
+/// many different figures of one thing make an inventory, not a restatement.
+const SEEN_PER_REFERENT: usize = 32;
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Params {
@@ -625,7 +629,10 @@ impl Kind for InconsistentRestatement {
         let text = cx.text;
         let sentences = &cx.doc.prose.sentences;
         let dates = cx.mentions.dates();
-        let mut seen: Vec<(Referent, &NumberMention, Span)> = Vec::new();
+        // Per referent, its earlier figures with distinct values, the latest last (at
+        // most SEEN_PER_REFERENT of them, so a long document stays linear).
+        let mut seen: std::collections::HashMap<String, Vec<(Referent, &NumberMention, Span)>> =
+            std::collections::HashMap::new();
         // Values the article gives as a part of another ("55 million of the 80 million
         // doses"): a later mention of the part is not a restatement of the whole.
         let numbers = cx.mentions.numbers();
@@ -677,14 +684,17 @@ impl Kind for InconsistentRestatement {
                     // The figure a later one points back to is the last of its noun
                     // before it; a later figure that agrees with any of them restates
                     // that one.
-                    let same: Vec<&(Referent, &NumberMention, Span)> =
-                        seen.iter().filter(|(k, ..)| k.key == r.key).collect();
+                    let same = seen.entry(r.key.clone()).or_default();
                     let agrees = same.iter().any(|(_, m, _)| {
                         let tol = self.params.tolerance * m.value.abs();
                         !NumberMention::disagrees(m.low, m.high, n.low, n.high, tol)
                     });
                     let last = same.last().map(|(k, m, s)| (k.clone(), *m, *s));
-                    seen.push((r.clone(), n, sentence));
+                    same.retain(|(_, m, _)| (m.low, m.high) != (n.low, n.high));
+                    if same.len() >= SEEN_PER_REFERENT {
+                        same.remove(0);
+                    }
+                    same.push((r.clone(), n, sentence));
                     match last {
                         Some(found) if !agrees => Some(found),
                         _ => continue,
