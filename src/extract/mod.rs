@@ -49,6 +49,15 @@ impl Mentions {
         &self.dates
     }
 
+    /// The dates whose spans overlap `s`, found by binary search (dates are sorted and
+    /// do not overlap each other), so a check that asks this of every mention stays
+    /// linear on long documents.
+    pub fn dates_overlapping(&self, s: crate::span::Span) -> &[DateMention] {
+        let lo = self.dates.partition_point(|d| d.span.end <= s.start);
+        let hi = self.dates.partition_point(|d| d.span.start < s.end);
+        self.dates.get(lo..hi.max(lo)).unwrap_or(&[])
+    }
+
     pub fn relatives(&self) -> &[RelativeMention] {
         &self.temporal.relatives
     }
@@ -139,4 +148,28 @@ pub fn extract_with_knowledge(
         &mut mentions.people,
     );
     mentions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    #[test]
+    fn dates_overlapping_finds_exactly_the_dates_over_a_span() {
+        let text = "On 3 May 2024 and 9 June 2024, then from 1 July to 4 July 2024.";
+        let m = extract(&Prose::single_block(text), &ExtractOptions::default());
+        let all = m.dates();
+        assert!(all.len() >= 3, "{all:?}");
+        for (s, e) in [(0, text.len()), (0, 2), (5, 8), (14, 40), (40, 41)] {
+            let span = Span::new(s, e);
+            let slow: Vec<Span> = all
+                .iter()
+                .filter(|d| d.span.overlaps(span))
+                .map(|d| d.span)
+                .collect();
+            let fast: Vec<Span> = m.dates_overlapping(span).iter().map(|d| d.span).collect();
+            assert_eq!(fast, slow, "{span:?}");
+        }
+    }
 }

@@ -68,7 +68,7 @@ impl Kind for InvalidDate {
             // One finding for a range: a date of it already reported is enough.
             if cx
                 .mentions
-                .dates()
+                .dates_overlapping(r.span)
                 .iter()
                 .any(|x| r.span.overlaps(x.span) && x.is_invalid())
             {
@@ -78,7 +78,11 @@ impl Kind for InvalidDate {
                 let (Some(m), Some(d)) = (point.month, point.day) else {
                     continue;
                 };
-                if cx.mentions.dates().iter().any(|x| x.date_span.overlaps(span))
+                if cx
+                    .mentions
+                    .dates_overlapping(span)
+                    .iter()
+                    .any(|x| x.date_span.overlaps(span))
                     || !(1..=12).contains(&m)
                 {
                     continue;

@@ -103,12 +103,13 @@ impl Kind for WeekdayMismatch {
                 .prose
                 .sentence_at(date.span.start)
                 .map(|sentence| {
-                    dates
-                        .iter()
-                        .zip(&read)
-                        .enumerate()
-                        .filter(|(j, (d, _))| *j == i || sentence.contains(d.span))
-                        .filter_map(|(_, (_, p))| p.as_ref())
+                    // The sentence's dates, by binary search (dates are sorted).
+                    let lo = dates.partition_point(|d| d.span.end <= sentence.start);
+                    let hi = dates.partition_point(|d| d.span.start < sentence.end).max(lo);
+                    (lo..hi)
+                        .filter(|&j| j == i || sentence.contains(dates[j].span))
+                        .chain((i < lo || i >= hi).then_some(i))
+                        .filter_map(|j| read.get(j).and_then(Option::as_ref))
                         .flat_map(|p| p.pairs.iter().copied())
                         .collect()
                 })
@@ -163,7 +164,7 @@ impl Kind for WeekdayMismatch {
             else {
                 continue;
             };
-            let inside: Vec<_> = dates.iter().filter(|d| r.span.overlaps(d.span)).collect();
+            let inside: Vec<_> = cx.mentions.dates_overlapping(r.span).iter().collect();
             if inside.iter().any(|d| d.weekday.is_some() || d.ambiguous) {
                 continue;
             }
@@ -555,7 +556,7 @@ fn passage_years<'a>(
         .map_or(paragraph.map_or(date.span.start, |p| p.start), |q| q.start);
     let end = paragraph.map_or(date.span.end, |p| p.end);
     cx.mentions
-        .dates()
+        .dates_overlapping(crate::span::Span::new(start, end.max(start)))
         .iter()
         .filter(move |d| d.span.start >= start && d.span.end <= end)
         .filter_map(|d| d.year)
