@@ -137,14 +137,20 @@ const TITLE_SMALL_WORDS: &[&str] = &[
     "or", "over", "the", "to", "up", "via", "vs", "with",
 ];
 
-/// Whether the mention stands in a title or a line set in capitals, where its case
-/// comes from the setting: between capitalised words ("the State Mpox Response Team"),
-/// in a title-case heading ("Key Updates on Preparedness for Mpox:"), or among words in
-/// capitals ("SUPPORTING MPOX TESTING").
+/// Where the mention's case comes from: its own spelling, or the setting it stands in:
+/// between capitalised words ("the State Mpox Response Team"), a title-case heading
+/// ("Key Updates on Preparedness for Mpox:"), or words in capitals ("SUPPORTING MPOX
+/// TESTING").
 fn setting(cx: &CheckContext<'_>, m: &EntityMention) -> Setting {
-    let line_start = cx.text[..m.span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = cx.text[m.span.end..]
-        .find('\n')
+    let line_start = cx
+        .text
+        .get(..m.span.start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line_end = cx
+        .text
+        .get(m.span.end..)
+        .and_then(|t| t.find('\n'))
         .map_or(cx.text.len(), |i| m.span.end + i);
     let before = cx.text.get(line_start..m.span.start).unwrap_or("");
     let after = cx.text.get(m.span.end..line_end).unwrap_or("");
@@ -227,7 +233,13 @@ fn respell(place: &Place<'_>, replacement: &str) -> String {
 impl NameInconsistent {
     /// Reports one entity's places: one finding per set of spellings that are variants
     /// of each other, at the first place written other than the preferred spelling.
-    fn report(&self, cx: &CheckContext<'_>, entity: usize, places: &[Place<'_>], out: &mut Vec<Finding>) {
+    fn report(
+        &self,
+        cx: &CheckContext<'_>,
+        entity: usize,
+        places: &[Place<'_>],
+        out: &mut Vec<Finding>,
+    ) {
         // The distinct spellings in order of first use, with how often each is written.
         let mut spellings: Vec<(&str, usize)> = Vec::new();
         for p in places {
@@ -272,14 +284,15 @@ impl NameInconsistent {
             // The house form (the knowledge base's own name) when the article uses it,
             // else the spelling written most, else the first.
             let most = members.iter().map(|&(_, n)| n).max().unwrap_or(0);
-            let (preferred, why) = if let Some(&(house, _)) = members.iter().find(|&&(k, _)| k == name) {
-                (house, "the house spelling")
-            } else if members.iter().filter(|&&(_, n)| n == most).count() == 1 {
-                let &(k, _) = members.iter().find(|&&(_, n)| n == most).unwrap_or(&members[0]);
-                (k, "the spelling used most")
-            } else {
-                let &(k, _) = members.iter().find(|&&(_, n)| n == most).unwrap_or(&members[0]);
-                (k, "the spelling used first")
+            let most_used: Vec<&str> = members
+                .iter()
+                .filter(|&&(_, n)| n == most)
+                .map(|&(k, _)| k)
+                .collect();
+            let (preferred, why) = match members.iter().find(|&&(k, _)| k == name) {
+                Some(&(house, _)) => (house, "the house spelling"),
+                None if most_used.len() == 1 => (most_used[0], "the spelling used most"),
+                None => (most_used[0], "the spelling used first"),
             };
             let in_group = |p: &&Place<'_>| members.iter().any(|&(k, _)| k == p.key);
             let others: Vec<&Place<'_>> = places
