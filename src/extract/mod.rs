@@ -6,6 +6,9 @@ pub mod entity;
 mod locale;
 pub mod number;
 pub mod people;
+pub mod referent;
+pub mod relation;
+pub mod role;
 pub mod temporal;
 
 pub use cue::{Anchor, AnchorKind, Cue, CueKind, DateContext, Tense};
@@ -40,8 +43,11 @@ pub struct Mentions {
     /// Names of the imported knowledge as written, people or not (filled by
     /// [`extract_with_knowledge`]).
     pub known: Vec<crate::kb::atlas::AtlasMatch>,
-    /// Quantities, percentages and fractions included (see [`NumberKind`]).
+    /// Quantities, percentages and fractions included (see [`NumberKind`]), each with
+    /// what it counts and its role (see [`referent::Referent`]).
     pub numbers: Vec<NumberMention>,
+    /// The changes between numbers ("from A to B"), indexes into `numbers`.
+    pub changes: Vec<relation::ChangeLink>,
 }
 
 impl Mentions {
@@ -82,6 +88,40 @@ impl Mentions {
     pub fn numbers(&self) -> &[NumberMention] {
         &self.numbers
     }
+
+    /// The changes whose values are among `nums` (one sentence's numbers, a subset of
+    /// [`Mentions::numbers`]), as indexes into `nums`, in order.
+    pub fn changes_among(&self, nums: &[&NumberMention]) -> Vec<relation::FromTo> {
+        let (Some(first), Some(last)) = (nums.first(), nums.last()) else {
+            return Vec::new();
+        };
+        let start = |c: &relation::ChangeLink| {
+            self.numbers
+                .get(c.from.min(c.to))
+                .map_or(usize::MAX, |n| n.value_span.start)
+        };
+        let local = |i: usize| {
+            let n = self.numbers.get(i)?;
+            nums.iter().position(|m| std::ptr::eq(*m, n))
+        };
+        let lo = self
+            .changes
+            .partition_point(|c| start(c) < first.value_span.start);
+        self.changes[lo..]
+            .iter()
+            .take_while(|c| start(c) <= last.value_span.start)
+            .filter_map(|c| {
+                Some(relation::FromTo {
+                    from: local(c.from)?,
+                    to: local(c.to)?,
+                    stated: match c.stated {
+                        Some(s) => Some(local(s)?),
+                        None => None,
+                    },
+                })
+            })
+            .collect()
+    }
 }
 
 /// Load every recognizer's automata (prebuilt, see [`crate::prebuilt`]). They load
@@ -115,6 +155,8 @@ pub fn extract(prose: &Prose, options: &ExtractOptions) -> Mentions {
     date::extract(&prose.text, options.locale, &mut written);
     let mut numbers = Vec::new();
     number::extract(&prose.text, &prose.quotations, &written, &mut numbers);
+    let changes = relation::changes(&prose.text, &prose.sentences, &numbers);
+    referent::annotate(&prose.text, &prose.sentences, &changes, &mut numbers);
     let (temporal, contexts) = temporal::extract(prose, &written);
     let dates = written
         .into_iter()
@@ -128,6 +170,7 @@ pub fn extract(prose: &Prose, options: &ExtractOptions) -> Mentions {
         people: Vec::new(),
         known: Vec::new(),
         numbers,
+        changes,
     }
 }
 

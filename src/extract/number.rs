@@ -81,6 +81,9 @@ pub struct NumberMention {
     /// For a share written as a ratio ("291 out of 800", "one in five"): the part and
     /// the whole as written, each with its value.
     pub ratio: Option<[(f64, Span); 2]>,
+    /// What it counts and its role in its sentence, read once all numbers are known
+    /// (see [`super::referent`]).
+    pub referent: super::role::Referent,
 }
 
 impl NumberMention {
@@ -837,6 +840,7 @@ fn bare(start: usize, end: usize, kind: NumberKind, value: f64) -> NumberMention
         compound: false,
         quoted: false,
         ratio: None,
+        referent: Default::default(),
     }
 }
 

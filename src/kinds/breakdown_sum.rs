@@ -21,7 +21,8 @@ use super::arithmetic::sentence_numbers;
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 use crate::extract::number::{gap, is_change_amount};
 use crate::numbers::{format_number, format_share};
-use super::arithmetic::{from_to_pairs, quoted_note};
+use super::arithmetic::quoted_note;
+use crate::extract::referent::Role;
 use crate::extract::{Bound, NumberKind, NumberMention};
 use crate::span::Span;
 
@@ -258,36 +259,11 @@ fn bracketed(text: &str, n: &NumberMention) -> bool {
             .is_some_and(|a| a.starts_with(')'))
 }
 
-/// A year written as a number ("in 2019") is not a part.
-fn looks_like_year(text: &str, n: &NumberMention) -> bool {
-    n.noun.is_none()
-        && n.currency.is_none()
-        && (1800.0..=2100.0).contains(&n.value)
-        && n.value_span.text(text).chars().all(|c| c.is_ascii_digit())
-}
-
-/// A number right after a name or "No." labels something ("PEB 236", "No. 10"); it
-/// counts nothing.
-fn is_identifier(text: &str, n: &NumberMention) -> bool {
-    let before = crate::span::tail(text, n.span.start, 24);
-    if !before.ends_with(' ') || bracketed(text, n) {
-        return false;
-    }
-    let word = before
-        .trim_end()
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
-    word.starts_with(|c: char| c.is_uppercase()) && !word.ends_with([',', ';', ':'])
-        || word.eq_ignore_ascii_case("no.")
-        || word.ends_with('#')
-}
-
 /// Whether `n` can be the whole: an exact count or amount ("The 43-member council" too).
 fn can_be_whole(text: &str, n: &NumberMention) -> bool {
     n.is_cardinal()
         && n.bound == Bound::Exact
-        && !looks_like_year(text, n)
+        && n.referent.role != Role::Time
         && (n.value.fract() == 0.0 || n.currency.is_some())
         && (!n.compound
             || ["-member", "-strong", "-seat"]
@@ -296,13 +272,12 @@ fn can_be_whole(text: &str, n: &NumberMention) -> bool {
 }
 
 /// Whether `p` can be a part of `total`.
-fn can_be_part(text: &str, total: &NumberMention, p: &NumberMention) -> bool {
+fn can_be_part(total: &NumberMention, p: &NumberMention) -> bool {
     p.is_cardinal()
         && !p.compound
         && p.bound == Bound::Exact
         && p.currency == total.currency
-        && !looks_like_year(text, p)
-        && !is_identifier(text, p)
+        && p.referent.role.is_quantity()
         && !p
             .noun
             .as_deref()
@@ -333,7 +308,7 @@ fn parts_after<'a>(
                 break;
             }
         }
-        if !can_be_part(text, total, n) {
+        if !can_be_part(total, n) {
             return None;
         }
         parts.push(n);
@@ -515,7 +490,7 @@ impl BreakdownSum {
                 }
                 parts.insert(0, nums[j]);
             }
-            if parts.iter().any(|p| !can_be_part(text, total, p)) {
+            if parts.iter().any(|p| !can_be_part(total, p)) {
                 return None;
             }
             return Some((total, parts));
@@ -720,7 +695,7 @@ impl Kind for BreakdownSum {
                     }
                 }
             }
-            if nums.len() < 3 || !from_to_pairs(text, &nums).is_empty() {
+            if nums.len() < 3 || !cx.mentions.changes_among(&nums).is_empty() {
                 continue;
             }
             let sentence_text = sentence.text(text);

@@ -3,7 +3,8 @@
 //! Why: "12 victims" in the second paragraph and "14 victims" in the sixth leaves the
 //! reader to guess which is right; usually one is a stale or mistyped figure.
 //! Pairs counts of one referent, in the same currency, whose intervals (rounding,
-//! approximators) do not overlap. The referent is the singular of the noun counted,
+//! approximators) do not overlap. The referent is read once for every check by the
+//! extractor (`crate::extract::referent`): the singular of the noun counted,
 //! read after the number, behind one modifier ("563 new homes"), in irregular and
 //! invariant plurals ("people"/"persons", "children", "aircraft"), through a hyphenated
 //! compound ("the 367-bed hospital" counts beds), or for a sum of money the thing said
@@ -12,7 +13,9 @@
 //! Like with like: the later figure points back ("the 14 victims", "its", "all", "its
 //! fleet of") or shares its owner ("a model with ..." twice), names the same outcome
 //! when both name one ("killed 52 people" and "the 54 people who died", not "the 45
-//! injured"), adds no modifier of its own, and the two are within a factor of two. Limits: to stay quiet on real changes, a pair is skipped when either
+//! injured"), adds no modifier of its own, and the two are within a factor of two; a
+//! rank, a year, a label, a street number or a race distance is never a count.
+//! Limits: to stay quiet on real changes, a pair is skipped when either
 //! sentence marks change or another group ("rose to", "later", "now", "another",
 //! "including", a date), a time or plan word stands beside the figure, the noun is a
 //! unit of time or measure (or a generic group that the later figure does not point
@@ -25,6 +28,7 @@ use serde::Deserialize;
 
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
 use super::arithmetic::{numbers_in, quoted_note};
+use crate::extract::referent::{Role, What};
 use crate::extract::{Bound, NumberMention};
 use crate::span::Span;
 
@@ -218,80 +222,14 @@ fn different_subjects(text: &str, sentences: &[Span], a: Span, b: Span) -> bool 
     na.iter().any(|n| !nb.contains(n)) && nb.iter().any(|n| !na.contains(n))
 }
 
-/// Whether a sentence lists quantities of several things ("400 shotguns; 120 radios;
-/// and 30 trucks"): each is an item of an inventory, not a restatement of another.
-/// Also a sentence that gives two figures of one noun ("$4.4 billion for 277 projects,
-/// $800 million for 540 projects"), and a line that opens with a label ("Florida: $213
-/// million for 71,000 survivors"): figures shared out, each of its own part.
-fn is_inventory(text: &str, numbers: &[NumberMention], sentence: Span) -> bool {
-    let counted: Vec<&str> = numbers_in(numbers, sentence)
-        .into_iter()
-        .filter(|n| n.is_cardinal())
-        .filter_map(|n| n.noun.as_deref())
-        .collect();
-    let mut distinct = counted.clone();
-    distinct.sort_unstable();
-    distinct.dedup();
-    let labelled = sentence
-        .text(text)
-        .split_once(':')
-        .is_some_and(|(label, _)| {
-            let words = label.split_whitespace().count();
-            (1..=4).contains(&words) && label.starts_with(|c: char| c.is_uppercase())
-        });
-    counted.len() >= 3 && distinct.len() >= 2 || distinct.len() < counted.len() || labelled
-}
-
 /// How far apart two figures of one referent may be before they are taken for two
 /// referents: a slip or a stale figure is rarely more than twice or half the other.
 const MAX_RATIO: f64 = 2.0;
 
-/// The words that complete a noun after it, up to the clause's end ("with red flag laws",
-/// "to provide housing vouchers"), lower case.
-fn complement(text: &str, sentence: Span, n: &NumberMention) -> Vec<String> {
-    let end = super::arithmetic::phrase_end(n).min(sentence.end);
-    let rest = text.get(end..sentence.end).unwrap_or("");
-    let clause = rest.split([',', ';', ':', '—', '(', '.']).next().unwrap_or("");
-    let words: Vec<String> = clause
-        .split_whitespace()
-        .take(4)
-        .map(str::to_lowercase)
-        .collect();
-    match (
-        words.first().map(String::as_str),
-        words.get(1).map(String::as_str),
-    ) {
-        // "led all 111 children to the park": where the verb took them, not which
-        // children; a sum "to the states" does say whose it is.
-        (Some("to"), Some("the" | "a" | "an" | "their" | "its" | "his" | "her"))
-            if n.currency.is_none() =>
-        {
-            Vec::new()
-        }
-        (
-            Some(
-                "with" | "without" | "in" | "from" | "of" | "for" | "to" | "at" | "on" | "across"
-                | "under" | "outside" | "inside",
-            ),
-            _,
-        ) => words,
-        _ => Vec::new(),
-    }
-}
-
 /// Whether both figures carry a complement and the two differ ("states with red flag
 /// laws" against "states without red flag laws").
-fn different_complements(
-    text: &str,
-    earlier: &NumberMention,
-    earlier_sentence: Span,
-    later: &NumberMention,
-    later_sentence: Span,
-) -> bool {
-    let (a, b) = (
-        complement(text, earlier_sentence, earlier),
-        complement(text, later_sentence, later),
-    );
+fn different_complements(earlier: &NumberMention, later: &NumberMention) -> bool {
+    let (a, b) = (&earlier.referent.complement, &later.referent.complement);
     !a.is_empty() && !b.is_empty() && a.first() != b.first()
         || !a.is_empty()
             && !b.is_empty()
@@ -299,97 +237,25 @@ fn different_complements(
             && b.iter().any(|w| !a.contains(w))
 }
 
-/// Words that say nothing of whose quantity a number is.
-const NOT_OWNERS: &[&str] = &[
-    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from",
-    "into", "through", "about", "some", "approximately", "around", "roughly", "nearly",
-    "almost", "over", "more", "than", "have", "has", "had", "having", "is", "are", "was",
-    "were", "be", "been", "being", "will", "would", "could", "can", "may", "said", "says",
-    "say", "told", "tell", "reported", "reports", "confirmed", "confirms", "named", "counted",
-    "listed", "according", "there", "that", "which", "who", "it", "its", "their", "they",
-    "them", "this", "these", "those", "he", "she", "his", "her", "we", "our", "you", "your",
-    "all", "total", "just", "only", "also", "as", "so", "not", "least", "enough", "up",
-];
-
-/// The words before a number in its clause that may name whose quantity it is
-/// ("lithium to supply 2 million scooters": lithium, supply).
-fn owner_words(text: &str, sentence: Span, n: &NumberMention) -> Vec<String> {
-    let before = text.get(sentence.start..n.span.start).unwrap_or("");
-    let clause = before.rsplit([',', ';', ':', '—', '(']).next().unwrap_or("");
-    clause
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| w.len() >= 3)
-        .map(str::to_lowercase)
-        .filter(|w| !NOT_OWNERS.contains(&w.as_str()))
-        .collect()
-}
-
-/// Whether a number points back to a figure already given: "the 14 victims", "its 1.4
-/// trillion parameters", "all 14 victims", "the agency's 14 inspectors".
-fn points_back(text: &str, n: &NumberMention) -> bool {
-    let before = crate::span::tail(text, n.span.start, 48).trim_end();
-    let mut words = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .map(str::to_lowercase);
-    let mut last = words.next().unwrap_or_default();
-    // The pointer may stand before a collective: "its fleet of 101 aircraft", "the
-    // group of 12 suspects".
-    if last == "of" {
-        let collective = words.next().unwrap_or_default();
-        if collective.chars().all(|c| c.is_ascii_lowercase()) && !collective.is_empty() {
-            last = words.next().unwrap_or_default();
-        }
-    }
-    matches!(
-        last.as_str(),
-        "the" | "its" | "their" | "his" | "her" | "our" | "all" | "those" | "these" | "whose"
-    ) || last.ends_with("'s")
-        || last.ends_with("’s")
-}
-
 /// Whether a later figure that does not point back belongs to another owner: each
 /// clause says whose figure it is with a word the other sentence lacks ("enough lithium
 /// to supply 2 million scooters" against "enough graphite to supply 1.2 million").
-fn different_owners(
-    text: &str,
-    earlier: &NumberMention,
-    earlier_sentence: Span,
-    later: &NumberMention,
-    later_sentence: Span,
-) -> bool {
-    if points_back(text, later) {
+fn different_owners(text: &str, earlier: &NumberMention, later: &NumberMention) -> bool {
+    if later.referent.points_back {
         return false;
     }
-    let (a, b) = (
-        owner_words(text, earlier_sentence, earlier),
-        owner_words(text, later_sentence, later),
-    );
-    let a_text = earlier_sentence.text(text).to_lowercase();
-    let b_text = later_sentence.text(text).to_lowercase();
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+    let (a, b) = (&earlier.referent.owner, &later.referent.owner);
+    let words = |s: Span| -> Vec<String> {
+        s.text(text)
+            .to_lowercase()
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .map(str::to_string)
             .collect()
     };
-    let (aw, bw) = (words(&a_text), words(&b_text));
+    let (aw, bw) = (words(earlier.referent.sentence), words(later.referent.sentence));
     // A figure with no owner of its own ("47 grants contain ...") is a new group unless
     // it points back.
     b.is_empty() || (a.iter().any(|w| !bw.contains(w)) && b.iter().any(|w| !aw.contains(w)))
-}
-
-/// What a figure counts, read so that two ways of writing one referent compare.
-#[derive(Debug, Clone, PartialEq)]
-struct Referent {
-    /// The singular of the head noun and the currency: "bed|" for "367 beds" and "the
-    /// 367-bed hospital", "person|" for "12 people" and "12 persons", "contract|$" for
-    /// "the $45m contract" and "the contract is worth $45m"; "|$" for a sum of money
-    /// with no noun ("raised $45m from investors").
-    key: String,
-    /// A word between the number and its noun ("563 new homes").
-    modifier: Option<String>,
-    /// The noun follows the number, so the words after it complete the noun ("homes
-    /// in the valley"), not the verb ("raised $45m from investors").
-    noun_after: bool,
 }
 
 /// Whether a noun (singular or plural) is a unit of time or measure.
@@ -397,225 +263,33 @@ fn is_unit(lemma: &str) -> bool {
     UNITS.contains(&lemma) || UNITS.contains(&format!("{lemma}s").as_str())
 }
 
-/// The thing a sum of money is the value of when it is named before the sum: "the
-/// contract is worth $45m", "a deal valued at £12m", "the stadium cost €80m".
-fn money_head_before(text: &str, sentence: Span, n: &NumberMention) -> Option<String> {
-    let before = text.get(sentence.start..n.span.start)?;
-    let clause = before.rsplit([',', ';', ':', '—', '(']).next()?;
-    let words: Vec<String> = clause
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let mut i = words.len();
-    let last = |i: usize| i.checked_sub(1).and_then(|j| words.get(j)).map(String::as_str);
-    match (last(i.saturating_sub(1)), last(i)) {
-        (_, Some("worth" | "cost" | "costs")) => i -= 1,
-        (Some("valued" | "priced"), Some("at")) => i -= 2,
-        _ => return None,
-    }
-    while matches!(
-        last(i),
-        Some("is" | "was" | "are" | "were" | "be" | "been" | "will" | "would" | "now" | "to")
-    ) {
-        i -= 1;
-    }
-    let noun = last(i)?;
-    if NOT_OWNERS.contains(&noun) || !noun.chars().all(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    Some(crate::lexicon::noun_lemma(noun))
-}
-
-/// What `n` counts, or `None` when it is not a count this check compares: a plural noun
-/// after the number, perhaps behind one modifier ("12 victims", "563 new homes", "101
-/// aircraft"); the noun of a hyphenated compound ("the 367-bed hospital"); for a sum of
-/// money, the noun after it ("the €46.5 million deal") or the thing said to be worth it
-/// ("the contract is worth $45m"), else nothing ("|$").
-fn referent(text: &str, sentence: Span, n: &NumberMention, skip: &[String]) -> Option<Referent> {
-    if !n.is_cardinal() || n.value < 2.0 {
+/// What this check compares `n` under, from its referent (see
+/// [`crate::extract::referent`]): the singular of what it counts and its currency
+/// ("bed|" for "367 beds" and "the 367-bed hospital", "contract|$" for "the contract is
+/// worth $45m", "|$" for a sum that names nothing). `None` for what is not a plain count
+/// of two or more: a share, a bounded figure ("more than 40"), a rank, a year, a label,
+/// an address, a unit of time or measure, or a noun the rule skips.
+fn key(n: &NumberMention, skip: &[String]) -> Option<String> {
+    if !n.is_cardinal() || n.value < 2.0 || !n.referent.role.is_quantity() {
         return None;
     }
     if !matches!(n.bound, Bound::Exact | Bound::Approx) {
         return None;
     }
-    let currency = n.currency.as_deref().unwrap_or("");
-    let skipped = |lemma: &str| {
-        is_unit(lemma)
-            || skip
-                .iter()
-                .any(|s| crate::lexicon::noun_lemma(&s.to_ascii_lowercase()) == lemma)
+    let lemma = match n.referent.what.as_ref()? {
+        What::Noun(lemma) => lemma.as_str(),
+        What::Sum => "",
     };
-    if n.compound {
-        // "the 367-bed hospital": a count of beds written as the hospital's adjective.
-        // Only a compound that stands before a noun, of two parts ("10-year-old" is
-        // an age), and not of money ("a $45-million deal" reads its scale there).
-        if n.currency.is_some() {
-            return None;
-        }
-        let rest = text.get(n.span.end..)?.strip_prefix('-')?;
-        let word_len = rest
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(rest.len());
-        let word = rest.get(..word_len)?;
-        let after = rest.get(word_len..)?;
-        let next_is_noun = after
-            .strip_prefix(' ')
-            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()));
-        if word.is_empty() || !next_is_noun || !word.chars().all(|c| c.is_ascii_lowercase()) {
-            return None;
-        }
-        let lemma = crate::lexicon::noun_lemma(word);
-        if skipped(&lemma) {
-            return None;
-        }
-        return Some(Referent {
-            key: format!("{lemma}|"),
-            modifier: None,
-            noun_after: true,
-        });
-    }
-    let after_noun = |noun_span: Span| {
-        let modifier = text
-            .get(n.span.end..noun_span.start)?
-            .strip_prefix(' ')?
-            .strip_suffix(' ');
-        // The noun directly follows the number, or behind one lower-case word.
-        let modifier = match modifier {
-            None => None,
-            Some(m) if !m.is_empty() && m.chars().all(|c| c.is_ascii_lowercase()) => {
-                Some(m.to_string())
-            }
-            Some(_) => return None,
-        };
-        let rest = text.get(noun_span.end..)?;
-        // "21 states and territories" counts a union of two nouns; "16,000 veterans'
-        // health care" counts places, not veterans.
-        if rest.starts_with(" and ") || rest.starts_with(" or ") || rest.starts_with(['\'', '’'])
-        {
-            return None;
-        }
-        Some(modifier)
-    };
-    let noun_read = n.noun.as_deref().zip(n.noun_span).and_then(|(noun, span)| {
-        let modifier = after_noun(span)?;
-        if noun.ends_with("ed") || noun.ends_with("ing") {
-            return None;
-        }
-        // A plural count ("12 victims"), or a sum of money before what it buys.
-        let lemma = match crate::lexicon::plural_lemma(noun) {
-            Some(lemma) => lemma,
-            None if n.currency.is_some() => noun.to_string(),
-            None => return None,
-        };
-        Some((lemma, modifier))
-    });
-    let noun_after = noun_read.is_some();
-    let (lemma, modifier) = match noun_read {
-        Some(read) => read,
-        None if n.currency.is_some() && n.noun.is_none() => {
-            // A sum with nothing after it that could be a noun, not a name ("the $1.9
-            // trillion American Rescue Plan").
-            let next = text.get(n.span.end..)?.trim_start_matches([' ', '\u{a0}']);
-            if next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '-') {
-                return None;
-            }
-            (
-                money_head_before(text, sentence, n).unwrap_or_default(),
-                None,
-            )
-        }
-        None => return None,
-    };
-    if skipped(&lemma) {
+    let skipped = is_unit(lemma)
+        || skip
+            .iter()
+            .any(|s| crate::lexicon::noun_lemma(&s.to_ascii_lowercase()) == lemma);
+    if skipped {
         return None;
     }
-    Some(Referent {
-        key: format!("{lemma}|{currency}"),
-        modifier,
-        noun_after,
-    })
-}
-
-/// What happened to the people or things a figure counts, when its clause says so: the
-/// verb before the number ("killed 52 people") or the words after the noun ("the 54
-/// people who died", "homes damaged"). Two figures whose outcomes differ count
-/// different groups ("killed 30" and "the 45 injured").
-const OUTCOMES: &[(&str, &[&str])] = &[
-    (
-        "death",
-        &[
-            "killed", "kill", "kills", "killing", "died", "die", "dead", "deaths", "perished",
-            "lost", "fatalities", "fatal", "dying",
-        ],
-    ),
-    (
-        "injury",
-        &["injured", "injuring", "injuries", "wounded", "wounding", "hurt", "injures"],
-    ),
-    ("missing", &["missing", "unaccounted"]),
-    (
-        "arrest",
-        &["arrested", "detained", "charged", "held", "jailed", "convicted", "arrests"],
-    ),
-    (
-        "rescue",
-        &["rescued", "evacuated", "displaced", "freed", "released", "saved"],
-    ),
-    ("damage", &["damaged", "damaging"]),
-    (
-        "destruction",
-        &["destroyed", "destroying", "razed", "flattened", "levelled", "leveled"],
-    ),
-    ("hospital", &["hospitalised", "hospitalized", "treated"]),
-    ("infection", &["infected", "sickened", "ill"]),
-];
-
-/// The outcome named beside `n` (see [`OUTCOMES`]).
-fn outcome(text: &str, sentence: Span, n: &NumberMention) -> Option<&'static str> {
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_ascii_lowercase)
-            .collect()
-    };
-    let before = words(
-        text.get(sentence.start..n.span.start)
-            .unwrap_or("")
-            .rsplit([',', ';', ':', '—', '('])
-            .next()
-            .unwrap_or(""),
-    );
-    let end = super::arithmetic::phrase_end(n).min(sentence.end);
-    let after = words(
-        text.get(end..sentence.end)
-            .unwrap_or("")
-            .split([',', ';', ':', '—', '(', '.'])
-            .next()
-            .unwrap_or(""),
-    );
-    let after = after
-        .iter()
-        .skip_while(|w| {
-            matches!(
-                w.as_str(),
-                "who" | "that" | "which" | "were" | "was" | "have" | "had" | "has" | "been"
-                    | "are" | "is" | "reported" | "confirmed" | "believed" | "later"
-            )
-        })
-        .take(1);
-    let find = |w: &str| {
-        OUTCOMES
-            .iter()
-            .find(|(_, ws)| ws.contains(&w))
-            .map(|&(c, _)| c)
-    };
-    before
-        .iter()
-        .rev()
-        .take(3)
-        .chain(after)
-        .find_map(|w| find(w))
+    // A compound counts its noun whatever its currency ("the 367-bed hospital").
+    let currency = n.currency.as_deref().unwrap_or("");
+    Some(format!("{lemma}|{currency}"))
 }
 
 impl Kind for InconsistentRestatement {
@@ -631,28 +305,23 @@ impl Kind for InconsistentRestatement {
         let dates = cx.mentions.dates();
         // Per referent, its earlier figures with distinct values, the latest last (at
         // most SEEN_PER_REFERENT of them, so a long document stays linear).
-        let mut seen: std::collections::HashMap<String, Vec<(Referent, &NumberMention, Span)>> =
+        let mut seen: std::collections::HashMap<String, Vec<(&NumberMention, Span)>> =
             std::collections::HashMap::new();
         // Values the article gives as a part of another ("55 million of the 80 million
         // doses"): a later mention of the part is not a restatement of the whole.
         let numbers = cx.mentions.numbers();
         let parts: Vec<(f64, f64)> = numbers
-            .windows(2)
-            .filter(|w| {
-                matches!(
-                    crate::extract::number::gap(text, w[0].span, w[1].span).trim(),
-                    "of" | "of the" | "out of" | "out of the" | "of its" | "of their"
-                )
-            })
-            .map(|w| (w[0].value, w[1].value))
+            .iter()
+            .filter(|n| n.referent.role == Role::Part)
+            .filter_map(|n| Some((n.value, numbers.get(n.referent.whole?)?.value)))
             .collect();
         let mut reported: Vec<String> = Vec::new();
         // The last sum of money read in each currency: what a later "the $13.8m" with
         // no noun points back to.
-        let mut last_sum: Vec<(String, Referent, &NumberMention, Span)> = Vec::new();
+        let mut last_sum: Vec<(String, String, &NumberMention, Span)> = Vec::new();
         for &sentence in sentences {
             for n in numbers_in(cx.mentions.numbers(), sentence) {
-                let Some(r) = referent(text, sentence, n, &self.params.skip_nouns) else {
+                let Some(key) = key(n, &self.params.skip_nouns) else {
                     continue;
                 };
                 let currency = n.currency.clone().unwrap_or_default();
@@ -662,9 +331,9 @@ impl Kind for InconsistentRestatement {
                     .map(|(_, r, m, s)| (r.clone(), *m, *s));
                 if n.currency.is_some() {
                     last_sum.retain(|(c, ..)| *c != currency);
-                    last_sum.push((currency.clone(), r.clone(), n, sentence));
+                    last_sum.push((currency.clone(), key.clone(), n, sentence));
                 }
-                let found = if r.key.starts_with('|') {
+                let found = if key.starts_with('|') {
                     // A sum with no noun is compared only when it points back ("spend
                     // the $13.8m on"), and then with the sum just before it, when that
                     // has no noun either; "of the $2bn" gives a part of it.
@@ -674,9 +343,9 @@ impl Kind for InconsistentRestatement {
                         .ends_with("of the");
                     match sum_before {
                         Some((before, m, s))
-                            if before.key == r.key && points_back(text, n) && !of_the =>
+                            if before == key && n.referent.points_back && !of_the =>
                         {
-                            Some((before, m, s))
+                            Some((m, s))
                         }
                         _ => None,
                     }
@@ -684,27 +353,27 @@ impl Kind for InconsistentRestatement {
                     // The figure a later one points back to is the last of its noun
                     // before it; a later figure that agrees with any of them restates
                     // that one.
-                    let same = seen.entry(r.key.clone()).or_default();
-                    let agrees = same.iter().any(|(_, m, _)| {
+                    let same = seen.entry(key.clone()).or_default();
+                    let agrees = same.iter().any(|(m, _)| {
                         let tol = self.params.tolerance * m.value.abs();
                         !NumberMention::disagrees(m.low, m.high, n.low, n.high, tol)
                     });
-                    let last = same.last().map(|(k, m, s)| (k.clone(), *m, *s));
-                    same.retain(|(_, m, _)| (m.low, m.high) != (n.low, n.high));
+                    let last = same.last().copied();
+                    same.retain(|(m, _)| (m.low, m.high) != (n.low, n.high));
                     if same.len() >= SEEN_PER_REFERENT {
                         same.remove(0);
                     }
-                    same.push((r.clone(), n, sentence));
+                    same.push((n, sentence));
                     match last {
                         Some(found) if !agrees => Some(found),
                         _ => continue,
                     }
                 };
-                let Some((earlier_ref, earlier, earlier_sentence)) = found else {
+                let Some((earlier, earlier_sentence)) = found else {
                     continue;
                 };
                 let earlier_sentence = &earlier_sentence;
-                if reported.contains(&r.key) || *earlier_sentence == sentence {
+                if reported.contains(&key) || *earlier_sentence == sentence {
                     continue;
                 }
                 // A small number in words that points back ("the two men") often names
@@ -713,20 +382,18 @@ impl Kind for InconsistentRestatement {
                 if (small(n) || small(earlier)) && n.value <= earlier.value {
                     continue;
                 }
-                let lemma = r.key.split('|').next().unwrap_or("");
+                let lemma = key.split('|').next().unwrap_or("");
                 // A generic group ("people", "pages") is the same group only when the
                 // later figure points back to it ("the 14 people").
-                if is_generic(lemma) && !points_back(text, n) {
+                if is_generic(lemma) && !n.referent.points_back {
                     continue;
                 }
                 // "the 400 affordable homes" after "563 homes" may be a part of them.
-                if r.modifier.is_some() && r.modifier != earlier_ref.modifier {
+                let modifier = &n.referent.modifier;
+                if modifier.is_some() && *modifier != earlier.referent.modifier {
                     continue;
                 }
-                let outcomes = (
-                    outcome(text, *earlier_sentence, earlier),
-                    outcome(text, sentence, n),
-                );
+                let outcomes = (earlier.referent.outcome, n.referent.outcome);
                 if matches!(outcomes, (Some(a), Some(b)) if a != b) {
                     continue;
                 }
@@ -740,26 +407,26 @@ impl Kind for InconsistentRestatement {
                 });
                 if ratio > MAX_RATIO
                     || related
-                    || r.noun_after
-                        && earlier_ref.noun_after
-                        && different_complements(text, earlier, *earlier_sentence, n, sentence)
+                    || n.referent.noun_after
+                        && earlier.referent.noun_after
+                        && different_complements(earlier, n)
                 {
                     continue;
                 }
                 // A figure planned ("plans for 563 homes") is the one a later "the 563
                 // homes" points back to, when that has no cue of its own.
                 let later_cue = has_cue(text, sentence, n, dates, false);
-                let plans_ok = !later_cue && points_back(text, n);
+                let plans_ok = !later_cue && n.referent.points_back;
                 if later_cue
                     || has_cue(text, *earlier_sentence, earlier, dates, plans_ok)
                     || different_subjects(text, sentences, *earlier_sentence, sentence)
-                    || is_inventory(text, cx.mentions.numbers(), sentence)
-                    || is_inventory(text, cx.mentions.numbers(), *earlier_sentence)
-                    || different_owners(text, earlier, *earlier_sentence, n, sentence)
+                    || n.referent.list_item
+                    || earlier.referent.list_item
+                    || different_owners(text, earlier, n)
                 {
                     continue;
                 }
-                reported.push(r.key.clone());
+                reported.push(key.clone());
                 let noun = [n, earlier]
                     .iter()
                     .find_map(|m| {

@@ -116,13 +116,13 @@ impl Kind for Multiplier {
                     .filter(|n| n.span.end <= stated_span.start || n.span.start >= stated_span.end)
                     .copied()
                     .collect();
-                let Some((a, b)) = values(text, &values_here, word_span).or_else(|| {
+                let Some((a, b)) = values(text, cx.mentions, &values_here, word_span).or_else(|| {
                     // "The figure has nearly doubled." after the change.
                     let prev = k.checked_sub(1).and_then(|j| sentences.get(j))?;
                     points_back(text, sentence, &values_here)
                         .then(|| {
                             let before = numbers_in(cx.mentions.numbers(), *prev);
-                            let change = Change::only(text, &before)?;
+                            let change = Change::only(cx.mentions, &before)?;
                             Some((change.a, change.b))
                         })
                         .flatten()
@@ -187,6 +187,7 @@ impl Multiplier {
 /// tripling", "jumped from 68.4 million to 369.4 million, a tenfold increase").
 fn values<'a>(
     text: &str,
+    mentions: &crate::extract::Mentions,
     nums: &[&'a NumberMention],
     word: Span,
 ) -> Option<(&'a NumberMention, &'a NumberMention)> {
@@ -206,7 +207,7 @@ fn values<'a>(
             return Some((nums[i], nums[i - 1]));
         }
     }
-    let changes = Change::all(text, nums);
+    let changes = Change::all(mentions, nums);
     changes
         .iter()
         .filter_map(|c| {

@@ -57,7 +57,7 @@ impl Kind for PercentChange {
         let text = cx.text;
         let sentences: Vec<_> = sentence_numbers(cx).collect();
         for (k, (_, nums)) in sentences.iter().enumerate() {
-            let changes = Change::all(text, nums);
+            let changes = Change::all(cx.mentions, nums);
             // A percentage or a fraction ("fell by a third", "a rise of half").
             let stated = |n: &NumberMention| n.is_share() && is_change_amount(text, n);
             for change in &changes {

@@ -19,6 +19,7 @@ use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in
 use crate::extract::number::{gap};
 use crate::numbers::{format_number, format_share};
 use super::arithmetic::{phrase_end, quoted_note};
+use crate::extract::referent::{is_of_link, is_partitive_link};
 use crate::extract::{NumberKind, NumberMention};
 use crate::span::Span;
 
@@ -73,40 +74,6 @@ impl Build for PercentOfTotal {
     fn build(params: Params, _: Compile) -> Result<Self, ParamError> {
         in_range("tolerance", params.tolerance, 0.0, 100.0)?;
         Ok(PercentOfTotal::new(params))
-    }
-}
-
-/// "of", "of the", "out of the": the link from a share to its whole.
-fn is_of_link(g: &str) -> bool {
-    let t = g.trim();
-    matches!(
-        t,
-        "of" | "of the" | "out of" | "out of the" | "of all" | "of its" | "of their" | "of those"
-    )
-}
-
-/// The link from a count to its whole: "of", "out of", then at most a determiner or a
-/// possessive ("12 of the 40", "12 out of 40", "12 of its 40", "12 of the city's 40").
-fn is_partitive_link(g: &str) -> bool {
-    let lower = g.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let rest = match words.as_slice() {
-        ["of", rest @ ..] | ["out", "of", rest @ ..] => rest,
-        _ => return false,
-    };
-    let determiner = |w: &str| {
-        matches!(
-            w,
-            "the" | "all" | "its" | "their" | "our" | "his" | "her" | "those" | "these"
-        )
-    };
-    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'");
-    match rest {
-        [] => true,
-        [d] => determiner(d) || possessive(d),
-        ["all", "the"] | ["all", "of", "the"] => true,
-        ["the", p] => possessive(p),
-        _ => false,
     }
 }
 

@@ -54,7 +54,7 @@ impl Kind for PercentagePoints {
         let text = cx.text;
         let sentences: Vec<_> = sentence_numbers(cx).collect();
         for (k, (_, nums)) in sentences.iter().enumerate() {
-            let changes = Change::all(text, nums);
+            let changes = Change::all(cx.mentions, nums);
             for change in &changes {
                 self.check_change(text, change, nums, &changes, sentences.get(k + 1), out);
             }
