@@ -58,6 +58,51 @@ pub struct DateMention {
     pub quoted: bool,
     /// In a sentence that is conditional ("if", "would") or reported speech ("said").
     pub hedged: bool,
+    /// The years written around the date, in which a date without a year is read (see
+    /// [`YearContext`]).
+    pub year_context: YearContext,
+}
+
+/// The years a date is read among: a day and month without a year take the year of
+/// their passage ("The 2027 festival opens on Friday, June 4"; "In the 2015 floods ...
+/// On 3 October the river rose"), not the publication's.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YearContext {
+    /// The distinct years written in its paragraph before it, in order.
+    pub earlier: Vec<i16>,
+    /// The distinct years written in its paragraph and the three paragraphs before it
+    /// (a heading with a year included), in order: the passage it is read in.
+    pub passage: Vec<i16>,
+}
+
+/// Record each date's [`YearContext`]: `dates` sorted by start, `paragraphs` the
+/// document's paragraphs in order. Each date's window is found by binary search.
+pub fn set_year_contexts(paragraphs: &[Span], dates: &mut [DateMention]) {
+    let starts: Vec<(usize, Option<i16>)> = dates.iter().map(|d| (d.span.start, d.year)).collect();
+    let years_in = |from: usize, to: usize| -> Vec<i16> {
+        let lo = starts.partition_point(|&(s, _)| s < from);
+        let hi = starts.partition_point(|&(s, _)| s < to);
+        let mut out: Vec<i16> = Vec::new();
+        for &(_, y) in starts.get(lo..hi.max(lo)).unwrap_or(&[]) {
+            if let Some(y) = y.filter(|y| !out.contains(y)) {
+                out.push(y);
+            }
+        }
+        out
+    };
+    for d in dates.iter_mut() {
+        let p = paragraphs.partition_point(|p| p.end <= d.span.start);
+        let Some(paragraph) = paragraphs.get(p).filter(|q| q.start <= d.span.start) else {
+            continue;
+        };
+        let first = paragraphs
+            .get(p.saturating_sub(3))
+            .map_or(paragraph.start, |q| q.start);
+        d.year_context = YearContext {
+            earlier: years_in(paragraph.start, d.span.start),
+            passage: years_in(first, paragraph.end),
+        };
+    }
 }
 
 impl DateMention {
@@ -252,6 +297,7 @@ fn read(text: &str, caps: &Captures<'_>, locale: Locale) -> Option<DateMention> 
         anchor: None,
         quoted: false,
         hedged: false,
+        year_context: YearContext::default(),
     };
     if let Some(y) = caps.name("yr") {
         // A bare year: not part of a larger number ("1,2019", "2019.5", "$2019"), a

@@ -12,7 +12,7 @@ pub mod role;
 pub mod temporal;
 
 pub use cue::{Anchor, AnchorKind, Cue, CueKind, DateContext, Tense};
-pub use date::{DateForm, DateMention, WeekdayMention};
+pub use date::{DateForm, DateMention, WeekdayMention, YearContext};
 pub use entity::EntityMention;
 pub use locale::Locale;
 pub use number::{Bound, NumberKind, NumberMention};
@@ -158,11 +158,12 @@ pub fn extract(prose: &Prose, options: &ExtractOptions) -> Mentions {
     let changes = relation::changes(&prose.text, &prose.sentences, &numbers);
     referent::annotate(&prose.text, &prose.sentences, &changes, &mut numbers);
     let (temporal, contexts) = temporal::extract(prose, &written);
-    let dates = written
+    let mut dates: Vec<DateMention> = written
         .into_iter()
         .zip(contexts)
         .map(|(d, c)| d.with_context(c))
         .collect();
+    date::set_year_contexts(&prose.paragraphs, &mut dates);
     Mentions {
         dates,
         temporal,
@@ -197,6 +198,31 @@ pub fn extract_with_knowledge(
 mod tests {
     use super::*;
     use crate::span::Span;
+
+    #[test]
+    fn a_date_knows_the_years_of_its_paragraph_and_passage() {
+        let text = "In 2015 the river flooded on 4 June.\n\nOn 3 October it rose again.\n\n\
+                    Then, on 9 May 2019, it fell.\n\nA.\n\nB.\n\nC.\n\nOn 1 March it froze.";
+        let (prose, _) = crate::document::markdown::parse(text);
+        let m = extract(&prose, &ExtractOptions::default());
+        let context = |written: &str| {
+            let d = m
+                .dates()
+                .iter()
+                .find(|d| d.span.text(&prose.text) == written);
+            d.map(|d| d.year_context.clone())
+                .unwrap_or_else(|| panic!("{written} not read: {:?}", m.dates()))
+        };
+        let june = context("4 June");
+        assert_eq!(june.earlier, vec![2015]);
+        assert_eq!(june.passage, vec![2015]);
+        let october = context("3 October");
+        assert!(october.earlier.is_empty());
+        assert_eq!(october.passage, vec![2015]);
+        assert_eq!(context("9 May 2019").passage, vec![2015, 2019]);
+        // Three paragraphs back and no further.
+        assert!(context("1 March").passage.is_empty());
+    }
 
     #[test]
     fn dates_overlapping_finds_exactly_the_dates_over_a_span() {

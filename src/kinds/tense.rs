@@ -1446,7 +1446,13 @@ pub fn tensed<'a>(
             Some(b) => b,
             None => {
                 let day = this_year(d, reference).filter(|_| !inferred)?;
-                if other_year_before(cx, d, reference) {
+                // "In 2022, Fiona made landfall. On October 3, the president visited": a
+                // year written before it in its paragraph is the year it is read in.
+                if d.year_context
+                    .earlier
+                    .iter()
+                    .any(|&y| y != reference.year())
+                {
                     return None;
                 }
                 (day, day)
@@ -1487,20 +1493,6 @@ fn this_year(d: &DateMention, reference: Date) -> Option<Date> {
     let near = d.date_near(reference)?;
     let days = day.since(reference).ok()?.get_days().abs();
     (near == day && days <= 120).then_some(day)
-}
-
-/// Whether a date of another year than `reference`'s comes before the year-less `d` in
-/// its paragraph ("In 2022, Fiona made landfall. On October 3, the president visited").
-fn other_year_before(cx: &CheckContext<'_>, d: &DateMention, reference: Date) -> bool {
-    let Some(paragraph) = cx.doc.prose.paragraph_at(d.span.start) else {
-        return true;
-    };
-    let dates = cx.mentions.dates();
-    let first = dates.partition_point(|m| m.span.start < paragraph.start);
-    dates[first..]
-        .iter()
-        .take_while(|m| m.span.start < d.span.start)
-        .any(|m| m.year.is_some_and(|y| y != reference.year()))
 }
 
 /// Whether the sentence of `d` keeps it from being read as told (see [`tensed`]).

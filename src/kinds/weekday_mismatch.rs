@@ -195,7 +195,7 @@ impl Kind for WeekdayMismatch {
                 continue;
             };
             if year_note.is_empty()
-                || !passage_years(cx, end_mention).any(|y| {
+                || !end_mention.year_context.passage.iter().copied().any(|y| {
                     jiff::civil::Date::new(y, tm, td).is_ok_and(|c| c.weekday() == w2.value)
                 })
             {
@@ -253,7 +253,7 @@ impl WeekdayMismatch {
                 let d = date.date_near(reference)?;
                 // A year written in the passage ("In August 1908, ... On Friday,
                 // August 14th") is the year the writer means when the weekday fits it.
-                if passage_years(cx, date).any(|y| {
+                if date.year_context.passage.iter().copied().any(|y| {
                     jiff::civil::Date::new(y, d.month(), d.day())
                         .is_ok_and(|c| c.weekday() == stated.value)
                 }) {
@@ -535,31 +535,6 @@ fn weekdays_before_range(
         .trim_end();
     let (first, _) = word(rest)?;
     Some((first, last))
-}
-
-/// The years written in the paragraph of `date` and in the three before it: the passage a
-/// year-less date is read in.
-fn passage_years<'a>(
-    cx: &'a CheckContext<'_>,
-    date: &'a crate::extract::DateMention,
-) -> impl Iterator<Item = i16> + 'a {
-    let prose = &cx.doc.prose;
-    let paragraph = prose.paragraph_at(date.span.start);
-    let start = paragraph
-        .and_then(|p| {
-            let i = prose.paragraphs.partition_point(|q| q.start < p.start);
-            i.checked_sub(3)
-                .or(i.checked_sub(2))
-                .or(i.checked_sub(1))
-                .and_then(|i| prose.paragraphs.get(i))
-        })
-        .map_or(paragraph.map_or(date.span.start, |p| p.start), |q| q.start);
-    let end = paragraph.map_or(date.span.end, |p| p.end);
-    cx.mentions
-        .dates_overlapping(crate::span::Span::new(start, end.max(start)))
-        .iter()
-        .filter(move |d| d.span.start >= start && d.span.end <= end)
-        .filter_map(|d| d.year)
 }
 
 /// The span of the day's number in the date as written, and that number rewritten to
