@@ -155,6 +155,7 @@ pub fn extract(prose: &Prose, options: &ExtractOptions) -> Mentions {
     date::extract(&prose.text, options.locale, &mut written);
     let mut numbers = Vec::new();
     number::extract(&prose.text, &prose.quotations, &written, &mut numbers);
+    referent::read_roles(&prose.text, &prose.sentences, &mut numbers);
     let changes = relation::changes(&prose.text, &prose.sentences, &numbers);
     referent::annotate(&prose.text, &prose.sentences, &changes, &mut numbers);
     let (temporal, contexts) = temporal::extract(prose, &written);

@@ -16,18 +16,27 @@ pub use super::role::{Referent, Role, What};
 use super::{NumberKind, NumberMention};
 use crate::span::Span;
 
-/// Read the referent of every number in `numbers` (sorted, of `text`), given the
-/// sentences of the text and the changes between numbers already read.
+/// Give every number in `numbers` (sorted, of `text`) the role its own form and the
+/// words beside it show: a rank, a year, a label, a street number, a race distance, a
+/// share or a change, else a quantity. [`annotate`] completes the roles that relations
+/// between numbers give.
+pub fn read_roles(text: &str, sentences: &[Span], numbers: &mut [NumberMention]) {
+    for n in numbers.iter_mut() {
+        n.referent.role = local_role(text, sentences, n);
+    }
+}
+
+/// Read the referent of every number in `numbers` (sorted, of `text`, their own roles
+/// read by [`read_roles`]), given the sentences of the text and the changes between
+/// numbers.
 pub fn annotate(
     text: &str,
     sentences: &[Span],
     changes: &[ChangeLink],
     numbers: &mut [NumberMention],
 ) {
-    let mut roles: Vec<(Role, Option<usize>)> = numbers
-        .iter()
-        .map(|n| (local_role(text, sentences, n), None))
-        .collect();
+    let mut roles: Vec<(Role, Option<usize>)> =
+        numbers.iter().map(|n| (n.referent.role, None)).collect();
     for c in changes {
         for (i, role) in [(c.from, Role::ChangeFrom), (c.to, Role::ChangeTo)] {
             if let Some(r) = roles.get_mut(i) {
@@ -880,6 +889,16 @@ mod tests {
         let part = find(&ns, text, "12");
         let whole = part.referent.whole.map(|i| ns[i].value);
         assert_eq!(whole, Some(40.0));
+    }
+
+    #[test]
+    fn street_numbers_are_no_values_of_a_change() {
+        let text = "The bakery moved from 12 Harbour Road to 40 Harbour Road, doubling its space.";
+        let (prose, _) = crate::document::markdown::parse(text);
+        let m = extract(&prose, &ExtractOptions::default());
+        let roles: Vec<Role> = m.numbers.iter().map(|n| n.referent.role).collect();
+        assert_eq!(roles, vec![Role::Address, Role::Address]);
+        assert!(m.changes.is_empty(), "{:?}", m.changes);
     }
 
     #[test]

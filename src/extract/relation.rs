@@ -247,14 +247,18 @@ pub fn indexes_in(numbers: &[NumberMention], sentence: Span) -> std::ops::Range<
     first..last.max(first)
 }
 
-/// Every change of every sentence, read once (see [`from_to_pairs`]), in order.
+/// Every change of every sentence, read once (see [`from_to_pairs`]), in order. Numbers
+/// that are not quantities (a year, a label, a street number, a race distance: see
+/// [`super::role::Role::is_quantity`]) are no value of a change.
 pub fn changes(text: &str, sentences: &[Span], numbers: &[NumberMention]) -> Vec<ChangeLink> {
     let mut out = Vec::new();
     for &sentence in sentences {
         let idx: Vec<usize> = indexes_in(numbers, sentence)
             .filter(|&i| {
                 let n = &numbers[i];
-                sentence.contains(n.span) && n.kind != NumberKind::Ordinal
+                sentence.contains(n.span)
+                    && n.kind != NumberKind::Ordinal
+                    && n.referent.role.is_quantity()
             })
             .collect();
         if idx.len() < 2 {

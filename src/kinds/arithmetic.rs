@@ -205,7 +205,8 @@ pub fn direction(relative: f64) -> &'static str {
     }
 }
 
-/// The numbers inside `sentence`, ordinals left out. `numbers` is sorted by start, so
+/// The numbers inside `sentence` that are quantities: ordinals, years, labels, street
+/// numbers and race distances left out (see [`crate::extract::referent::Role`]). `numbers` is sorted by start, so
 /// this is a binary search, not a scan per sentence.
 pub fn numbers_in(numbers: &[NumberMention], sentence: Span) -> Vec<&NumberMention> {
     let first = numbers.partition_point(|n| n.value_span.start < sentence.start);
@@ -214,7 +215,11 @@ pub fn numbers_in(numbers: &[NumberMention], sentence: Span) -> Vec<&NumberMenti
         .unwrap_or(&[])
         .iter()
         .take_while(|n| n.value_span.start < sentence.end)
-        .filter(|n| sentence.contains(n.span) && n.kind != NumberKind::Ordinal)
+        .filter(|n| {
+            sentence.contains(n.span)
+                && n.kind != NumberKind::Ordinal
+                && n.referent.role.is_quantity()
+        })
         .collect()
 }
 
