@@ -5,6 +5,7 @@ pub mod date;
 pub mod entity;
 mod locale;
 pub mod number;
+pub mod partition;
 pub mod people;
 pub mod referent;
 pub mod relation;

@@ -47,17 +47,19 @@ pub fn annotate(
             r.0 = Role::Change;
         }
     }
-    // "12 of the 40 firms", "55 million of the 80 million doses": a part and its whole.
-    for i in 1..numbers.len() {
-        let (p, w) = (&numbers[i - 1], &numbers[i]);
-        if p.is_cardinal()
-            && w.is_cardinal()
-            && roles[i - 1].0 == Role::Quantity
-            && roles[i].0 == Role::Quantity
-            && is_partitive_link(&super::number::gap(text, p.span, w.span))
-        {
-            roles[i - 1] = (Role::Part, Some(i));
-            roles[i].0 = Role::Whole;
+    // "12 of the 40 firms", "Of those, 48": a part and its whole (see
+    // [`super::partition`]).
+    for (i, whole) in super::partition::wholes(text, sentences, numbers)
+        .into_iter()
+        .enumerate()
+    {
+        let Some(w) = whole else { continue };
+        if roles[i].0 == Role::Quantity {
+            roles[i].0 = Role::Part;
+        }
+        roles[i].1 = Some(w);
+        if roles[w].0 == Role::Quantity {
+            roles[w].0 = Role::Whole;
         }
     }
     let mut list_items = vec![false; numbers.len()];
@@ -779,40 +781,6 @@ fn is_inventory(text: &str, numbers: &[NumberMention], sentence: Span) -> bool {
             (1..=4).contains(&words) && label.starts_with(|c: char| c.is_uppercase())
         });
     counted.len() >= 3 && distinct.len() >= 2 || distinct.len() < counted.len() || labelled
-}
-
-/// "of", "of the", "out of the": the link from a share to its whole.
-pub fn is_of_link(g: &str) -> bool {
-    let t = g.trim();
-    matches!(
-        t,
-        "of" | "of the" | "out of" | "out of the" | "of all" | "of its" | "of their" | "of those"
-    )
-}
-
-/// The link from a count to its whole: "of", "out of", then at most a determiner or a
-/// possessive ("12 of the 40", "12 out of 40", "12 of its 40", "12 of the city's 40").
-pub fn is_partitive_link(g: &str) -> bool {
-    let lower = g.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let rest = match words.as_slice() {
-        ["of", rest @ ..] | ["out", "of", rest @ ..] => rest,
-        _ => return false,
-    };
-    let determiner = |w: &str| {
-        matches!(
-            w,
-            "the" | "all" | "its" | "their" | "our" | "his" | "her" | "those" | "these"
-        )
-    };
-    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'");
-    match rest {
-        [] => true,
-        [d] => determiner(d) || possessive(d),
-        ["all", "the"] | ["all", "of", "the"] => true,
-        ["the", p] => possessive(p),
-        _ => false,
-    }
 }
 
 #[cfg(test)]

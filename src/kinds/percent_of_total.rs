@@ -19,7 +19,9 @@ use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in
 use crate::extract::number::{gap};
 use crate::numbers::{format_number, format_share};
 use super::arithmetic::{phrase_end, quoted_note};
-use crate::extract::referent::{is_of_link, is_partitive_link};
+use crate::extract::partition::{
+    is_of_link, is_partitive_link, is_qualifier, same_noun,
+};
 use crate::extract::{NumberKind, NumberMention};
 use crate::span::Span;
 
@@ -77,46 +79,6 @@ impl Build for PercentOfTotal {
     }
 }
 
-/// Words that may qualify a quantity before a share is given for it: "in the study",
-/// "surveyed", "polled last month", "across the region".
-fn is_qualifier(words: &str) -> bool {
-    let words: Vec<&str> = words.split_whitespace().collect();
-    let Some(first) = words.first() else {
-        return true;
-    };
-    words.len() <= 4
-        && words.iter().all(|w| {
-            w.chars()
-                .all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
-        })
-        && matches!(
-            *first,
-            "in" | "at"
-                | "on"
-                | "from"
-                | "across"
-                | "nationwide"
-                | "overall"
-                | "surveyed"
-                | "polled"
-                | "questioned"
-                | "interviewed"
-                | "asked"
-                | "inspected"
-                | "studied"
-                | "sampled"
-                | "tested"
-                | "examined"
-                | "checked"
-                | "counted"
-                | "reviewed"
-                | "listed"
-                | "registered"
-                | "taking"
-                | "who"
-        )
-}
-
 /// The markers of a share given in apposition, longest first: "(45%)", ", or 45%,",
 /// ", 45%,", "— 45% —", ", which is 45%", ", representing 45%".
 const APPOSITION_MARKERS: &[&str] = &[
@@ -153,61 +115,6 @@ fn is_apposition(text: &str, from: usize, to: usize) -> bool {
             is_qualifier(before)
         })
     })
-}
-
-/// The words of the sentence before `pos`, lower case and trimmed.
-fn clause_before(text: &str, sentence: Span, pos: usize) -> String {
-    text.get(sentence.start..pos)
-        .unwrap_or("")
-        .trim()
-        .to_lowercase()
-}
-
-/// Whether `lead` (the sentence before a whole) introduces the whole of a partition at
-/// the start of a clause: "Of the", "Among", "Out of", "Of its", after nothing or a comma.
-fn introduces_whole(lead: &str) -> bool {
-    const LINKS: &[&str] = &[
-        "of the", "of", "among the", "among", "out of the", "out of", "of its", "of their",
-        "of all the", "of all",
-    ];
-    LINKS.iter().any(|l| {
-        lead.strip_suffix(l).is_some_and(|before| {
-            let before = before.trim_end();
-            (before.is_empty() || before.ends_with(',') || before.ends_with(':'))
-                && (before.is_empty() || !before.ends_with(char::is_alphanumeric))
-        })
-    })
-}
-
-/// "Of those,", "Among them,": a part of a whole named before.
-fn refers_to_whole(lead: &str) -> bool {
-    let lead = lead.trim_end_matches(',').trim_end();
-    [
-        "of those",
-        "of them",
-        "of these",
-        "among them",
-        "among those",
-        "among these",
-        "of that number",
-        "of the total",
-        "of whom",
-        "of which",
-    ]
-    .iter()
-    .any(|l| {
-        lead.strip_suffix(l).is_some_and(|before| {
-            let before = before.trim_end();
-            before.is_empty() || before.ends_with(',') || before.ends_with(" and")
-        })
-    })
-}
-
-fn same_noun(a: &NumberMention, b: &NumberMention) -> bool {
-    match (&a.noun, &b.noun) {
-        (Some(x), Some(y)) => x.trim_end_matches('s') == y.trim_end_matches('s'),
-        _ => true,
-    }
 }
 
 impl PercentOfTotal {
@@ -254,10 +161,9 @@ impl PercentOfTotal {
 /// 800") gives its own part and whole as quantities.
 fn part_and_whole_before(
     text: &str,
-    sentence: Span,
+    numbers: &[NumberMention],
     nums: &[&NumberMention],
     i: usize,
-    earlier: Option<&[&NumberMention]>,
 ) -> Option<(NumberMention, NumberMention)> {
     let s = nums.get(i)?;
     if !s.is_share() {
@@ -284,41 +190,27 @@ fn part_and_whole_before(
     if !p.is_cardinal() {
         return None;
     }
-    let q = i.checked_sub(2).and_then(|j| nums.get(j));
-    // "12 of the 40 firms (45%)": the part, its link, the whole.
-    if let Some(q) = q {
-        if q.is_cardinal()
-            && (q.noun.is_none() || same_noun(q, p))
-            && is_partitive_link(&gap(text, q.span, p.span))
-        {
+    part_and_whole(numbers, nums, i - 1)
+}
+
+/// The part and the whole the count `nums[j]` belongs to, as the extractor linked them
+/// (see [`crate::extract::partition`]): the count before it as a part of it ("12 of the
+/// 40 firms"), else its own whole ("Of the 500 clinics surveyed, 464"; "Of those, 48";
+/// "280 of them").
+fn part_and_whole(
+    numbers: &[NumberMention],
+    nums: &[&NumberMention],
+    j: usize,
+) -> Option<(NumberMention, NumberMention)> {
+    let p = nums.get(j)?;
+    let whole_of = |n: &NumberMention| n.referent.whole.and_then(|w| numbers.get(w));
+    if let Some(q) = j.checked_sub(1).and_then(|k| nums.get(k)) {
+        if whole_of(q).is_some_and(|w| std::ptr::eq(w, *p)) {
             return Some(((*q).clone(), (*p).clone()));
         }
-        // "Of the 500 clinics surveyed, 464, or 74 percent,": the whole first.
-        if q.is_cardinal()
-            && q.noun.is_some()
-            && same_noun(q, p)
-            && introduces_whole(&clause_before(text, sentence, q.span.start))
-            && text
-                .get(phrase_end(q)..p.span.start)
-                .and_then(|g| g.trim().strip_suffix(','))
-                .is_some_and(is_qualifier)
-        {
-            return Some(((*p).clone(), (*q).clone()));
-        }
     }
-    // "There were 50 workers in the survey. Of those, 48 (86%)": the whole is the last
-    // count with a noun before, in this sentence or the one before.
-    if refers_to_whole(&clause_before(text, sentence, p.span.start)) {
-        let whole = nums[..i - 1]
-            .iter()
-            .rev()
-            .chain(earlier.unwrap_or(&[]).iter().rev())
-            .find(|n| n.is_cardinal() && n.noun.is_some())?;
-        if same_noun(whole, p) && p.value <= whole.value {
-            return Some(((*p).clone(), (*whole).clone()));
-        }
-    }
-    None
+    let w = whole_of(p)?;
+    Some(((*p).clone(), w.clone()))
 }
 
 /// What restates a part as a share after the clause that gives the part: "12 of the 40
@@ -348,9 +240,9 @@ const RESTATEMENTS: &[&str] = &[
 /// contrast, and the share must be of the whole (see [`share_of_the_whole`]).
 fn part_and_whole_across_clause(
     text: &str,
+    numbers: &[NumberMention],
     nums: &[&NumberMention],
     i: usize,
-    earlier: Option<&[&NumberMention]>,
 ) -> Option<(NumberMention, NumberMention)> {
     let s = nums.get(i)?;
     let p = nums.get(i.checked_sub(1)?)?;
@@ -377,30 +269,8 @@ fn part_and_whole_across_clause(
     {
         return None;
     }
-    // "12 of the 40 firms ...": the part, its link, the whole.
-    if let Some(q) = i.checked_sub(2).and_then(|j| nums.get(j)) {
-        if q.is_cardinal()
-            && (q.noun.is_none() || same_noun(q, p))
-            && is_partitive_link(&gap(text, q.span, p.span))
-        {
-            return Some(((*q).clone(), (*p).clone()));
-        }
-    }
-    // "280 of them ...": the whole is the last count with a noun before the part.
-    let after = text.get(p.span.end..)?.to_lowercase();
-    if !["of them", "of those", "of these"]
-        .iter()
-        .any(|l| after.trim_start().starts_with(l))
-    {
-        return None;
-    }
-    let before_part = &nums[..i - 1];
-    let whole = before_part
-        .iter()
-        .rev()
-        .chain(earlier.unwrap_or(&[]).iter().rev())
-        .find(|n| n.is_cardinal() && n.noun.is_some())?;
-    (same_noun(whole, p) && p.value <= whole.value).then(|| ((*p).clone(), (*whole).clone()))
+    // "12 of the 40 firms ...", "280 of them ...": the part and its whole.
+    part_and_whole(numbers, nums, i - 1)
 }
 
 /// "Just 148 — or 64% — of the 300 stores", "148 (64%) of the 300 stores": the part,
@@ -435,14 +305,13 @@ impl Kind for PercentOfTotal {
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = cx.text;
         let tol = self.params.tolerance;
-        let sentences: Vec<(Span, Vec<&NumberMention>)> = sentence_numbers(cx).collect();
-        for (k, (sentence, nums)) in sentences.iter().enumerate() {
-            let earlier = k.checked_sub(1).map(|j| sentences[j].1.as_slice());
+        for (_, nums) in sentence_numbers(cx) {
+            let nums = &nums;
             for i in 0..nums.len() {
                 // A share in apposition with a part of a whole, however the two are
                 // linked: "12 of the 40 firms (45%)", "Of the 500 clinics surveyed, 464,
                 // or 74 percent,", "Of those, 48 — 86% —", "291 out of 800 (55.4%)".
-                if let Some((c, w)) = part_and_whole_before(text, *sentence, nums, i, earlier)
+                if let Some((c, w)) = part_and_whole_before(text, cx.mentions.numbers(), nums, i)
                 {
                     self.check_part(text, &c, &w, nums[i], out);
                     continue;
@@ -454,7 +323,7 @@ impl Kind for PercentOfTotal {
                 }
                 // "12 of the 40 firms reported a loss, which is 30% of the total".
                 if let Some((c, w)) =
-                    part_and_whole_across_clause(text, nums, i, earlier)
+                    part_and_whole_across_clause(text, cx.mentions.numbers(), nums, i)
                 {
                     self.check_part(text, &c, &w, nums[i], out);
                     continue;
