@@ -110,6 +110,32 @@ mod tests {
     }
 
     #[test]
+    fn reads_auxiliaries_written_into_one_word() {
+        let d = Some("2022-01-20");
+        let k = kind();
+        assert_finds(&k, "We've settled the claim on <<14 March 2022>>.", d);
+        assert_finds(&k, "The ferry wasn't sailing on <<2 April 2022>> after all.", d);
+        assert_finds(&k, "The permit hadn't been renewed on <<5 May 2022>>.", d);
+    }
+
+    #[test]
+    fn reads_a_leading_date_after_an_adverb() {
+        let d = Some("2022-01-20");
+        assert_finds(&kind(), "Back on <<9 March 2022>>, the club sacked its coach.", d);
+    }
+
+    #[test]
+    fn allows_arranged_events_and_dates_of_event_nouns() {
+        let d = Some("2022-01-20");
+        let k = kind();
+        assert_clean(&k, "The club booked a friendly against Porto on 9 March 2022.", d);
+        assert_clean(&k, "The palace announced a state visit to Ghana on 9 March 2022.", d);
+        assert_clean(&k, "Staff were told of the inspector's visit on 9 March 2022.", d);
+        assert_clean(&k, "The mayor invited residents to a meeting on 9 March 2022.", d);
+        assert_clean(&k, "The utility issued bonds due in 2031.", d);
+    }
+
+    #[test]
     fn allows_plans_quotes_and_earlier_dates() {
         let d = Some("2022-01-20");
         assert_clean(&kind(), "The final was held on 14 January 2022.", d);

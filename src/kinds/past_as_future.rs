@@ -99,6 +99,26 @@ mod tests {
     }
 
     #[test]
+    fn reads_contracted_will_and_arranged_progressives() {
+        let d = Some("2018-04-10");
+        let k = kind();
+        assert_finds(&k, "She'll open the hospital's new ward on <<6 March 2018>>.", d);
+        assert_finds(&k, "They're due to sign the lease on <<6 March 2018>>.", d);
+        assert_finds(&k, "The two presidents are meeting in Helsinki on <<6 March 2018>>.", d);
+        assert_finds(&k, "On <<6 March 2018>>, the orchestra is performing in Vienna.", d);
+    }
+
+    #[test]
+    fn allows_ongoing_work_on_past_events() {
+        let d = Some("2018-04-10");
+        let k = kind();
+        assert_clean(&k, "Detectives are investigating a burglary on 6 March 2018.", d);
+        assert_clean(&k, "Crews are visiting farms hit on 6 March 2018 by hail.", d);
+        assert_clean(&k, "The gallery is opening more rooms in 2017.", d);
+        assert_clean(&k, "Fans will look back on 6 March 2018 for years.", d);
+    }
+
+    #[test]
     fn allows_quoted_plans_past_plans_and_later_dates() {
         let d = Some("2018-04-10");
         assert_clean(&kind(), "The vote will be held on 3 May 2018.", d);

@@ -290,6 +290,9 @@ fn is_blocker(t: &Token<'_>) -> bool {
         "bombing",
         "raid",
         "outbreak",
+        // "bonds due in 2030": after a noun, "due" gives the date to the noun ("was due
+        // in" is read as a verb before this word is looked at).
+        "due",
         "pandemic",
         "summit",
         "conference",
@@ -344,9 +347,37 @@ fn is_blocker(t: &Token<'_>) -> bool {
 }
 
 /// Auxiliaries and the words that may stand between them and the main verb.
-const BE_PRESENT: &[&str] = &["is", "are", "am", "'s", "’s"];
-const BE_PAST: &[&str] = &["was", "were"];
-const HAVE_PRESENT: &[&str] = &["has", "have", "'ve", "’ve"];
+const BE_PRESENT: &[&str] = &[
+    "is", "are", "am", "'s", "’s", "isn't", "isn’t", "aren't", "aren’t",
+];
+const BE_PAST: &[&str] = &["was", "were", "wasn't", "wasn’t", "weren't", "weren’t"];
+const HAVE_PRESENT: &[&str] = &[
+    "has",
+    "have",
+    "'ve",
+    "’ve",
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+];
+const HAVE_PAST: &[&str] = &["had", "hadn't", "hadn’t"];
+
+/// The auxiliary a subject carries in one word: "we'll", "they've", "you're". Reporters
+/// quote and write these; "'s" and "'d" are left alone, as each has two readings ("it's
+/// been" and "it's due", "we'd signed" and "we'd sign").
+fn contracted(word: &str) -> Option<Form> {
+    let (head, tail) = word.rsplit_once(['\'', '’'])?;
+    if head.is_empty() || !head.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    match tail.to_ascii_lowercase().as_str() {
+        "ll" => Some(Form::Will),
+        "ve" => Some(Form::HavePresent),
+        "re" => Some(Form::BePresent),
+        _ => None,
+    }
+}
 const MODALS: &[&str] = &[
     "would",
     "could",
@@ -444,6 +475,13 @@ const PLAN_PARTICIPLES: &[&str] = &[
     "requested",
     "appropriated",
     "reserved",
+    // Arranging an event is not the event: "booked a visit to the client on".
+    "booked",
+    "arranged",
+    "organised",
+    "organized",
+    "invited",
+    "summoned",
     "designated",
     "needed",
     "required",
@@ -479,6 +517,65 @@ const PLAN_VERBS: &[&str] = &[
     "threaten",
     "proposes",
     "propose",
+];
+
+/// Verbs of arranged events whose present progressive tells a plan ("the two leaders
+/// are meeting on 7 October"); other verbs in "-ing" after "is" tell what goes on now
+/// ("police are investigating an assault on 3 March").
+const ARRANGED: &[&str] = &[
+    "meeting",
+    "visiting",
+    "holding",
+    "hosting",
+    "opening",
+    "launching",
+    "travelling",
+    "traveling",
+    "flying",
+    "leaving",
+    "departing",
+    "arriving",
+    "returning",
+    "signing",
+    "voting",
+    "playing",
+    "performing",
+    "presenting",
+    "unveiling",
+    "releasing",
+    "publishing",
+    "staging",
+    "marrying",
+    "touring",
+    "testifying",
+    "speaking",
+    "competing",
+];
+
+/// Events that a date after them may belong to, written as nouns: "announced a state
+/// visit to Paris on 7 October", "told the client of the meeting on".
+const EVENT_NOUNS: &[&str] = &[
+    "visit",
+    "visits",
+    "trip",
+    "trips",
+    "journey",
+    "appointment",
+    "appointments",
+    "meeting",
+    "meetings",
+    "hearing",
+    "hearings",
+    "interview",
+    "interviews",
+    "wedding",
+    "funeral",
+    "ceremony",
+    "ceremonies",
+    "inauguration",
+    "launch",
+    "opening",
+    "reopening",
 ];
 
 /// Irregular past forms and participles that news dates events with.
@@ -948,7 +1045,8 @@ fn form(tokens: &[Token<'_>], i: usize) -> Option<Form> {
         _ if t.is(BE_PAST) => Form::BePast,
         "be" | "been" | "being" => Form::Be,
         _ if t.is(HAVE_PRESENT) => Form::HavePresent,
-        "had" => Form::HavePast,
+        _ if t.is(HAVE_PAST) => Form::HavePast,
+        _ if contracted(w).is_some() => contracted(w)?,
         "did" | "didn't" => Form::Did,
         "falls" | "fall" => Form::Falls,
         "to" => {
@@ -984,7 +1082,11 @@ fn form(tokens: &[Token<'_>], i: usize) -> Option<Form> {
                         || p.is(BE_PAST)
                         || p.is(&["been", "be"])
                         || p.is(HAVE_PRESENT)
-                        || p.is(&["had"])
+                        || p.is(HAVE_PAST)
+                        || matches!(
+                            contracted(&p.lower()),
+                            Some(Form::BePresent | Form::HavePresent)
+                        )
                 });
             if !aux {
                 return None;
@@ -1004,7 +1106,16 @@ fn form(tokens: &[Token<'_>], i: usize) -> Option<Form> {
             Form::Past
         }
         _ if w.len() > 5 && w.ends_with("ing") => {
-            if t.is(NOT_VERBS_ING) || after_determiner() {
+            // "are meeting", "is opening": after "be" an arranged event's noun in "-ing"
+            // is its verb.
+            let after_be = t.is(ARRANGED)
+                && i > 0
+                && tokens.get(i - 1).is_some_and(|p| {
+                    p.is(BE_PRESENT)
+                        || p.is(BE_PAST)
+                        || contracted(&p.lower()) == Some(Form::BePresent)
+                });
+            if t.is(NOT_VERBS_ING) && !after_be || after_determiner() {
                 return None;
             }
             Form::Ing
@@ -1175,6 +1286,9 @@ fn group_tense(tokens: &[Token<'_>], i: usize, floor: usize) -> Option<Governor>
         }
         Form::Ing => match before(i) {
             Some((k, Form::BePast)) => Some(Governor::Past(span_from(k))),
+            // "are meeting the client on 7 October": the present progressive of an
+            // arranged event is its future (the date's kind is checked by the caller).
+            Some((k, Form::BePresent)) if t.is(ARRANGED) => Some(Governor::Future(span_from(k))),
             _ => None,
         },
         Form::Past => {
@@ -1323,11 +1437,22 @@ fn read_clause(tokens: &[Token<'_>], at: usize, d: &DateMention) -> Option<Gover
         }
         if form(tokens, j).is_some() {
             let g = group_tense(tokens, j, floor)?;
-            return check_preposition(g, preposition, tokens, j);
+            let object = tokens.get(j + 1..lead).unwrap_or(&[]);
+            return check_preposition(g, preposition, tokens, j, day, object);
         }
         // "benefit from these grants in 2021", but "discharged from hospital on".
         let from_place = t.is(&["from"]) && tokens.get(j + 1).is_some_and(|n| n.is(TO_NOUNS));
-        if is_blocker(t) && !from_place {
+        // "informed the client of the visit on": the date is the event noun's.
+        // A noun after a determiner or a modifier ("a state visit"); after "will", "to"
+        // or a pronoun the word is the verb ("will visit the site on").
+        let event = t.is(EVENT_NOUNS)
+            && j > 0
+            && tokens.get(j - 1).is_some_and(|p| {
+                p.is_word() && form(tokens, j - 1).is_none() && !p.is(PRONOUNS) && !is_adverb(p)
+            });
+        // "will look back on 3 March as a turning point": the date is remembered.
+        let recalled = t.is(&["back"]) && j > 0 && tokens[j - 1].lower().starts_with("look");
+        if (is_blocker(t) || event || recalled) && !from_place {
             return None;
         }
         // "more than 200 flights" counts; "higher than in 2023" compares.
@@ -1342,7 +1467,11 @@ fn read_clause(tokens: &[Token<'_>], at: usize, d: &DateMention) -> Option<Gover
     }
     // No verb before the date: a date leading its clause governs the clause's verb
     // ("On 17 August 2023, the jury delivered its verdict").
-    if lead != floor {
+    // "Back on 7 October 2020, we ...": adverbs may stand before the date phrase.
+    let opener = tokens
+        .get(floor..lead)
+        .is_some_and(|ts| ts.iter().all(|t| is_adverb(t) || t.is(&["back"])));
+    if !opener {
         return None;
     }
     let mut k = at + 1;
@@ -1360,7 +1489,10 @@ fn read_clause(tokens: &[Token<'_>], at: usize, d: &DateMention) -> Option<Gover
             let mut m = k + 1;
             while let Some(n) = tokens.get(m) {
                 match form(tokens, m) {
-                    Some(Form::Ing) | None if !is_adverb(n) => break,
+                    // "we are meeting", "we were visiting": an arranged event's -ing
+                    // form belongs to the group.
+                    Some(Form::Ing) if !n.is(ARRANGED) => break,
+                    None if !is_adverb(n) => break,
                     // "In August 2022, the council voted to close the depot": the date
                     // is the vote's, not the closing's.
                     Some(Form::To)
@@ -1375,7 +1507,7 @@ fn read_clause(tokens: &[Token<'_>], at: usize, d: &DateMention) -> Option<Gover
                 m += 1;
             }
             let g = group_tense(tokens, last, start)?;
-            return check_preposition(g, preposition, tokens, last);
+            return check_preposition(g, preposition, tokens, last, day, &[]);
         }
         k += 1;
     }
@@ -1399,13 +1531,30 @@ fn is_preposition(t: &Token<'_>) -> bool {
 
 /// Whether the preposition before the date fits the governor's tense: "for" dates a
 /// plan ("is scheduled for"), "by" a deadline ahead; an event in the past takes "on",
-/// "in", "at", "during" or none.
+/// "in", "at", "during" or none. A present progressive ("are meeting") is a future only
+/// with a day ("on 7 October") and a short plain `object` between verb and date: with a
+/// month or a year it may tell what goes on now, and a participle in the object dates
+/// another event ("are visiting towns hit on 3 March").
 fn check_preposition(
     g: Governor,
     prep: Option<PrepKind>,
     tokens: &[Token<'_>],
     verb: usize,
+    day: bool,
+    object: &[Token<'_>],
 ) -> Option<Governor> {
+    let progressive = form(tokens, verb) == Some(Form::Ing);
+    if matches!(g, Governor::Future(_)) && progressive {
+        let plain = |t: &Token<'_>| {
+            t.is_word()
+                && !t.lower().ends_with("ed")
+                && !t.is(IRREGULAR_PAST)
+                && !t.is(&["hit", "put", "cut", "set", "shut", "hurt", "spread", "cast"])
+        };
+        if !day || object.len() > 4 || !object.iter().all(plain) {
+            return None;
+        }
+    }
     match (g, prep) {
         (Governor::Past(_), Some(PrepKind::By | PrepKind::For)) => None,
         (Governor::Future(_), Some(PrepKind::For)) => {
