@@ -6,12 +6,17 @@
 //! Reads the verb that governs the date in its clause ([`tense::governor`]): any past or
 //! perfect verb, before the date or after a date that leads the clause. Reported speech
 //! does not excuse it ("officials said the vote was held on" a day yet to come).
+//! Auxiliaries written into one word count ("we've", "wasn't", "hadn't"), and a date
+//! that leads its clause may follow an adverb ("Back on 9 March 2022, ...").
 //! Limits: verbs the reader does not know as past (base-form pasts such as "cut",
 //! "set") are missed; an infinitive after a past verb ("voted to close the depot in
-//! 2025") is left alone, as it names a plan. Dates inside quotations, in conditional
-//! sentences or after a past plan ("was scheduled for") are skipped. A date without a
-//! year is read in the reference year only when that reading is the nearest, within
-//! four months, and no other year comes before it in the paragraph. The date must lie
+//! 2025") is left alone, as it names a plan; so are arranging an event ("booked a
+//! visit on", "invited members to a rally on") and a date after an event noun ("a
+//! state visit on", "the meeting on") or "due" ("bonds due in 2031"). Dates inside
+//! quotations, in conditional sentences or after a past plan ("was scheduled for") are
+//! skipped. A date without a year is read in the reference year only when that reading
+//! is the nearest, within four months, and no other year comes before it in the
+//! paragraph. The date must lie
 //! more than `min_days` after the reference date, to allow for time zones and late
 //! publication. With an inferred reference date (the earliest the text can be), only
 //! the extractor's cue right before the date counts. Skipped without a reference date.

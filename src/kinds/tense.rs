@@ -111,6 +111,10 @@ pub enum Governor {
     /// A future or a present plan ("will sign", "is set to", "plans to", "is
     /// scheduled for").
     Future(Span),
+    /// The present of a timetable ("the exhibition opens on", "the law takes effect
+    /// on"): a future for a date near the reference date, a story's narrative present
+    /// for one long past ("the film opens on 6 June 1944").
+    Scheduled(Span),
 }
 
 /// A word of a sentence, lower-cased, or a date, or one punctuation mark.
@@ -937,7 +941,28 @@ enum Form {
     PlanVerb,
     /// "falls" before "on".
     Falls,
+    /// "opens", "takes effect", "comes into force": the present of a timetable.
+    Scheduled,
 }
+
+/// Verbs whose present tells a timetable, in the third person.
+const SCHEDULED: &[&str] = &[
+    "opens",
+    "reopens",
+    "closes",
+    "begins",
+    "starts",
+    "ends",
+    "expires",
+    "resumes",
+    "premieres",
+    "convenes",
+    "departs",
+];
+
+/// How far before the reference date the present of a timetable is still read as a
+/// stale future rather than as a story's narrative present.
+const SCHEDULED_DAYS: i64 = 183;
 
 /// Bare nouns that follow "to" as a preposition ("opened to traffic").
 const TO_NOUNS: &[&str] = &[
@@ -1049,6 +1074,20 @@ fn form(tokens: &[Token<'_>], i: usize) -> Option<Form> {
         _ if contracted(w).is_some() => contracted(w)?,
         "did" | "didn't" => Form::Did,
         "falls" | "fall" => Form::Falls,
+        _ if t.is(SCHEDULED) && !capitalised => Form::Scheduled,
+        // "takes effect", "takes place", "comes into force", "goes on sale".
+        "takes" | "comes" | "goes" => {
+            let next = tokens.get(i + 1)?;
+            let fixed = match w {
+                "takes" => next.is(&["effect", "place"]),
+                "comes" => next.is(&["into"]),
+                _ => next.is(&["on", "into"]),
+            };
+            if !fixed {
+                return None;
+            }
+            Form::Scheduled
+        }
         "to" => {
             let next = tokens.get(i + 1)?;
             let verb_like = next.is_word()
@@ -1257,6 +1296,12 @@ fn group_tense(tokens: &[Token<'_>], i: usize, floor: usize) -> Option<Governor>
             let on = tokens.get(i + 1).is_some_and(|n| n.is(&["on", "in"]));
             (on && t.word.eq_ignore_ascii_case("falls")).then_some(Governor::Future(t.span))
         }
+        // Its own verb group ("the season opens on"), not a relative clause that
+        // describes ("the period that begins on").
+        Form::Scheduled => {
+            let relative = floor > 0 && tokens[floor - 1].is(&["that", "which", "who"]);
+            (before(i).is_none() && !relative).then_some(Governor::Scheduled(t.span))
+        }
         Form::PlanVerb => {
             let plural_or_third = before(i).is_none();
             plural_or_third.then_some(Governor::Future(t.span))
@@ -1289,6 +1334,11 @@ fn group_tense(tokens: &[Token<'_>], i: usize, floor: usize) -> Option<Governor>
             // "are meeting the client on 7 October": the present progressive of an
             // arranged event is its future (the date's kind is checked by the caller).
             Some((k, Form::BePresent)) if t.is(ARRANGED) => Some(Governor::Future(span_from(k))),
+            // "will be travelling on 7 March": the future progressive.
+            Some((k, Form::Be)) => match before(k)? {
+                (w, Form::Will) => Some(Governor::Future(span_from(w))),
+                _ => None,
+            },
             _ => None,
         },
         Form::Past => {
@@ -1374,6 +1424,7 @@ fn read_clause(tokens: &[Token<'_>], at: usize, d: &DateMention) -> Option<Gover
         Some(p) if p.is(AT) => (lead - 1, Some(PrepKind::At)),
         Some(p) if p.is(&["by"]) => (lead - 1, Some(PrepKind::By)),
         Some(p) if p.is(&["for"]) => (lead - 1, Some(PrepKind::For)),
+        Some(p) if p.is(&["until", "till"]) => (lead - 1, Some(PrepKind::Until)),
         // "was held the 23rd of June 2020".
         Some(p)
             if p.is_word()
@@ -1519,6 +1570,9 @@ enum PrepKind {
     At,
     By,
     For,
+    /// "until": the end of a state; "will stay closed until" a day gone by is stale,
+    /// "was postponed until" a day to come is not past.
+    Until,
 }
 
 fn is_preposition(t: &Token<'_>) -> bool {
@@ -1556,7 +1610,8 @@ fn check_preposition(
         }
     }
     match (g, prep) {
-        (Governor::Past(_), Some(PrepKind::By | PrepKind::For)) => None,
+        (Governor::Past(_), Some(PrepKind::By | PrepKind::For | PrepKind::Until)) => None,
+        (Governor::Scheduled(_), Some(PrepKind::By | PrepKind::For | PrepKind::Until)) => None,
         (Governor::Future(_), Some(PrepKind::For)) => {
             // Only a present plan participle dates with "for": "is scheduled for".
             tokens.get(verb)?.is(PLAN_PARTICIPLES).then_some(g)
@@ -1620,6 +1675,13 @@ pub fn tensed<'a>(
             (Governor::Past(s), Wrong::After) | (Governor::Future(s), Wrong::Before) => {
                 Some((d, s))
             }
+            (Governor::Scheduled(s), Wrong::Before) => {
+                // A week's slack: a release written days before it is published keeps
+                // its present ("the waiver begins 30 August").
+                let recent = last >= add_days(reference, -SCHEDULED_DAYS);
+                let gone = last < add_days(reference, -7);
+                (recent && gone && timetable(cx, d, reference)).then_some((d, s))
+            }
             _ => None,
         }
     })
@@ -1650,6 +1712,53 @@ fn other_year_before(cx: &CheckContext<'_>, d: &DateMention, reference: Date) ->
         .iter()
         .take_while(|m| m.span.start < d.span.start)
         .any(|m| m.year.is_some_and(|y| y != reference.year()))
+}
+
+/// Whether the present of the sentence of `d` is a timetable: not a habit ("opens each
+/// year on", "usually closes on"), not reported ("expires on 1 March, the company
+/// said"), where the present may be the speaker's, and not a period still running at
+/// `reference` ("begins 30 August and ends 16 September").
+fn timetable(cx: &CheckContext<'_>, d: &DateMention, reference: Date) -> bool {
+    let Some(sentence) = cx.doc.prose.sentence_at(d.span.start) else {
+        return false;
+    };
+    let dates = cx.mentions.dates();
+    let first = dates.partition_point(|m| m.span.start < sentence.start);
+    let running = dates[first..]
+        .iter()
+        .take_while(|m| m.span.start < sentence.end)
+        .any(|m| {
+            m.bounds()
+                .or_else(|| m.date_near(reference).map(|n| (n, n)))
+                .is_some_and(|(_, end)| end >= reference)
+        });
+    if running {
+        return false;
+    }
+    let text = sentence.text(cx.text).to_ascii_lowercase();
+    let habit = text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "each"
+                | "every"
+                | "annually"
+                | "usually"
+                | "normally"
+                | "typically"
+                | "traditionally"
+                | "always"
+                | "often"
+                | "generally"
+                | "regularly"
+        )
+    });
+    let cues = &cx.mentions.temporal.cues;
+    let first = cues.partition_point(|c| c.span.start < sentence.start);
+    let reported = cues[first..]
+        .iter()
+        .take_while(|c| c.span.start < sentence.end)
+        .any(|c| c.kind == CueKind::Speech);
+    !habit && !reported
 }
 
 /// Whether the sentence of `d` keeps it from being read as told (see [`tensed`]).
