@@ -6,12 +6,17 @@
 //! Reads the verb that governs the date in its clause ([`tense::governor`]): any past or
 //! perfect verb, before the date or after a date that leads the clause. Reported speech
 //! does not excuse it ("officials said the vote was held on" a day yet to come).
+//! Auxiliaries written into one word count ("we've", "wasn't", "hadn't"), and a date
+//! that leads its clause may follow an adverb ("Back on 9 March 2022, ...").
 //! Limits: verbs the reader does not know as past (base-form pasts such as "cut",
 //! "set") are missed; an infinitive after a past verb ("voted to close the depot in
-//! 2025") is left alone, as it names a plan. Dates inside quotations, in conditional
-//! sentences or after a past plan ("was scheduled for") are skipped. A date without a
-//! year is read in the reference year only when that reading is the nearest, within
-//! four months, and no other year comes before it in the paragraph. The date must lie
+//! 2025") is left alone, as it names a plan; so are arranging an event ("booked a
+//! visit on", "invited members to a rally on") and a date after an event noun ("a
+//! state visit on", "the meeting on") or "due" ("bonds due in 2031"). Dates inside
+//! quotations, in conditional sentences or after a past plan ("was scheduled for") are
+//! skipped. A date without a year is read in the reference year only when that reading
+//! is the nearest, within four months, and no other year comes before it in the
+//! paragraph. The date must lie
 //! more than `min_days` after the reference date, to allow for time zones and late
 //! publication. With an inferred reference date (the earliest the text can be), only
 //! the extractor's cue right before the date counts. Skipped without a reference date.
@@ -107,6 +112,32 @@ mod tests {
         assert_clean(&k, "The bank raised its forecast for growth in 2023.", d);
         assert_clean(&k, "The vote was postponed until March 2022.", d);
         assert_clean(&k, "Growth is projected to slow in 2023, the fund said.", d);
+    }
+
+    #[test]
+    fn reads_auxiliaries_written_into_one_word() {
+        let d = Some("2022-01-20");
+        let k = kind();
+        assert_finds(&k, "We've settled the claim on <<14 March 2022>>.", d);
+        assert_finds(&k, "The ferry wasn't sailing on <<2 April 2022>> after all.", d);
+        assert_finds(&k, "The permit hadn't been renewed on <<5 May 2022>>.", d);
+    }
+
+    #[test]
+    fn reads_a_leading_date_after_an_adverb() {
+        let d = Some("2022-01-20");
+        assert_finds(&kind(), "Back on <<9 March 2022>>, the club sacked its coach.", d);
+    }
+
+    #[test]
+    fn allows_arranged_events_and_dates_of_event_nouns() {
+        let d = Some("2022-01-20");
+        let k = kind();
+        assert_clean(&k, "The club booked a friendly against Porto on 9 March 2022.", d);
+        assert_clean(&k, "The palace announced a state visit to Ghana on 9 March 2022.", d);
+        assert_clean(&k, "Staff were told of the inspector's visit on 9 March 2022.", d);
+        assert_clean(&k, "The mayor invited residents to a meeting on 9 March 2022.", d);
+        assert_clean(&k, "The utility issued bonds due in 2031.", d);
     }
 
     #[test]

@@ -20,6 +20,7 @@ use super::calendar::{add_days, day_text, reference_text};
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use crate::extract::date::{month_name, weekday_name};
 use crate::extract::{Beside, Relative};
+use crate::span::Span;
 use jiff::civil::Date;
 
 #[derive(Debug, Deserialize, Default)]
@@ -113,6 +114,32 @@ fn reading_text(value: Relative, reference: Date) -> Option<(String, &'static st
     })
 }
 
+/// "The day before yesterday" is two days back, "the day after tomorrow" two ahead: the
+/// expression, widened over its lead words, and its value.
+fn two_days_off(text: &str, value: Relative, span: Span) -> (Relative, Span) {
+    let lead = match value {
+        Relative::Day(-1) => "the day before",
+        Relative::Day(1) => "the day after",
+        _ => return (value, span),
+    };
+    let before = text.get(..span.start).unwrap_or("").trim_end();
+    let Some(start) = before.len().checked_sub(lead.len()) else {
+        return (value, span);
+    };
+    let word_start = before
+        .get(..start)
+        .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()));
+    match before.get(start..) {
+        Some(w) if w.eq_ignore_ascii_case(lead) && word_start => {
+            let Relative::Day(n) = value else {
+                return (value, span);
+            };
+            (Relative::Day(n * 2), Span::new(start, span.end))
+        }
+        _ => (value, span),
+    }
+}
+
 impl Kind for RelativeMismatch {
     fn args(&self) -> Vec<String> {
         [
@@ -135,26 +162,26 @@ impl Kind for RelativeMismatch {
             if matches!(r.value, Relative::Weekday(_)) {
                 continue;
             }
-            let (Some(beside), Some((mut first, mut last))) =
-                (r.beside, r.value.resolve(reference))
+            let (value, rel_span) = two_days_off(cx.text, r.value, r.span);
+            let (Some(beside), Some((mut first, mut last))) = (r.beside, value.resolve(reference))
             else {
                 continue;
             };
             // Calendar periods as seen from the days the story may have been written.
             if matches!(
-                r.value,
+                value,
                 Relative::Unit { .. } | Relative::Earlier(_) | Relative::Later(_)
             ) {
                 let tolerance = i64::from(self.params.boundary_tolerance_days);
-                if let Some((a, b)) = r.value.resolve(add_days(reference, -tolerance)) {
+                if let Some((a, b)) = value.resolve(add_days(reference, -tolerance)) {
                     first = first.min(a);
                     last = last.max(b);
                 }
             }
-            let Some((resolved, in_it)) = reading_text(r.value, reference) else {
+            let Some((resolved, in_it)) = reading_text(value, reference) else {
                 continue;
             };
-            let readings = match r.value {
+            let readings = match value {
                 Relative::NamedWeekday { weekday, offset } => {
                     Relative::weekday_readings(weekday, offset, reference)
                 }
@@ -222,7 +249,7 @@ impl Kind for RelativeMismatch {
             if fits {
                 continue;
             }
-            let mut span = r.span.cover(explicit_span);
+            let mut span = rel_span.cover(explicit_span);
             // "yesterday (Monday)", "on Friday (tomorrow)": the closing bracket belongs to
             // the pair.
             let covered = span.text(cx.text);
@@ -234,13 +261,13 @@ impl Kind for RelativeMismatch {
             }
             out.push(
                 Finding::at(span)
-                    .arg("relative", r.span.text(cx.text))
+                    .arg("relative", rel_span.text(cx.text))
                     .arg("resolved", resolved)
                     .arg("explicit", explicit)
                     .arg("year_note", year_note)
                     .arg("reference", reference_text(cx, reference))
                     .arg("in_it", in_it)
-                    .label(r.span, "relative to the reference date")
+                    .label(rel_span, "relative to the reference date")
                     .label(explicit_span, "explicit"),
             );
         }
@@ -267,6 +294,21 @@ mod tests {
                 .unwrap_or_default()
         };
         (get("resolved"), get("explicit"), get("in_it"))
+    }
+
+    #[test]
+    fn reads_the_day_before_yesterday_as_two_days_back() {
+        let d = Some("2025-10-08");
+        let k = kind();
+        assert_clean(&k, "Crews returned the day before yesterday, on 6 October.", d);
+        assert_clean(&k, "Talks resume the day after tomorrow, on 10 October.", d);
+        assert_finds(
+            &k,
+            "Crews returned <<the day before yesterday, on 5 October>>.",
+            d,
+        );
+        assert_finds(&k, "Talks resume <<the day after tomorrow, on 9 October>>.", d);
+        assert_finds(&k, "Crews returned <<yesterday, on 6 October>>.", d);
     }
 
     #[test]

@@ -111,6 +111,10 @@ pub enum Governor {
     /// A future or a present plan ("will sign", "is set to", "plans to", "is
     /// scheduled for").
     Future(Span),
+    /// The present of a timetable ("the exhibition opens on", "the law takes effect
+    /// on"): a future for a date near the reference date, a story's narrative present
+    /// for one long past ("the film opens on 6 June 1944").
+    Scheduled(Span),
 }
 
 /// A word of a sentence, lower-cased, or a date, or one punctuation mark.
@@ -290,6 +294,9 @@ fn is_blocker(t: &Token<'_>) -> bool {
         "bombing",
         "raid",
         "outbreak",
+        // "bonds due in 2030": after a noun, "due" gives the date to the noun ("was due
+        // in" is read as a verb before this word is looked at).
+        "due",
         "pandemic",
         "summit",
         "conference",
@@ -344,9 +351,37 @@ fn is_blocker(t: &Token<'_>) -> bool {
 }
 
 /// Auxiliaries and the words that may stand between them and the main verb.
-const BE_PRESENT: &[&str] = &["is", "are", "am", "'s", "’s"];
-const BE_PAST: &[&str] = &["was", "were"];
-const HAVE_PRESENT: &[&str] = &["has", "have", "'ve", "’ve"];
+const BE_PRESENT: &[&str] = &[
+    "is", "are", "am", "'s", "’s", "isn't", "isn’t", "aren't", "aren’t",
+];
+const BE_PAST: &[&str] = &["was", "were", "wasn't", "wasn’t", "weren't", "weren’t"];
+const HAVE_PRESENT: &[&str] = &[
+    "has",
+    "have",
+    "'ve",
+    "’ve",
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+];
+const HAVE_PAST: &[&str] = &["had", "hadn't", "hadn’t"];
+
+/// The auxiliary a subject carries in one word: "we'll", "they've", "you're". Reporters
+/// quote and write these; "'s" and "'d" are left alone, as each has two readings ("it's
+/// been" and "it's due", "we'd signed" and "we'd sign").
+fn contracted(word: &str) -> Option<Form> {
+    let (head, tail) = word.rsplit_once(['\'', '’'])?;
+    if head.is_empty() || !head.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    match tail.to_ascii_lowercase().as_str() {
+        "ll" => Some(Form::Will),
+        "ve" => Some(Form::HavePresent),
+        "re" => Some(Form::BePresent),
+        _ => None,
+    }
+}
 const MODALS: &[&str] = &[
     "would",
     "could",
@@ -444,6 +479,13 @@ const PLAN_PARTICIPLES: &[&str] = &[
     "requested",
     "appropriated",
     "reserved",
+    // Arranging an event is not the event: "booked a visit to the client on".
+    "booked",
+    "arranged",
+    "organised",
+    "organized",
+    "invited",
+    "summoned",
     "designated",
     "needed",
     "required",
@@ -479,6 +521,65 @@ const PLAN_VERBS: &[&str] = &[
     "threaten",
     "proposes",
     "propose",
+];
+
+/// Verbs of arranged events whose present progressive tells a plan ("the two leaders
+/// are meeting on 7 October"); other verbs in "-ing" after "is" tell what goes on now
+/// ("police are investigating an assault on 3 March").
+const ARRANGED: &[&str] = &[
+    "meeting",
+    "visiting",
+    "holding",
+    "hosting",
+    "opening",
+    "launching",
+    "travelling",
+    "traveling",
+    "flying",
+    "leaving",
+    "departing",
+    "arriving",
+    "returning",
+    "signing",
+    "voting",
+    "playing",
+    "performing",
+    "presenting",
+    "unveiling",
+    "releasing",
+    "publishing",
+    "staging",
+    "marrying",
+    "touring",
+    "testifying",
+    "speaking",
+    "competing",
+];
+
+/// Events that a date after them may belong to, written as nouns: "announced a state
+/// visit to Paris on 7 October", "told the client of the meeting on".
+const EVENT_NOUNS: &[&str] = &[
+    "visit",
+    "visits",
+    "trip",
+    "trips",
+    "journey",
+    "appointment",
+    "appointments",
+    "meeting",
+    "meetings",
+    "hearing",
+    "hearings",
+    "interview",
+    "interviews",
+    "wedding",
+    "funeral",
+    "ceremony",
+    "ceremonies",
+    "inauguration",
+    "launch",
+    "opening",
+    "reopening",
 ];
 
 /// Irregular past forms and participles that news dates events with.
@@ -840,7 +941,28 @@ enum Form {
     PlanVerb,
     /// "falls" before "on".
     Falls,
+    /// "opens", "takes effect", "comes into force": the present of a timetable.
+    Scheduled,
 }
+
+/// Verbs whose present tells a timetable, in the third person.
+const SCHEDULED: &[&str] = &[
+    "opens",
+    "reopens",
+    "closes",
+    "begins",
+    "starts",
+    "ends",
+    "expires",
+    "resumes",
+    "premieres",
+    "convenes",
+    "departs",
+];
+
+/// How far before the reference date the present of a timetable is still read as a
+/// stale future rather than as a story's narrative present.
+const SCHEDULED_DAYS: i64 = 183;
 
 /// Bare nouns that follow "to" as a preposition ("opened to traffic").
 const TO_NOUNS: &[&str] = &[
@@ -948,9 +1070,24 @@ fn form(tokens: &[Token<'_>], i: usize) -> Option<Form> {
         _ if t.is(BE_PAST) => Form::BePast,
         "be" | "been" | "being" => Form::Be,
         _ if t.is(HAVE_PRESENT) => Form::HavePresent,
-        "had" => Form::HavePast,
+        _ if t.is(HAVE_PAST) => Form::HavePast,
+        _ if contracted(w).is_some() => contracted(w)?,
         "did" | "didn't" => Form::Did,
         "falls" | "fall" => Form::Falls,
+        _ if t.is(SCHEDULED) && !capitalised => Form::Scheduled,
+        // "takes effect", "takes place", "comes into force", "goes on sale".
+        "takes" | "comes" | "goes" => {
+            let next = tokens.get(i + 1)?;
+            let fixed = match w {
+                "takes" => next.is(&["effect", "place"]),
+                "comes" => next.is(&["into"]),
+                _ => next.is(&["on", "into"]),
+            };
+            if !fixed {
+                return None;
+            }
+            Form::Scheduled
+        }
         "to" => {
             let next = tokens.get(i + 1)?;
             let verb_like = next.is_word()
@@ -984,7 +1121,11 @@ fn form(tokens: &[Token<'_>], i: usize) -> Option<Form> {
                         || p.is(BE_PAST)
                         || p.is(&["been", "be"])
                         || p.is(HAVE_PRESENT)
-                        || p.is(&["had"])
+                        || p.is(HAVE_PAST)
+                        || matches!(
+                            contracted(&p.lower()),
+                            Some(Form::BePresent | Form::HavePresent)
+                        )
                 });
             if !aux {
                 return None;
@@ -1004,7 +1145,16 @@ fn form(tokens: &[Token<'_>], i: usize) -> Option<Form> {
             Form::Past
         }
         _ if w.len() > 5 && w.ends_with("ing") => {
-            if t.is(NOT_VERBS_ING) || after_determiner() {
+            // "are meeting", "is opening": after "be" an arranged event's noun in "-ing"
+            // is its verb.
+            let after_be = t.is(ARRANGED)
+                && i > 0
+                && tokens.get(i - 1).is_some_and(|p| {
+                    p.is(BE_PRESENT)
+                        || p.is(BE_PAST)
+                        || contracted(&p.lower()) == Some(Form::BePresent)
+                });
+            if t.is(NOT_VERBS_ING) && !after_be || after_determiner() {
                 return None;
             }
             Form::Ing
@@ -1146,6 +1296,12 @@ fn group_tense(tokens: &[Token<'_>], i: usize, floor: usize) -> Option<Governor>
             let on = tokens.get(i + 1).is_some_and(|n| n.is(&["on", "in"]));
             (on && t.word.eq_ignore_ascii_case("falls")).then_some(Governor::Future(t.span))
         }
+        // Its own verb group ("the season opens on"), not a relative clause that
+        // describes ("the period that begins on").
+        Form::Scheduled => {
+            let relative = floor > 0 && tokens[floor - 1].is(&["that", "which", "who"]);
+            (before(i).is_none() && !relative).then_some(Governor::Scheduled(t.span))
+        }
         Form::PlanVerb => {
             let plural_or_third = before(i).is_none();
             plural_or_third.then_some(Governor::Future(t.span))
@@ -1175,6 +1331,14 @@ fn group_tense(tokens: &[Token<'_>], i: usize, floor: usize) -> Option<Governor>
         }
         Form::Ing => match before(i) {
             Some((k, Form::BePast)) => Some(Governor::Past(span_from(k))),
+            // "are meeting the client on 7 October": the present progressive of an
+            // arranged event is its future (the date's kind is checked by the caller).
+            Some((k, Form::BePresent)) if t.is(ARRANGED) => Some(Governor::Future(span_from(k))),
+            // "will be travelling on 7 March": the future progressive.
+            Some((k, Form::Be)) => match before(k)? {
+                (w, Form::Will) => Some(Governor::Future(span_from(w))),
+                _ => None,
+            },
             _ => None,
         },
         Form::Past => {
@@ -1260,6 +1424,7 @@ fn read_clause(tokens: &[Token<'_>], at: usize, d: &DateMention) -> Option<Gover
         Some(p) if p.is(AT) => (lead - 1, Some(PrepKind::At)),
         Some(p) if p.is(&["by"]) => (lead - 1, Some(PrepKind::By)),
         Some(p) if p.is(&["for"]) => (lead - 1, Some(PrepKind::For)),
+        Some(p) if p.is(&["until", "till"]) => (lead - 1, Some(PrepKind::Until)),
         // "was held the 23rd of June 2020".
         Some(p)
             if p.is_word()
@@ -1323,11 +1488,22 @@ fn read_clause(tokens: &[Token<'_>], at: usize, d: &DateMention) -> Option<Gover
         }
         if form(tokens, j).is_some() {
             let g = group_tense(tokens, j, floor)?;
-            return check_preposition(g, preposition, tokens, j);
+            let object = tokens.get(j + 1..lead).unwrap_or(&[]);
+            return check_preposition(g, preposition, tokens, j, day, object);
         }
         // "benefit from these grants in 2021", but "discharged from hospital on".
         let from_place = t.is(&["from"]) && tokens.get(j + 1).is_some_and(|n| n.is(TO_NOUNS));
-        if is_blocker(t) && !from_place {
+        // "informed the client of the visit on": the date is the event noun's.
+        // A noun after a determiner or a modifier ("a state visit"); after "will", "to"
+        // or a pronoun the word is the verb ("will visit the site on").
+        let event = t.is(EVENT_NOUNS)
+            && j > 0
+            && tokens.get(j - 1).is_some_and(|p| {
+                p.is_word() && form(tokens, j - 1).is_none() && !p.is(PRONOUNS) && !is_adverb(p)
+            });
+        // "will look back on 3 March as a turning point": the date is remembered.
+        let recalled = t.is(&["back"]) && j > 0 && tokens[j - 1].lower().starts_with("look");
+        if (is_blocker(t) || event || recalled) && !from_place {
             return None;
         }
         // "more than 200 flights" counts; "higher than in 2023" compares.
@@ -1342,7 +1518,11 @@ fn read_clause(tokens: &[Token<'_>], at: usize, d: &DateMention) -> Option<Gover
     }
     // No verb before the date: a date leading its clause governs the clause's verb
     // ("On 17 August 2023, the jury delivered its verdict").
-    if lead != floor {
+    // "Back on 7 October 2020, we ...": adverbs may stand before the date phrase.
+    let opener = tokens
+        .get(floor..lead)
+        .is_some_and(|ts| ts.iter().all(|t| is_adverb(t) || t.is(&["back"])));
+    if !opener {
         return None;
     }
     let mut k = at + 1;
@@ -1360,7 +1540,10 @@ fn read_clause(tokens: &[Token<'_>], at: usize, d: &DateMention) -> Option<Gover
             let mut m = k + 1;
             while let Some(n) = tokens.get(m) {
                 match form(tokens, m) {
-                    Some(Form::Ing) | None if !is_adverb(n) => break,
+                    // "we are meeting", "we were visiting": an arranged event's -ing
+                    // form belongs to the group.
+                    Some(Form::Ing) if !n.is(ARRANGED) => break,
+                    None if !is_adverb(n) => break,
                     // "In August 2022, the council voted to close the depot": the date
                     // is the vote's, not the closing's.
                     Some(Form::To)
@@ -1375,7 +1558,7 @@ fn read_clause(tokens: &[Token<'_>], at: usize, d: &DateMention) -> Option<Gover
                 m += 1;
             }
             let g = group_tense(tokens, last, start)?;
-            return check_preposition(g, preposition, tokens, last);
+            return check_preposition(g, preposition, tokens, last, day, &[]);
         }
         k += 1;
     }
@@ -1387,6 +1570,9 @@ enum PrepKind {
     At,
     By,
     For,
+    /// "until": the end of a state; "will stay closed until" a day gone by is stale,
+    /// "was postponed until" a day to come is not past.
+    Until,
 }
 
 fn is_preposition(t: &Token<'_>) -> bool {
@@ -1399,15 +1585,33 @@ fn is_preposition(t: &Token<'_>) -> bool {
 
 /// Whether the preposition before the date fits the governor's tense: "for" dates a
 /// plan ("is scheduled for"), "by" a deadline ahead; an event in the past takes "on",
-/// "in", "at", "during" or none.
+/// "in", "at", "during" or none. A present progressive ("are meeting") is a future only
+/// with a day ("on 7 October") and a short plain `object` between verb and date: with a
+/// month or a year it may tell what goes on now, and a participle in the object dates
+/// another event ("are visiting towns hit on 3 March").
 fn check_preposition(
     g: Governor,
     prep: Option<PrepKind>,
     tokens: &[Token<'_>],
     verb: usize,
+    day: bool,
+    object: &[Token<'_>],
 ) -> Option<Governor> {
+    let progressive = form(tokens, verb) == Some(Form::Ing);
+    if matches!(g, Governor::Future(_)) && progressive {
+        let plain = |t: &Token<'_>| {
+            t.is_word()
+                && !t.lower().ends_with("ed")
+                && !t.is(IRREGULAR_PAST)
+                && !t.is(&["hit", "put", "cut", "set", "shut", "hurt", "spread", "cast"])
+        };
+        if !day || object.len() > 4 || !object.iter().all(plain) {
+            return None;
+        }
+    }
     match (g, prep) {
-        (Governor::Past(_), Some(PrepKind::By | PrepKind::For)) => None,
+        (Governor::Past(_), Some(PrepKind::By | PrepKind::For | PrepKind::Until)) => None,
+        (Governor::Scheduled(_), Some(PrepKind::By | PrepKind::For | PrepKind::Until)) => None,
         (Governor::Future(_), Some(PrepKind::For)) => {
             // Only a present plan participle dates with "for": "is scheduled for".
             tokens.get(verb)?.is(PLAN_PARTICIPLES).then_some(g)
@@ -1477,6 +1681,13 @@ pub fn tensed<'a>(
             (Governor::Past(s), Wrong::After) | (Governor::Future(s), Wrong::Before) => {
                 Some((d, s))
             }
+            (Governor::Scheduled(s), Wrong::Before) => {
+                // A week's slack: a release written days before it is published keeps
+                // its present ("the waiver begins 30 August").
+                let recent = last >= add_days(reference, -SCHEDULED_DAYS);
+                let gone = last < add_days(reference, -7);
+                (recent && gone && timetable(cx, d, reference)).then_some((d, s))
+            }
             _ => None,
         }
     })
@@ -1493,6 +1704,53 @@ fn this_year(d: &DateMention, reference: Date) -> Option<Date> {
     let near = d.date_near(reference)?;
     let days = day.since(reference).ok()?.get_days().abs();
     (near == day && days <= 120).then_some(day)
+}
+
+/// Whether the present of the sentence of `d` is a timetable: not a habit ("opens each
+/// year on", "usually closes on"), not reported ("expires on 1 March, the company
+/// said"), where the present may be the speaker's, and not a period still running at
+/// `reference` ("begins 30 August and ends 16 September").
+fn timetable(cx: &CheckContext<'_>, d: &DateMention, reference: Date) -> bool {
+    let Some(sentence) = cx.doc.prose.sentence_at(d.span.start) else {
+        return false;
+    };
+    let dates = cx.mentions.dates();
+    let first = dates.partition_point(|m| m.span.start < sentence.start);
+    let running = dates[first..]
+        .iter()
+        .take_while(|m| m.span.start < sentence.end)
+        .any(|m| {
+            m.bounds()
+                .or_else(|| m.date_near(reference).map(|n| (n, n)))
+                .is_some_and(|(_, end)| end >= reference)
+        });
+    if running {
+        return false;
+    }
+    let text = sentence.text(cx.text).to_ascii_lowercase();
+    let habit = text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "each"
+                | "every"
+                | "annually"
+                | "usually"
+                | "normally"
+                | "typically"
+                | "traditionally"
+                | "always"
+                | "often"
+                | "generally"
+                | "regularly"
+        )
+    });
+    let cues = &cx.mentions.temporal.cues;
+    let first = cues.partition_point(|c| c.span.start < sentence.start);
+    let reported = cues[first..]
+        .iter()
+        .take_while(|c| c.span.start < sentence.end)
+        .any(|c| c.kind == CueKind::Speech);
+    !habit && !reported
 }
 
 /// Whether the sentence of `d` keeps it from being read as told (see [`tensed`]).
