@@ -40,6 +40,11 @@ pub struct RecordFact {
     pub jurisdiction: Option<String>,
     #[serde(default)]
     pub jurisdiction_name: Option<String>,
+    /// The country of an office's jurisdiction, as an ISO 3166 code and a name.
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub country_name: Option<String>,
     #[serde(default)]
     pub titles: Vec<String>,
     #[serde(default)]

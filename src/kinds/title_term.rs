@@ -16,13 +16,20 @@
 //! date far from the reference date, a decade) and quotations are left alone; the
 //! weeks between an election and taking office, and a few weeks after leaving it, are
 //! allowed.
+//!
+//! A country or state written with the title binds it to that place's office: before
+//! it ("French President", "Germany's Chancellor", "Arkansas Sen.") or after the name
+//! ("Prime Minister X of Japan"). Then only the person's terms of that place count, so
+//! a president of one country is not taken for another's; a place whose office they
+//! never held says nothing. Without a place, a term of that title anywhere counts.
 
 use serde::Deserialize;
 
 use super::calendar::day_text;
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use super::people::{
-    held, known_reference, passage_is_dated, recent_action_after, term_title, title_before,
+    held, known_reference, passage_is_dated, place_after_name, place_before_title,
+    recent_action_after, term_is_of, term_title, title_before_lead,
 };
 
 #[derive(Debug, Deserialize, Default)]
@@ -52,13 +59,26 @@ impl Kind for TitleTerm {
             return;
         };
         for p in &cx.mentions.people {
-            let Some((title_span, title)) = title_before(cx.text, p.span.start) else {
+            let Some((title_span, title, lead)) = title_before_lead(cx.text, p.span.start)
+            else {
                 continue;
             };
+            if lead.past {
+                continue;
+            }
+            let before = place_before_title(cx.kb, cx.text, title_span, lead);
+            // A possessive other than a place ("Trump's Vice President") names another
+            // relation than an office held.
+            if lead.possessive.is_some() && before.is_none() {
+                continue;
+            }
+            let after = place_after_name(cx.kb, cx.text, p.span.end);
+            let name_end = after.as_ref().map_or(p.span.end, |(_, end)| *end);
+            let place = before.or(after.map(|(place, _)| place));
             // The title is a claim about the time of writing only when the person
             // speaks or acts then ("President X said on Monday"); "appointed by
             // President X" and "under President X" speak of the past.
-            if recent_action_after(cx.text, p.span.end).is_none() {
+            if recent_action_after(cx.text, name_end).is_none() {
                 continue;
             }
             if cx.doc.prose.is_quoted(title_span.start) || passage_is_dated(cx, p.span, reference)
@@ -68,12 +88,19 @@ impl Kind for TitleTerm {
             let Some(entity) = cx.kb.resolve(p.who) else {
                 continue;
             };
+            let of_place = |t: &&crate::kb::Term| {
+                place
+                    .as_deref()
+                    .is_none_or(|place| term_is_of(cx.kb, t, place))
+            };
             let terms: Vec<_> = entity
                 .terms
                 .iter()
                 .filter(|t| term_title(t) == title)
+                .filter(of_place)
                 .collect();
-            if terms.is_empty() || held(&entity.terms, title, reference, reference) {
+            let in_place: Vec<_> = terms.iter().map(|t| (*t).clone()).collect();
+            if terms.is_empty() || held(&in_place, title, reference, reference) {
                 continue;
             }
             // Someone who has died is named by the title they had ("the late Sen. X").
