@@ -305,16 +305,16 @@ pub fn term_is_of(kb: &KnowledgeBase, term: &Term, place: &str) -> bool {
 }
 
 /// The place written right before a title: one to three words ("French", "South
-/// Korean", "New Zealand", "Arkansas") or a possessive ("Germany's"). `None` when the
-/// words there name no place.
+/// Korean", "New Zealand", "Arkansas") or a possessive ("Germany's"), and the span of
+/// those words. `None` when the words there name no place.
 pub fn place_before_title(
     kb: &KnowledgeBase,
     text: &str,
     title_span: Span,
     lead: TitleLead,
-) -> Option<String> {
+) -> Option<(String, Span)> {
     if let Some(owner) = lead.possessive {
-        return place_named(kb, owner.text(text));
+        return place_named(kb, owner.text(text)).map(|place| (place, owner));
     }
     let head = text.get(..title_span.start)?.strip_suffix(' ')?;
     // The last three words before the title, as phrases ending at the title, longest
@@ -330,16 +330,16 @@ pub fn place_before_title(
         if word_start == start {
             break;
         }
-        phrases.push(&head[word_start..]);
+        phrases.push(word_start);
         if word_start == 0 || !head[..word_start].ends_with(' ') {
             break;
         }
         start = word_start - 1;
     }
-    phrases
-        .iter()
-        .rev()
-        .find_map(|phrase| place_named(kb, phrase))
+    phrases.iter().rev().find_map(|&from| {
+        let span = Span::new(from, head.len());
+        place_named(kb, span.text(text)).map(|place| (place, span))
+    })
 }
 
 /// "of PLACE" right after a name ("Prime Minister Fumio Kishida of Japan"): the place
@@ -604,6 +604,66 @@ mod tests {
         let text = "between US President Donald Trump and former US Vice President Joe Biden";
         assert_eq!(title_before(text, text.find("Joe").expect("name")), None);
         assert!(title_before(text, text.find("Donald").expect("name")).is_some());
+    }
+
+    #[test]
+    fn places_bound_to_titles() {
+        let kb = crate::kb::load(&[]).expect("built-in knowledge");
+        let place = |text: &str| {
+            let at = text.find("Name").expect("name");
+            let (span, _, lead) = title_before_lead(text, at).expect("title");
+            place_before_title(&kb, text, span, lead).map(|(p, s)| (p, s.text(text).to_string()))
+        };
+        let named = |p: &str, s: &str| Some((p.to_string(), s.to_string()));
+        assert_eq!(place("French President Name"), named("France", "French"));
+        assert_eq!(
+            place("South Korean President Name"),
+            named("South Korea", "South Korean")
+        );
+        assert_eq!(place("U.S. President Name"), named("United States", "U.S."));
+        assert_eq!(
+            place("Germany's Chancellor Name"),
+            named("Germany", "Germany")
+        );
+        assert_eq!(place("Arkansas Sen. Name"), named("Arkansas", "Arkansas"));
+        assert_eq!(place("Democratic Sen. Name"), None);
+        assert_eq!(place("Trump's Vice President Name"), None);
+        let text = "Prime Minister Name Here of the United Kingdom said";
+        let end = text.find(" of").expect("of");
+        assert_eq!(
+            place_after_name(&kb, text, end).map(|(p, e)| (p, &text[e..])),
+            Some(("United Kingdom".to_string(), " said"))
+        );
+        assert_eq!(place_after_name(&kb, "Name of state", 4), None);
+    }
+
+    #[test]
+    fn terms_of_a_place() {
+        let kb = crate::kb::load(&[]).expect("built-in knowledge");
+        let term = |jurisdiction: &str, country: &str| Term {
+            office: "Office".into(),
+            title: "President".into(),
+            from: KbDate::parse("2020").expect("date"),
+            to: None,
+            jurisdiction: Some(jurisdiction.into()),
+            country: Some(country.into()),
+        };
+        assert!(term_is_of(
+            &kb,
+            &term("Illinois", "United States"),
+            "United States"
+        ));
+        assert!(term_is_of(
+            &kb,
+            &term("Illinois", "United States"),
+            "Illinois"
+        ));
+        assert!(term_is_of(
+            &kb,
+            &term("Czechia", "Czechia"),
+            "Czech Republic"
+        ));
+        assert!(!term_is_of(&kb, &term("France", "France"), "Germany"));
     }
 
     #[test]

@@ -72,9 +72,15 @@ impl Kind for TitleTerm {
             if lead.possessive.is_some() && before.is_none() {
                 continue;
             }
+            // "Norwegian Prime Minister X": the place words belong to the title and
+            // "former" goes before them; "Germany's Chancellor X" keeps its possessive.
+            let title_span = match &before {
+                Some((_, place_span)) if lead.possessive.is_none() => place_span.cover(title_span),
+                _ => title_span,
+            };
             let after = place_after_name(cx.kb, cx.text, p.span.end);
             let name_end = after.as_ref().map_or(p.span.end, |(_, end)| *end);
-            let place = before.or(after.map(|(place, _)| place));
+            let place = before.map(|(place, _)| place).or(after.map(|(place, _)| place));
             // The title is a claim about the time of writing only when the person
             // speaks or acts then ("President X said on Monday"); "appointed by
             // President X" and "under President X" speak of the past.
@@ -145,6 +151,63 @@ impl Kind for TitleTerm {
                 );
             }
             out.push(finding);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::testing::{assert_clean, assert_finds};
+
+    const DAY: Option<&str> = Some("2026-06-10");
+
+    #[test]
+    fn flags_a_leader_named_by_a_nationality_and_an_outdated_title() {
+        let f = assert_finds(
+            &TitleTerm,
+            "<<Norwegian Prime Minister Erna Solberg>> said on Monday that revenue would fall.",
+            DAY,
+        );
+        assert!(f.args.iter().any(|(k, v)| k == "terms" && v.contains("of Norway")));
+        assert_finds(
+            &TitleTerm,
+            "Germany's <<Chancellor Olaf Scholz>> said on Monday that the plan was sound.",
+            DAY,
+        );
+        assert_finds(
+            &TitleTerm,
+            "<<Prime Minister Fumio Kishida>> of Japan said on Monday that the yen was stable.",
+            DAY,
+        );
+    }
+
+    #[test]
+    fn allows_a_title_of_a_country_whose_office_the_person_never_held() {
+        // Bolsonaro's presidency was Brazil's: an Italian one is not on record, so the
+        // record says nothing of it.
+        assert_clean(
+            &TitleTerm,
+            "Italian President Jair Bolsonaro says the vote was fair.",
+            DAY,
+        );
+        assert_finds(
+            &TitleTerm,
+            "<<Brazilian President Jair Bolsonaro>> says the vote was fair.",
+            DAY,
+        );
+    }
+
+    #[test]
+    fn allows_current_and_former_foreign_leaders() {
+        for text in [
+            "French President Emmanuel Macron said on Monday that the talks would go on.",
+            "Japanese Prime Minister Sanae Takaichi said on Monday that the yen was stable.",
+            "Former Norwegian Prime Minister Erna Solberg said on Monday that revenue would fall.",
+            "Ex-Chancellor Olaf Scholz said on Monday that he would write a book.",
+            "Trump's Vice President JD Vance said on Monday that the bill would pass.",
+        ] {
+            assert_clean(&TitleTerm, text, DAY);
         }
     }
 }
