@@ -318,16 +318,25 @@ pub fn place_before_title(
     }
     let head = text.get(..title_span.start)?.strip_suffix(' ')?;
     // The last three words before the title, as phrases ending at the title, longest
-    // first ("New York" before "York").
+    // first ("New York" before "York"). Only words written as a name are read: a word
+    // ending a sentence ("the United Kingdom. President X"), a dash or a dateline in
+    // capitals ("WASHINGTON – President X") ends the phrase.
+    let is_name_word = |w: &str| {
+        NATIONALITIES.iter().any(|(n, _)| *n == w)
+            || w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().any(char::is_lowercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}'))
+    };
     let mut phrases = Vec::new();
     let mut start = head.len();
     for _ in 0..3 {
         let word_start = head[..start]
             .char_indices()
             .rev()
-            .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '\u{201c}' | ','))
+            .find(|(_, c)| c.is_whitespace())
             .map_or(0, |(i, c)| i + c.len_utf8());
-        if word_start == start {
+        if word_start == start || !is_name_word(&head[word_start..start]) {
             break;
         }
         phrases.push(word_start);
@@ -627,6 +636,8 @@ mod tests {
         );
         assert_eq!(place("Arkansas Sen. Name"), named("Arkansas", "Arkansas"));
         assert_eq!(place("Democratic Sen. Name"), None);
+        assert_eq!(place("the United Kingdom. President Name"), None);
+        assert_eq!(place("WASHINGTON – President Name"), None);
         assert_eq!(place("Trump's Vice President Name"), None);
         let text = "Prime Minister Name Here of the United Kingdom said";
         let end = text.find(" of").expect("of");
