@@ -295,13 +295,19 @@ fn same_place(kb: &KnowledgeBase, a: &str, b: &str) -> bool {
     ka.iter().any(|i| kb_ids.contains(i))
 }
 
-/// Whether `term` is an office of `place` (its jurisdiction or that one's country).
+/// Whether `term` is an office of `place`: its jurisdiction or that one's country, or a
+/// place its office's name names ("Governor of the Bank of Canada" is of Canada too).
 pub fn term_is_of(kb: &KnowledgeBase, term: &Term, place: &str) -> bool {
     term.is_of(place)
         || [&term.jurisdiction, &term.country]
             .into_iter()
             .flatten()
             .any(|p| same_place(kb, p, place))
+        || term.office.match_indices(place).any(|(at, _)| {
+            let before = term.office[..at].chars().next_back();
+            let after = term.office[at + place.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// The place written right before a title: one to three words ("French", "South
@@ -345,10 +351,12 @@ pub fn place_before_title(
         }
         start = word_start - 1;
     }
-    phrases.iter().rev().find_map(|&from| {
+    let (place, span) = phrases.iter().rev().find_map(|&from| {
         let span = Span::new(from, head.len());
         place_named(kb, span.text(text)).map(|place| (place, span))
-    })
+    })?;
+    // "Bank of Canada Governor": the place ends a longer name, whose office it is.
+    (!head[..span.start].ends_with(" of ")).then_some((place, span))
 }
 
 /// "of PLACE" right after a name ("Prime Minister Fumio Kishida of Japan"): the place
@@ -638,6 +646,7 @@ mod tests {
         assert_eq!(place("Democratic Sen. Name"), None);
         assert_eq!(place("the United Kingdom. President Name"), None);
         assert_eq!(place("WASHINGTON – President Name"), None);
+        assert_eq!(place("Bank of Canada Governor Name"), None);
         assert_eq!(place("Trump's Vice President Name"), None);
         let text = "Prime Minister Name Here of the United Kingdom said";
         let end = text.find(" of").expect("of");
@@ -675,6 +684,12 @@ mod tests {
             "Czech Republic"
         ));
         assert!(!term_is_of(&kb, &term("France", "France"), "Germany"));
+        let bank = Term {
+            office: "Governor of the Bank of Canada".into(),
+            ..term("Bank of Canada", "Bank of Canada")
+        };
+        assert!(term_is_of(&kb, &bank, "Canada"));
+        assert!(!term_is_of(&kb, &bank, "Can"));
     }
 
     #[test]

@@ -183,6 +183,16 @@ mod tests {
     }
 
     #[test]
+    fn a_place_inside_a_longer_name_does_not_bind_the_title() {
+        // "Bank of Canada Governor": the office is the bank's; Carney left it in 2013.
+        assert_finds(
+            &TitleTerm,
+            "Bank of Canada <<Governor Mark Carney>> said on Monday that rates would fall.",
+            DAY,
+        );
+    }
+
+    #[test]
     fn allows_a_title_of_a_country_whose_office_the_person_never_held() {
         // Bolsonaro's presidency was Brazil's: an Italian one is not on record, so the
         // record says nothing of it.
