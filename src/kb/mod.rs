@@ -216,9 +216,24 @@ pub struct Term {
     pub title: String,
     pub from: KbDate,
     pub to: Option<KbDate>,
+    /// The place the office is of ("France", "Illinois"), when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jurisdiction: Option<String>,
+    /// The country of that place ("United States" for Illinois; "France" for France).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 impl Term {
+    /// Whether the office is of `place` (a country's or a state's name as the knowledge
+    /// writes it): its jurisdiction or the jurisdiction's country.
+    pub fn is_of(&self, place: &str) -> bool {
+        [&self.jurisdiction, &self.country]
+            .into_iter()
+            .flatten()
+            .any(|p| p.eq_ignore_ascii_case(place))
+    }
+
     /// Whether some day of `first..=last` falls inside the term.
     pub fn overlaps(&self, first: Date, last: Date) -> bool {
         let starts = self.from.first_day();
@@ -421,6 +436,11 @@ impl atlas::Record {
                         title,
                         from,
                         to: f.to.as_deref().and_then(KbDate::parse),
+                        jurisdiction: f
+                            .jurisdiction_name
+                            .clone()
+                            .or_else(|| place_of_office(office)),
+                        country: f.country_name.clone(),
                     });
                 }
                 // Head offices move and the records carry no dates, so they are not
@@ -462,6 +482,16 @@ impl atlas::Record {
             origin: atlas::ORIGIN.into(),
         }
     }
+}
+
+/// The place an office is of, as its name says: "President of Brazil" is of Brazil,
+/// "Prime Minister of the United Kingdom" of the United Kingdom. `None` for a name
+/// without "of".
+pub fn place_of_office(office: &str) -> Option<String> {
+    let (_, place) = office.split_once(" of ")?;
+    let place = place.trim();
+    let place = place.strip_prefix("the ").unwrap_or(place);
+    (!place.is_empty()).then(|| place.to_string())
 }
 
 /// An entity of the hand-written knowledge (an index into
@@ -1064,12 +1094,27 @@ fn build_entity(cx: &mut FileCx<'_>, r: &RawEntity, at: &serde_saphyr::Location)
             .title
             .as_ref()
             .map_or_else(|| office.clone(), |s| s.value.trim().to_string());
+        let jurisdiction = t
+            .value
+            .jurisdiction
+            .as_ref()
+            .map(|j| j.value.trim().to_string())
+            .or_else(|| place_of_office(&office));
+        // A place given without its country is a country itself ("President of France").
+        let country = t
+            .value
+            .country
+            .as_ref()
+            .map(|c| c.value.trim().to_string())
+            .or_else(|| jurisdiction.clone());
         if let Some(from) = from {
             terms.push(Term {
                 office,
                 title,
                 from,
                 to,
+                jurisdiction,
+                country,
             });
         }
     }

@@ -81,6 +81,12 @@ pub struct RawTerm {
     pub from: Spanned<Scalar>,
     #[serde(default)]
     pub to: Option<Spanned<Scalar>>,
+    /// The place the office is of, when "OFFICE of PLACE" does not say it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jurisdiction: Option<Spanned<String>>,
+    /// The country of that place, when it is not a country itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]

@@ -7,7 +7,8 @@ use jiff::civil::Date;
 use super::calendar::add_days;
 use super::context::CheckContext;
 use crate::extract::CueKind;
-use crate::kb::{EntityRef, KbDate, Term};
+use crate::kb::atlas_index::type_code;
+use crate::kb::{EntityRef, KbDate, KnowledgeBase, Term};
 use crate::reference::DateSource;
 use crate::span::Span;
 
@@ -97,6 +98,22 @@ pub fn title_before(text: &str, start: usize) -> Option<(Span, &'static str)> {
 /// The title written right before `start`, past or present: its span, long form, and
 /// whether a word before it makes it a past title ("former", "late", ...).
 pub fn title_before_any(text: &str, start: usize) -> Option<(Span, &'static str, bool)> {
+    title_before_lead(text, start).map(|(span, title, lead)| {
+        let other = lead.past || lead.possessive.is_some();
+        (span, title, other)
+    })
+}
+
+/// What stands right before a title: a word making it past, a possessive ("Trump's",
+/// "Germany's": its span).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TitleLead {
+    pub past: bool,
+    pub possessive: Option<Span>,
+}
+
+/// The title written right before `start`, its long form, and what stands before it.
+pub fn title_before_lead(text: &str, start: usize) -> Option<(Span, &'static str, TitleLead)> {
     let before = text.get(..start)?;
     let trimmed = before.strip_suffix(' ')?;
     // The starts of the last three words, nearest first.
@@ -137,11 +154,234 @@ pub fn title_before_any(text: &str, start: usize) -> Option<(Span, &'static str,
         let is_past = near.iter().any(|w| {
             past.iter()
                 .any(|p| *w == *p || (p.ends_with('-') && w.starts_with(p)))
-        }) || lead.ends_with("'s")
-            || lead.ends_with("\u{2019}s");
-        return Some((Span::new(s, trimmed.len()), title, is_past));
+        });
+        let head_trimmed = head.trim_end();
+        let possessive = ["'s", "\u{2019}s"].iter().find_map(|suffix| {
+            let owner = head_trimmed.strip_suffix(suffix)?;
+            let owner_start = owner
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '\u{201c}'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            Some(Span::new(owner_start, owner.len()))
+        });
+        let lead = TitleLead {
+            past: is_past,
+            possessive,
+        };
+        return Some((Span::new(s, trimmed.len()), title, lead));
     }
     None
+}
+
+/// Nationality words and short names news writes for a country, with the country's
+/// name in the knowledge ("French President", "UK Prime Minister").
+const NATIONALITIES: &[(&str, &str)] = &[
+    ("American", "United States"),
+    ("U.S.", "United States"),
+    ("US", "United States"),
+    ("USA", "United States"),
+    ("America", "United States"),
+    ("British", "United Kingdom"),
+    ("UK", "United Kingdom"),
+    ("U.K.", "United Kingdom"),
+    ("Britain", "United Kingdom"),
+    ("French", "France"),
+    ("German", "Germany"),
+    ("Italian", "Italy"),
+    ("Spanish", "Spain"),
+    ("Portuguese", "Portugal"),
+    ("Dutch", "Netherlands"),
+    ("Belgian", "Belgium"),
+    ("Irish", "Ireland"),
+    ("Austrian", "Austria"),
+    ("Swiss", "Switzerland"),
+    ("Swedish", "Sweden"),
+    ("Norwegian", "Norway"),
+    ("Danish", "Denmark"),
+    ("Finnish", "Finland"),
+    ("Polish", "Poland"),
+    ("Czech", "Czechia"),
+    ("Hungarian", "Hungary"),
+    ("Romanian", "Romania"),
+    ("Greek", "Greece"),
+    ("Turkish", "Turkey"),
+    ("Russian", "Russia"),
+    ("Ukrainian", "Ukraine"),
+    ("Israeli", "Israel"),
+    ("Egyptian", "Egypt"),
+    ("Iranian", "Iran"),
+    ("Iraqi", "Iraq"),
+    ("Saudi", "Saudi Arabia"),
+    ("Pakistani", "Pakistan"),
+    ("Indian", "India"),
+    ("Bangladeshi", "Bangladesh"),
+    ("Chinese", "China"),
+    ("Japanese", "Japan"),
+    ("South Korean", "South Korea"),
+    ("North Korean", "North Korea"),
+    ("Taiwanese", "Taiwan"),
+    ("Vietnamese", "Vietnam"),
+    ("Thai", "Thailand"),
+    ("Malaysian", "Malaysia"),
+    ("Singaporean", "Singapore"),
+    ("Indonesian", "Indonesia"),
+    ("Philippine", "Philippines"),
+    ("Filipino", "Philippines"),
+    ("Australian", "Australia"),
+    ("New Zealand", "New Zealand"),
+    ("Canadian", "Canada"),
+    ("Mexican", "Mexico"),
+    ("Brazilian", "Brazil"),
+    ("Argentine", "Argentina"),
+    ("Argentinian", "Argentina"),
+    ("Chilean", "Chile"),
+    ("Colombian", "Colombia"),
+    ("Peruvian", "Peru"),
+    ("Venezuelan", "Venezuela"),
+    ("South African", "South Africa"),
+    ("Nigerian", "Nigeria"),
+    ("Kenyan", "Kenya"),
+    ("Ethiopian", "Ethiopia"),
+];
+
+/// The place `words` name, as the knowledge spells it: a nationality word ("French"),
+/// or the name of a country or first-level division the knowledge knows ("Japan",
+/// "Germany", "Arkansas"). `None` for other words ("Democratic", "Trump").
+pub fn place_named(kb: &KnowledgeBase, words: &str) -> Option<String> {
+    let words = words.trim();
+    if let Some((_, country)) = NATIONALITIES.iter().find(|(w, _)| *w == words) {
+        return Some((*country).to_string());
+    }
+    if !words.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let country = type_code("country");
+    let region = type_code("region");
+    kb.atlas
+        .lookup(words)
+        .into_iter()
+        .filter(|e| e.ty == country || e.ty == region)
+        .find_map(|e| kb.atlas.record(e.entity))
+        .map(|r| r.name)
+        .or_else(|| {
+            kb.lookup(words)
+                .filter(|e| e.kind == "country")
+                .map(|e| e.name.clone())
+        })
+}
+
+/// Whether two place names are one place: the same words, or names of one country or
+/// division in the knowledge ("Turkey" and "Türkiye", "Czech Republic" and "Czechia").
+fn same_place(kb: &KnowledgeBase, a: &str, b: &str) -> bool {
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    let key = |name: &str| {
+        let country = type_code("country");
+        let region = type_code("region");
+        let mut ids: Vec<u32> = kb
+            .atlas
+            .lookup(name)
+            .into_iter()
+            .filter(|e| e.ty == country || e.ty == region)
+            .map(|e| e.entity)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let (ka, kb_ids) = (key(a), key(b));
+    ka.iter().any(|i| kb_ids.contains(i))
+}
+
+/// Whether `term` is an office of `place`: its jurisdiction or that one's country, or a
+/// place its office's name names ("Governor of the Bank of Canada" is of Canada too).
+pub fn term_is_of(kb: &KnowledgeBase, term: &Term, place: &str) -> bool {
+    term.is_of(place)
+        || [&term.jurisdiction, &term.country]
+            .into_iter()
+            .flatten()
+            .any(|p| same_place(kb, p, place))
+        || term.office.match_indices(place).any(|(at, _)| {
+            let before = term.office[..at].chars().next_back();
+            let after = term.office[at + place.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+}
+
+/// The place written right before a title: one to three words ("French", "South
+/// Korean", "New Zealand", "Arkansas") or a possessive ("Germany's"), and the span of
+/// those words. `None` when the words there name no place.
+pub fn place_before_title(
+    kb: &KnowledgeBase,
+    text: &str,
+    title_span: Span,
+    lead: TitleLead,
+) -> Option<(String, Span)> {
+    if let Some(owner) = lead.possessive {
+        return place_named(kb, owner.text(text)).map(|place| (place, owner));
+    }
+    let head = text.get(..title_span.start)?.strip_suffix(' ')?;
+    // The last three words before the title, as phrases ending at the title, longest
+    // first ("New York" before "York"). Only words written as a name are read: a word
+    // ending a sentence ("the United Kingdom. President X"), a dash or a dateline in
+    // capitals ("WASHINGTON – President X") ends the phrase.
+    let is_name_word = |w: &str| {
+        NATIONALITIES.iter().any(|(n, _)| *n == w)
+            || w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().any(char::is_lowercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}'))
+    };
+    let mut phrases = Vec::new();
+    let mut start = head.len();
+    for _ in 0..3 {
+        let word_start = head[..start]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if word_start == start || !is_name_word(&head[word_start..start]) {
+            break;
+        }
+        phrases.push(word_start);
+        if word_start == 0 || !head[..word_start].ends_with(' ') {
+            break;
+        }
+        start = word_start - 1;
+    }
+    let (place, span) = phrases.iter().rev().find_map(|&from| {
+        let span = Span::new(from, head.len());
+        place_named(kb, span.text(text)).map(|place| (place, span))
+    })?;
+    // "Bank of Canada Governor": the place ends a longer name, whose office it is.
+    (!head[..span.start].ends_with(" of ")).then_some((place, span))
+}
+
+/// "of PLACE" right after a name ("Prime Minister Fumio Kishida of Japan"): the place
+/// and the end of its words.
+pub fn place_after_name(kb: &KnowledgeBase, text: &str, end: usize) -> Option<(String, usize)> {
+    let rest = text.get(end..)?.strip_prefix(" of ")?;
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let offset = text.len() - rest.len();
+    // Up to three capitalised words ("the United Kingdom", "South Korea").
+    let mut words_end = 0;
+    let mut best = None;
+    for (i, word) in rest.split(' ').take(3).enumerate() {
+        let clean = word.trim_end_matches([',', '.', ';', ':', ')']);
+        if !clean.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        words_end += if i == 0 { 0 } else { 1 } + clean.len();
+        if let Some(place) = place_named(kb, &rest[..words_end]) {
+            best = Some((place, offset + words_end));
+        }
+        if clean.len() != word.len() {
+            break;
+        }
+    }
+    best
 }
 
 /// Verbs of being and holding on, right after a name: with [`ACTING_VERBS`], the
@@ -381,6 +621,75 @@ mod tests {
         let text = "between US President Donald Trump and former US Vice President Joe Biden";
         assert_eq!(title_before(text, text.find("Joe").expect("name")), None);
         assert!(title_before(text, text.find("Donald").expect("name")).is_some());
+    }
+
+    #[test]
+    fn places_bound_to_titles() {
+        let kb = crate::kb::load(&[]).expect("built-in knowledge");
+        let place = |text: &str| {
+            let at = text.find("Name").expect("name");
+            let (span, _, lead) = title_before_lead(text, at).expect("title");
+            place_before_title(&kb, text, span, lead).map(|(p, s)| (p, s.text(text).to_string()))
+        };
+        let named = |p: &str, s: &str| Some((p.to_string(), s.to_string()));
+        assert_eq!(place("French President Name"), named("France", "French"));
+        assert_eq!(
+            place("South Korean President Name"),
+            named("South Korea", "South Korean")
+        );
+        assert_eq!(place("U.S. President Name"), named("United States", "U.S."));
+        assert_eq!(
+            place("Germany's Chancellor Name"),
+            named("Germany", "Germany")
+        );
+        assert_eq!(place("Arkansas Sen. Name"), named("Arkansas", "Arkansas"));
+        assert_eq!(place("Democratic Sen. Name"), None);
+        assert_eq!(place("the United Kingdom. President Name"), None);
+        assert_eq!(place("WASHINGTON – President Name"), None);
+        assert_eq!(place("Bank of Canada Governor Name"), None);
+        assert_eq!(place("Trump's Vice President Name"), None);
+        let text = "Prime Minister Name Here of the United Kingdom said";
+        let end = text.find(" of").expect("of");
+        assert_eq!(
+            place_after_name(&kb, text, end).map(|(p, e)| (p, &text[e..])),
+            Some(("United Kingdom".to_string(), " said"))
+        );
+        assert_eq!(place_after_name(&kb, "Name of state", 4), None);
+    }
+
+    #[test]
+    fn terms_of_a_place() {
+        let kb = crate::kb::load(&[]).expect("built-in knowledge");
+        let term = |jurisdiction: &str, country: &str| Term {
+            office: "Office".into(),
+            title: "President".into(),
+            from: KbDate::parse("2020").expect("date"),
+            to: None,
+            jurisdiction: Some(jurisdiction.into()),
+            country: Some(country.into()),
+        };
+        assert!(term_is_of(
+            &kb,
+            &term("Illinois", "United States"),
+            "United States"
+        ));
+        assert!(term_is_of(
+            &kb,
+            &term("Illinois", "United States"),
+            "Illinois"
+        ));
+        assert!(term_is_of(
+            &kb,
+            &term("Czechia", "Czechia"),
+            "Czech Republic"
+        ));
+        assert!(!term_is_of(&kb, &term("France", "France"), "Germany"));
+        let bank = Term {
+            office: "Governor of the Bank of Canada".into(),
+            ..term("Bank of Canada", "Bank of Canada")
+        };
+        assert!(term_is_of(&kb, &bank, "Canada"));
+        assert!(!term_is_of(&kb, &bank, "Can"));
     }
 
     #[test]

@@ -16,13 +16,20 @@
 //! date far from the reference date, a decade) and quotations are left alone; the
 //! weeks between an election and taking office, and a few weeks after leaving it, are
 //! allowed.
+//!
+//! A country or state written with the title binds it to that place's office: before
+//! it ("French President", "Germany's Chancellor", "Arkansas Sen.") or after the name
+//! ("Prime Minister X of Japan"). Then only the person's terms of that place count, so
+//! a president of one country is not taken for another's; a place whose office they
+//! never held says nothing. Without a place, a term of that title anywhere counts.
 
 use serde::Deserialize;
 
 use super::calendar::day_text;
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use super::people::{
-    held, known_reference, passage_is_dated, recent_action_after, term_title, title_before,
+    held, known_reference, passage_is_dated, place_after_name, place_before_title,
+    recent_action_after, term_is_of, term_title, title_before_lead,
 };
 
 #[derive(Debug, Deserialize, Default)]
@@ -52,13 +59,32 @@ impl Kind for TitleTerm {
             return;
         };
         for p in &cx.mentions.people {
-            let Some((title_span, title)) = title_before(cx.text, p.span.start) else {
+            let Some((title_span, title, lead)) = title_before_lead(cx.text, p.span.start)
+            else {
                 continue;
             };
+            if lead.past {
+                continue;
+            }
+            let before = place_before_title(cx.kb, cx.text, title_span, lead);
+            // A possessive other than a place ("Trump's Vice President") names another
+            // relation than an office held.
+            if lead.possessive.is_some() && before.is_none() {
+                continue;
+            }
+            // "Norwegian Prime Minister X": the place words belong to the title and
+            // "former" goes before them; "Germany's Chancellor X" keeps its possessive.
+            let title_span = match &before {
+                Some((_, place_span)) if lead.possessive.is_none() => place_span.cover(title_span),
+                _ => title_span,
+            };
+            let after = place_after_name(cx.kb, cx.text, p.span.end);
+            let name_end = after.as_ref().map_or(p.span.end, |(_, end)| *end);
+            let place = before.map(|(place, _)| place).or(after.map(|(place, _)| place));
             // The title is a claim about the time of writing only when the person
             // speaks or acts then ("President X said on Monday"); "appointed by
             // President X" and "under President X" speak of the past.
-            if recent_action_after(cx.text, p.span.end).is_none() {
+            if recent_action_after(cx.text, name_end).is_none() {
                 continue;
             }
             if cx.doc.prose.is_quoted(title_span.start) || passage_is_dated(cx, p.span, reference)
@@ -68,12 +94,19 @@ impl Kind for TitleTerm {
             let Some(entity) = cx.kb.resolve(p.who) else {
                 continue;
             };
+            let of_place = |t: &&crate::kb::Term| {
+                place
+                    .as_deref()
+                    .is_none_or(|place| term_is_of(cx.kb, t, place))
+            };
             let terms: Vec<_> = entity
                 .terms
                 .iter()
                 .filter(|t| term_title(t) == title)
+                .filter(of_place)
                 .collect();
-            if terms.is_empty() || held(&entity.terms, title, reference, reference) {
+            let in_place: Vec<_> = terms.iter().map(|t| (*t).clone()).collect();
+            if terms.is_empty() || held(&in_place, title, reference, reference) {
                 continue;
             }
             // Someone who has died is named by the title they had ("the late Sen. X").
@@ -118,6 +151,73 @@ impl Kind for TitleTerm {
                 );
             }
             out.push(finding);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::testing::{assert_clean, assert_finds};
+
+    const DAY: Option<&str> = Some("2026-06-10");
+
+    #[test]
+    fn flags_a_leader_named_by_a_nationality_and_an_outdated_title() {
+        let f = assert_finds(
+            &TitleTerm,
+            "<<Norwegian Prime Minister Erna Solberg>> said on Monday that revenue would fall.",
+            DAY,
+        );
+        assert!(f.args.iter().any(|(k, v)| k == "terms" && v.contains("of Norway")));
+        assert_finds(
+            &TitleTerm,
+            "Germany's <<Chancellor Olaf Scholz>> said on Monday that the plan was sound.",
+            DAY,
+        );
+        assert_finds(
+            &TitleTerm,
+            "<<Prime Minister Fumio Kishida>> of Japan said on Monday that the yen was stable.",
+            DAY,
+        );
+    }
+
+    #[test]
+    fn a_place_inside_a_longer_name_does_not_bind_the_title() {
+        // "Bank of Canada Governor": the office is the bank's; Carney left it in 2013.
+        assert_finds(
+            &TitleTerm,
+            "Bank of Canada <<Governor Mark Carney>> said on Monday that rates would fall.",
+            DAY,
+        );
+    }
+
+    #[test]
+    fn allows_a_title_of_a_country_whose_office_the_person_never_held() {
+        // Bolsonaro's presidency was Brazil's: an Italian one is not on record, so the
+        // record says nothing of it.
+        assert_clean(
+            &TitleTerm,
+            "Italian President Jair Bolsonaro says the vote was fair.",
+            DAY,
+        );
+        assert_finds(
+            &TitleTerm,
+            "<<Brazilian President Jair Bolsonaro>> says the vote was fair.",
+            DAY,
+        );
+    }
+
+    #[test]
+    fn allows_current_and_former_foreign_leaders() {
+        for text in [
+            "French President Emmanuel Macron said on Monday that the talks would go on.",
+            "Japanese Prime Minister Sanae Takaichi said on Monday that the yen was stable.",
+            "Former Norwegian Prime Minister Erna Solberg said on Monday that revenue would fall.",
+            "Ex-Chancellor Olaf Scholz said on Monday that he would write a book.",
+            "Trump's Vice President JD Vance said on Monday that the bill would pass.",
+        ] {
+            assert_clean(&TitleTerm, text, DAY);
         }
     }
 }
