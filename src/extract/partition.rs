@@ -191,9 +191,7 @@ pub fn wholes(text: &str, sentences: &[Span], numbers: &[NumberMention]) -> Vec<
             }
             // "Of those, 48" and "48 of them": the whole is the last count with a noun
             // before, in this sentence or the one before.
-            let after = text
-                .get(p.span.end..)
-                .unwrap_or("")
+            let after = crate::span::head(text, p.span.end, 24)
                 .trim_start()
                 .to_lowercase();
             let back = refers_to_whole(&clause_before(text, sentence, p.span.start))
