@@ -43,7 +43,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("number.multiplier", 0.96),
     ("number.breakdown-sum", 1.00),
     ("number.enumeration-count", 0.98),
-    ("number.inconsistent-restatement", 0.97),
+    ("number.inconsistent-restatement", 0.98),
     ("date.weekday-mismatch", 0.98),
     ("date.invalid", 1.00),
     ("date.future-as-past", 0.99),

@@ -596,10 +596,13 @@ fn what_counted(
             Some(_) => return None,
         };
         let rest = text.get(noun_span.end..)?;
-        // "21 states and territories" counts a union of two nouns; "16,000 veterans'
-        // health care" counts places, not veterans.
-        if rest.starts_with(" and ") || rest.starts_with(" or ") || rest.starts_with(['\'', '’'])
-        {
+        // "21 states and territories" counts a union of two nouns ("six passengers and
+        // a pilot" does not); "16,000 veterans' health care" counts places, not veterans.
+        let joined = rest
+            .strip_prefix(" and ")
+            .or_else(|| rest.strip_prefix(" or "))
+            .is_some_and(|next| !starts_new_phrase(next));
+        if joined || rest.starts_with(['\'', '’']) {
             return None;
         }
         Some(modifier)
@@ -631,6 +634,36 @@ fn what_counted(
         }
         None => None,
     }
+}
+
+/// Whether the words after "and" open a phrase of their own ("and a pilot", "and the
+/// crew", "and 12 crew", "and Paris") rather than a second noun of one count ("and
+/// territories").
+fn starts_new_phrase(next: &str) -> bool {
+    let word = next.split_whitespace().next().unwrap_or("");
+    word.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+        || matches!(
+            word,
+            "a" | "an"
+                | "the"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "some"
+                | "several"
+        )
 }
 
 /// What happened to the people or things a figure counts, when its clause says so: the

@@ -258,6 +258,21 @@ fn different_owners(text: &str, earlier: &NumberMention, later: &NumberMention) 
     b.is_empty() || (a.iter().any(|w| !bw.contains(w)) && b.iter().any(|w| !aw.contains(w)))
 }
 
+/// Whether the words before `n` say it is the whole of its group: "all four passengers",
+/// "all of the 12 victims", "all the".
+fn names_all(text: &str, n: &NumberMention) -> bool {
+    let before = crate::span::tail(text, n.span.start, 16)
+        .trim_end()
+        .to_ascii_lowercase();
+    ["all", "all the", "all of the", "all of its", "all of their"]
+        .iter()
+        .any(|w| {
+            before
+                .strip_suffix(w)
+                .is_some_and(|b| b.is_empty() || b.ends_with([' ', '(', '"', '\n']))
+        })
+}
+
 /// Whether a noun (singular or plural) is a unit of time or measure.
 fn is_unit(lemma: &str) -> bool {
     UNITS.contains(&lemma) || UNITS.contains(&format!("{lemma}s").as_str())
@@ -378,8 +393,9 @@ impl Kind for InconsistentRestatement {
                 }
                 // A small number in words that points back ("the two men") often names
                 // a part of the group given before; a larger one cannot.
+                // "All four passengers", "both" or "all of the" name the whole group.
                 let small = |m: &NumberMention| m.words && m.value < 10.0;
-                if (small(n) || small(earlier)) && n.value <= earlier.value {
+                if (small(n) || small(earlier)) && n.value <= earlier.value && !names_all(text, n) {
                     continue;
                 }
                 let lemma = key.split('|').next().unwrap_or("");
@@ -472,6 +488,22 @@ mod tests {
         assert_finds(
             &kind(),
             "Police named 12 victims.\n\nThe <<14>> victims were all adults.",
+            None,
+        );
+    }
+
+    #[test]
+    fn flags_a_smaller_figure_that_names_the_whole_group() {
+        assert_finds(
+            &kind(),
+            "The small plane carried six passengers and a pilot.\n\n\
+             Rescuers said all <<four>> passengers were taken to hospital.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "The small plane carried six passengers and a pilot.\n\n\
+             Rescuers said four passengers were taken to hospital.",
             None,
         );
     }
