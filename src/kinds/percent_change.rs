@@ -16,7 +16,7 @@
 
 use super::arithmetic::{direction, sentence_numbers, stated_next, tolerance_params, Change};
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in_range};
-use crate::extract::number::{is_change_amount};
+use crate::extract::referent::Role;
 use crate::numbers::{format_share};
 use super::arithmetic::{same_currency};
 use crate::extract::{NumberKind, NumberMention};
@@ -59,7 +59,7 @@ impl Kind for PercentChange {
         for (k, (_, nums)) in sentences.iter().enumerate() {
             let changes = Change::all(cx.mentions, nums);
             // A percentage or a fraction ("fell by a third", "a rise of half").
-            let stated = |n: &NumberMention| n.is_share() && is_change_amount(text, n);
+            let stated = |n: &NumberMention| n.is_share() && n.referent.role == Role::Change;
             for change in &changes {
                 let p = change
                     .stated_among(text, nums, &changes, stated)

@@ -39,7 +39,7 @@ use crate::prebuilt::{embedded, Prebuilt};
 use serde::Deserialize;
 
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
-use crate::extract::number::is_change_amount;
+use crate::extract::referent::Role;
 use crate::extract::{NumberKind, NumberMention};
 use crate::span::Span;
 
@@ -273,7 +273,7 @@ fn is_statistic(text: &str, n: &NumberMention) -> bool {
         // ("20% faster") is a change.
         NumberKind::Percent => {
             n.value < 100.0
-                && !is_change_amount(text, n)
+                && n.referent.role == Role::Share
                 && !next.is_some_and(|w| COMPARATIVES.contains(&w))
         }
         // "a third of", "one in five"; not "a fifth-generation farmer".
@@ -281,6 +281,7 @@ fn is_statistic(text: &str, n: &NumberMention) -> bool {
         NumberKind::Cardinal => {
             n.currency.is_none()
                 && !n.words
+                && n.referent.role.is_quantity()
                 && n.value >= 10_000.0
                 && n.noun.as_deref().is_some_and(|noun| !UNITS.contains(&noun))
         }
