@@ -155,7 +155,7 @@ pub fn looks_like_year(text: &str, n: &NumberMention) -> bool {
 }
 
 /// Whether the number stands in brackets of its own: "(586)".
-fn bracketed(text: &str, n: &NumberMention) -> bool {
+pub fn bracketed(text: &str, n: &NumberMention) -> bool {
     text.get(..n.value_span.start)
         .is_some_and(|b| b.ends_with('('))
         && text

@@ -22,7 +22,7 @@ use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError, in
 use crate::extract::number::{gap, is_change_amount};
 use crate::numbers::{format_number, format_share};
 use super::arithmetic::quoted_note;
-use crate::extract::referent::Role;
+use crate::extract::referent::{bracketed, Role};
 use crate::extract::{Bound, NumberKind, NumberMention};
 use crate::span::Span;
 
@@ -250,14 +250,6 @@ const NOT_PART_NOUNS: &[&str] = &[
     "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "minutes",
     "percent", "points",
 ];
-
-fn bracketed(text: &str, n: &NumberMention) -> bool {
-    text.get(..n.value_span.start)
-        .is_some_and(|b| b.ends_with('('))
-        && text
-            .get(n.value_span.end..)
-            .is_some_and(|a| a.starts_with(')'))
-}
 
 /// Whether `n` can be the whole: an exact count or amount ("The 43-member council" too).
 fn can_be_whole(text: &str, n: &NumberMention) -> bool {
