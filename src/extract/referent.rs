@@ -82,7 +82,7 @@ pub fn annotate(
             what,
             modifier,
             noun_after,
-            owner: owner_words(text, sentence, n),
+            owner: owner_clause(text, sentence, n),
             complement: complement(text, sentence, n),
             outcome: outcome(text, sentence, n),
             points_back: points_back(text, n),
@@ -441,53 +441,90 @@ fn clause(text: &str, sentence: Span, n: &NumberMention) -> Span {
     )
 }
 
-/// The words before a number in its clause that may name whose quantity it is
-/// ("lithium to supply 2 million scooters": lithium, supply).
-fn owner_words(text: &str, sentence: Span, n: &NumberMention) -> Vec<String> {
+/// The clause before a number, where the words that say whose quantity it is stand.
+fn owner_clause(text: &str, sentence: Span, n: &NumberMention) -> Span {
     let before = text.get(sentence.start..n.span.start).unwrap_or("");
-    let clause = before.rsplit(CLAUSE_MARKS).next().unwrap_or("");
-    clause
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| w.len() >= 3)
-        .map(str::to_lowercase)
-        .filter(|w| !NOT_OWNERS.contains(&w.as_str()))
-        .collect()
+    let start = before.rfind(CLAUSE_MARKS).map_or(0, |i| i + 1);
+    Span::new(
+        sentence.start + start,
+        n.span.start.max(sentence.start + start),
+    )
 }
 
-/// The words that complete a noun after it, up to the clause's end ("with red flag laws",
-/// "to provide housing vouchers"), lower case.
-fn complement(text: &str, sentence: Span, n: &NumberMention) -> Vec<String> {
+impl Referent {
+    /// The words before the number in its clause that may name whose quantity it is
+    /// ("lithium to supply 2 million scooters": lithium, supply), lower case.
+    pub fn owner_words(&self, text: &str) -> Vec<String> {
+        self.owner
+            .text(text)
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| w.len() >= 3)
+            .map(str::to_lowercase)
+            .filter(|w| !NOT_OWNERS.contains(&w.as_str()))
+            .collect()
+    }
+
+    /// The words that complete the noun after it ("with red flag laws"), at most four,
+    /// lower case; none when they do not begin with a preposition.
+    pub fn complement_words(&self, text: &str) -> Vec<String> {
+        self.complement.map_or_else(Vec::new, |s| {
+            s.text(text)
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect()
+        })
+    }
+}
+
+/// Where the words that complete a noun after it stand, up to the clause's end and at
+/// most four words ("with red flag laws", "to provide housing vouchers"), when they
+/// begin with a preposition.
+fn complement(text: &str, sentence: Span, n: &NumberMention) -> Option<Span> {
     let end = phrase_end(n).min(sentence.end);
     let rest = text.get(end..sentence.end).unwrap_or("");
     let clause = rest
         .split([',', ';', ':', '—', '(', '.'])
         .next()
         .unwrap_or("");
-    let words: Vec<String> = clause
-        .split_whitespace()
-        .take(4)
-        .map(str::to_lowercase)
-        .collect();
-    match (
-        words.first().map(String::as_str),
-        words.get(1).map(String::as_str),
-    ) {
+    let mut words = clause.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    let second = words.next().map(str::to_lowercase);
+    match (first.as_str(), second.as_deref()) {
         // "led all 111 children to the park": where the verb took them, not which
         // children; a sum "to the states" does say whose it is.
-        (Some("to"), Some("the" | "a" | "an" | "their" | "its" | "his" | "her"))
+        ("to", Some("the" | "a" | "an" | "their" | "its" | "his" | "her"))
             if n.currency.is_none() =>
         {
-            Vec::new()
+            return None;
         }
         (
-            Some(
-                "with" | "without" | "in" | "from" | "of" | "for" | "to" | "at" | "on" | "across"
-                | "under" | "outside" | "inside",
-            ),
+            "with" | "without" | "in" | "from" | "of" | "for" | "to" | "at" | "on" | "across"
+            | "under" | "outside" | "inside",
             _,
-        ) => words,
-        _ => Vec::new(),
+        ) => {}
+        _ => return None,
     }
+    // The span of the first four words.
+    let lead = clause.len() - clause.trim_start().len();
+    let mut stop = clause.len();
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in clause.char_indices().skip_while(|&(i, _)| i < lead) {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == 4 {
+                    stop = i;
+                    break;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    let stop = clause[..stop].trim_end().len();
+    Some(Span::new(end + lead, end + stop.max(lead)))
 }
 
 /// Whether a number points back to a figure already given: "the 14 victims", "its 1.4
@@ -861,7 +898,10 @@ mod tests {
         assert_eq!(worth.referent.what, Some(What::Noun("contract".into())));
         let raised = find(&ns, text, "$12m");
         assert_eq!(raised.referent.what, Some(What::Sum));
-        assert_eq!(raised.referent.owner, vec!["raised".to_string()]);
+        assert_eq!(
+            raised.referent.owner_words(text),
+            vec!["raised".to_string()]
+        );
     }
 
     #[test]
@@ -932,8 +972,23 @@ mod tests {
             "Officials said 21 states with red flag laws"
         );
         assert_eq!(
-            n.referent.complement.first().map(String::as_str),
-            Some("with")
+            n.referent.complement.map(|s| s.text(text)),
+            Some("with red flag laws")
         );
+        assert_eq!(
+            n.referent.complement_words(text),
+            ["with", "red", "flag", "laws"]
+        );
+        assert_eq!(n.referent.owner_words(text), ["officials"]);
+        let text = "They built 40 homes in the old river valley near town.";
+        let ns = numbers(text);
+        let homes = find(&ns, text, "40");
+        assert_eq!(
+            homes.referent.complement_words(text),
+            ["in", "the", "old", "river"]
+        );
+        let text = "Staff led all 111 children to the park.";
+        let ns = numbers(text);
+        assert!(find(&ns, text, "111").referent.complement.is_none());
     }
 }

@@ -69,10 +69,12 @@ pub struct Referent {
     pub noun_after: bool,
     /// The words of its clause before it that may say whose figure it is, lower case
     /// ("lithium to supply 2 million scooters": lithium, supply).
-    pub owner: Vec<String>,
+    /// (The clause before it: see [`Referent::owner_words`].)
+    pub owner: Span,
     /// The words that complete the noun after it, up to the clause's end ("with red
     /// flag laws"), lower case; empty when none begin with a preposition.
-    pub complement: Vec<String>,
+    /// (Its first words: see [`Referent::complement_words`].)
+    pub complement: Option<Span>,
     /// What happened to what it counts, when the clause says so ("killed 52 people",
     /// "the 54 people who died": `death`).
     pub outcome: Option<&'static str>,

@@ -228,8 +228,11 @@ const MAX_RATIO: f64 = 2.0;
 
 /// Whether both figures carry a complement and the two differ ("states with red flag
 /// laws" against "states without red flag laws").
-fn different_complements(earlier: &NumberMention, later: &NumberMention) -> bool {
-    let (a, b) = (&earlier.referent.complement, &later.referent.complement);
+fn different_complements(text: &str, earlier: &NumberMention, later: &NumberMention) -> bool {
+    let (a, b) = (
+        earlier.referent.complement_words(text),
+        later.referent.complement_words(text),
+    );
     !a.is_empty() && !b.is_empty() && a.first() != b.first()
         || !a.is_empty()
             && !b.is_empty()
@@ -244,7 +247,10 @@ fn different_owners(text: &str, earlier: &NumberMention, later: &NumberMention) 
     if later.referent.points_back {
         return false;
     }
-    let (a, b) = (&earlier.referent.owner, &later.referent.owner);
+    let (a, b) = (
+        earlier.referent.owner_words(text),
+        later.referent.owner_words(text),
+    );
     let words = |s: Span| -> Vec<String> {
         s.text(text)
             .to_lowercase()
@@ -425,7 +431,7 @@ impl Kind for InconsistentRestatement {
                     || related
                     || n.referent.noun_after
                         && earlier.referent.noun_after
-                        && different_complements(earlier, n)
+                        && different_complements(text, earlier, n)
                 {
                     continue;
                 }
