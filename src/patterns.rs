@@ -225,7 +225,7 @@ pub fn number() -> Vec<String> {
 // ---------------------------------------------------------------------------------
 // The kinds' fixed regexes.
 
-pub const MULTIPLIER_RE_PATTERN: &str = r"(?i)(?-u:\b)(?:(?P<approx>more than|nearly|almost|over|roughly|about|close to|just over|just under)\s+)?(?P<word>doubled|doubling|doubles|double|twice|tripled|trebled|tripling|trebling|triples|triple|quadrupled|quadrupling|quadruples|halved|halving|halves|cut\s+in\s+half|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]+)-?fold|(?P<times>two|three|four|five|six|seven|eight|nine|ten|twenty|[0-9]+(?:\.[0-9]+)?)\s+times)(?-u:\b)";
+pub const MULTIPLIER_RE_PATTERN: &str = r"(?i)(?-u:\b)(?:(?P<approx>more than|nearly|almost|over|roughly|about|close to|just over|just under)\s+)?(?P<word>doubled|doubling|doubles|double|twice|tripled|trebled|tripling|trebling|triples|trebles|triple|treble|quadrupled|quadrupling|quadruples|halved|halving|halves|cut\s+in\s+half|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]+)-?fold|(?P<times>two|three|four|five|six|seven|eight|nine|ten|twenty|[0-9]+(?:\.[0-9]+)?)\s+times)(?-u:\b)";
 
 /// Rankings ("ranked third"): a claim that comes from some list or index.
 pub const CLAIM_PATTERN: &str = r"(?i)(?-u:\b)ranked\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[0-9]+(?:st|nd|rd|th))(?-u:\b)";

@@ -264,6 +264,20 @@ mod tests {
     }
 
     #[test]
+    fn reads_treble_as_three_times() {
+        assert_finds(
+            &kind(),
+            "Arrests for shoplifting stood at 1,257, <<treble>> the 687 recorded a year earlier.",
+            None,
+        );
+        assert_clean(
+            &kind(),
+            "Arrests for shoplifting stood at 2,061, treble the 687 recorded a year earlier.",
+            None,
+        );
+    }
+
+    #[test]
     fn flags_a_factor_the_numbers_do_not_give() {
         let f = assert_finds(&kind(), "Membership <<doubled>> from 10 to 25.", None);
         assert!(f.args.contains(&("ratio".into(), "2.5".into())));
