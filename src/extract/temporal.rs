@@ -1086,10 +1086,15 @@ fn read(
             });
         }
     } else if let Some(w) = word("day") {
-        let n = match w.to_ascii_lowercase().as_str() {
-            "yesterday" => -1,
-            "today" => 0,
-            _ => 1,
+        // "Last night" is the evening before the reference day; "this morning",
+        // "this evening" and "earlier today" are the reference day itself.
+        let w = w.to_ascii_lowercase();
+        let n = if w == "yesterday" || w.starts_with("last") {
+            -1
+        } else if w == "tomorrow" {
+            1
+        } else {
+            0
         };
         t.relatives.push(relative(Relative::Day(n)));
     } else if let Some(w) = word("early") {
@@ -1470,6 +1475,43 @@ mod tests {
             t.relatives[1].beside,
             Some(Beside::Weekday(_, Weekday::Monday))
         ));
+    }
+
+    #[test]
+    fn reads_parts_of_the_day_as_the_day_they_fall_on() {
+        let (_, t) = run(
+            "Last night, this morning, this afternoon, this evening and earlier today; last nightly, this mornings.",
+        );
+        let values: Vec<_> = t.relatives.iter().map(|r| r.value).collect();
+        assert_eq!(
+            values,
+            vec![
+                Relative::Day(-1),
+                Relative::Day(0),
+                Relative::Day(0),
+                Relative::Day(0),
+                Relative::Day(0),
+            ]
+        );
+        let text = "The storm hit last night (3 May) and earlier today, 4 May, it eased.";
+        let (_, t) = run(text);
+        assert_eq!(t.relatives[0].span.text(text), "last night");
+        assert_eq!(t.relatives[0].beside, Some(Beside::Date(0)));
+        assert_eq!(t.relatives[1].span.text(text), "earlier today");
+        assert_eq!(t.relatives[1].beside, Some(Beside::Date(1)));
+        // A date further off in the sentence is not beside it.
+        let (_, t) = run("This morning the council, which met on 3 May, voted.");
+        assert_eq!(t.relatives[0].beside, None);
+        // "N days ago" with the date beside it.
+        let (_, t) = run("It opened three days ago, on 1 May.");
+        assert_eq!(
+            t.relatives[0].value,
+            Relative::Ago {
+                n: 3,
+                unit: Unit::Day
+            }
+        );
+        assert_eq!(t.relatives[0].beside, Some(Beside::Date(0)));
     }
 
     #[test]
