@@ -474,6 +474,12 @@ fn read_ages_beside_births(
     ages.sort_by_key(|a| a.span.start);
 }
 
+/// Words before "last night" that make it the final night of something.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "their", "his", "her", "its", "our", "my", "your", "that", "this", "one", "every",
+    "each",
+];
+
 /// Words before "from" that make "from X to Y" a change rather than a period.
 const CHANGE_WORDS: &[&str] = &[
     "move",
@@ -1089,6 +1095,22 @@ fn read(
         // "Last night" is the evening before the reference day; "this morning",
         // "this evening" and "earlier today" are the reference day itself.
         let w = w.to_ascii_lowercase();
+        // "the last night of the festival", "their last night (3 May)": the final
+        // night of something, not the night before the reference day.
+        if w.starts_with("last") {
+            // The word right before, with no punctuation between ("He left. Last
+            // night ..." is the relative).
+            let before = text.get(..span.start).unwrap_or("");
+            let word = before.split_whitespace().next_back().unwrap_or("");
+            let word = word.to_ascii_lowercase();
+            if before.ends_with(char::is_whitespace)
+                && (DETERMINERS.contains(&word.as_str())
+                    || word.ends_with("'s")
+                    || word.ends_with("\u{2019}s"))
+            {
+                return;
+            }
+        }
         let n = if w == "yesterday" || w.starts_with("last") {
             -1
         } else if w == "tomorrow" {
@@ -1499,6 +1521,11 @@ mod tests {
         assert_eq!(t.relatives[0].beside, Some(Beside::Date(0)));
         assert_eq!(t.relatives[1].span.text(text), "earlier today");
         assert_eq!(t.relatives[1].beside, Some(Beside::Date(1)));
+        // The final night of something is not the night before.
+        let (_, t) = run("On the last night (3 May) and the festival's last night, 4 May.");
+        assert!(t.relatives.is_empty(), "{:?}", t.relatives);
+        let (_, t) = run("He left that. Last night, 3 May, it rained.");
+        assert_eq!(t.relatives[0].value, Relative::Day(-1));
         // A date further off in the sentence is not beside it.
         let (_, t) = run("This morning the council, which met on 3 May, voted.");
         assert_eq!(t.relatives[0].beside, None);
