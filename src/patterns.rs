@@ -194,7 +194,9 @@ pub fn date() -> Vec<String> {
     // Two-letter weekday abbreviations ("Mo, 7 October 2014", "Sa. 4 May") are words
     // and names elsewhere ("We", "Su"): read only in Title case, right before a date.
     let two_letter = r"(?P<wd1s>(?:Mo|Tu|We|Th|Fr|Sa|Su)\.?)(?:,?\s+)";
-    let before = format!(r"(?:(?P<wd1>{weekday})(?:,?\s+(?:the\s+)?|\s*\(\s*)|{two_letter})");
+    // A part of the day may follow the weekday: "on Tuesday night (3 May)".
+    let part = r"(?P<part>\s+(?:night|morning|afternoon|evening))?";
+    let before = format!(r"(?:(?P<wd1>{weekday}){part}(?:,?\s+(?:the\s+)?|\s*\(\s*)|{two_letter})");
     let mut out: Vec<String> = [day_month, month_day, month_year, iso, numeric]
         .into_iter()
         .map(|form| {

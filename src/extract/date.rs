@@ -315,27 +315,29 @@ fn read(text: &str, caps: &Captures<'_>, locale: Locale) -> Option<DateMention> 
         // Without its weekday, "3/4" is a fraction or a score.
         return None;
     }
+    // "Tuesday night (3 May)": the date starts after the part of the day.
+    let wd1_end = caps.name("part").or(wd1).map(|m| m.end());
     let mut date_span = span;
-    if let (Some(wd), None) = (wd1, weekday) {
+    if let (Some(wd_end), None) = (wd1_end, weekday) {
         // The name before the date is not a weekday: the mention is the date alone.
-        let rest = text.get(wd.end()..date_end).unwrap_or("");
+        let rest = text.get(wd_end..date_end).unwrap_or("");
         let skip = rest.len()
             - rest
                 .trim_start_matches(|c: char| c == ',' || c.is_whitespace())
                 .len();
-        span.start = wd.end() + skip;
+        span.start = wd_end + skip;
         date_span = span;
         date_span.end = date_end;
-    } else if let Some(wd) = wd1 {
+    } else if let Some(wd_end) = wd1_end {
         // The date starts after "Monday, ".
-        let rest = text.get(wd.end()..date_end).unwrap_or("");
+        let rest = text.get(wd_end..date_end).unwrap_or("");
         let skip = rest.len()
             - rest
                 .trim_start_matches(|c: char| c == ',' || c == '.' || c == '(' || c.is_whitespace())
                 .len();
-        let rest2 = text.get(wd.end() + skip..date_end).unwrap_or("");
+        let rest2 = text.get(wd_end + skip..date_end).unwrap_or("");
         let skip2 = if rest2.starts_with("the ") { 4 } else { 0 };
-        date_span.start = wd.end() + skip + skip2;
+        date_span.start = wd_end + skip + skip2;
     }
     date_span.end = date_end.max(date_span.start);
     if let Some(wd) = caps.name("wd2").or(caps.name("wd3")) {
@@ -562,6 +564,25 @@ mod tests {
             assert_eq!((w.span.text(text), w.value), (wd, value), "{text}");
             assert_eq!(d[0].date_span.text(text), date, "{text}");
         }
+    }
+
+    #[test]
+    fn reads_a_weekday_with_its_part_of_the_day() {
+        for (text, date) in [
+            ("It rained on Tuesday night (3 May).", "3 May"),
+            ("Sunday morning, 29 November 2026", "29 November 2026"),
+            ("Fri evening 4/23", "4/23"),
+        ] {
+            let d = dates(text);
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+            assert!(d[0].weekday.is_some(), "{text}");
+            assert_eq!(d[0].date_span.text(text), date, "{text}");
+        }
+        // A part of the day with no weekday, or a weekday with another word, is not read.
+        let text = "Saturday Night Live, 3 May";
+        assert!(dates(text).iter().all(|d| d.weekday.is_none()));
+        let text = "Friday nights 3 May";
+        assert!(dates(text).iter().all(|d| d.weekday.is_none()));
     }
 
     #[test]
