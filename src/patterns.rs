@@ -60,7 +60,7 @@ pub fn temporal() -> Vec<String> {
         format!(r"{b}(?i:aged)\s+(?P<age2>[0-9]{{1,3}}){b}"),
         format!(r"{b}(?P<age3>[0-9]{{1,3}})-year-old{b}"),
         format!(
-            r"{b}(?P<day>(?i:yesterday|today|tomorrow|last\s+night|earlier\s+today|this\s+(?:morning|afternoon|evening))){b}"
+            r"{b}(?P<day>(?i:(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|last\s+night|earlier\s+today|this\s+(?:morning|afternoon|evening))){b}"
         ),
         format!(
             r"{b}(?P<early>(?i:earlier|later))\s+(?i:this)\s+(?P<early_unit>(?i:week|month|year)){b}"

@@ -1093,7 +1093,8 @@ fn read(
         }
     } else if let Some(w) = word("day") {
         // "Last night" is the evening before the reference day; "this morning",
-        // "this evening" and "earlier today" are the reference day itself.
+        // "this evening" and "earlier today" are the reference day itself; "yesterday
+        // evening" and "tomorrow morning" are the day they name.
         let w = w.to_ascii_lowercase();
         // "the last night of the festival", "their last night (3 May)": the final
         // night of something, not the night before the reference day.
@@ -1111,9 +1112,9 @@ fn read(
                 return;
             }
         }
-        let n = if w == "yesterday" || w.starts_with("last") {
+        let n = if w.starts_with("yesterday") || w.starts_with("last") {
             -1
-        } else if w == "tomorrow" {
+        } else if w.starts_with("tomorrow") {
             1
         } else {
             0
@@ -1521,6 +1522,14 @@ mod tests {
         assert_eq!(t.relatives[0].beside, Some(Beside::Date(0)));
         assert_eq!(t.relatives[1].span.text(text), "earlier today");
         assert_eq!(t.relatives[1].beside, Some(Beside::Date(1)));
+        // "Yesterday evening (3 May)": the part of the day belongs to the expression.
+        let text = "It began yesterday evening (3 May) and ends tomorrow morning.";
+        let (_, t) = run(text);
+        assert_eq!(t.relatives[0].span.text(text), "yesterday evening");
+        assert_eq!(t.relatives[0].value, Relative::Day(-1));
+        assert_eq!(t.relatives[0].beside, Some(Beside::Date(0)));
+        assert_eq!(t.relatives[1].span.text(text), "tomorrow morning");
+        assert_eq!(t.relatives[1].value, Relative::Day(1));
         // The final night of something is not the night before.
         let (_, t) = run("On the last night (3 May) and the festival's last night, 4 May.");
         assert!(t.relatives.is_empty(), "{:?}", t.relatives);
