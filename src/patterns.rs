@@ -59,7 +59,9 @@ pub fn temporal() -> Vec<String> {
         r",\s+(?P<age>[0-9]{1,3}),".to_string(),
         format!(r"{b}(?i:aged)\s+(?P<age2>[0-9]{{1,3}}){b}"),
         format!(r"{b}(?P<age3>[0-9]{{1,3}})-year-old{b}"),
-        format!(r"{b}(?P<day>(?i:yesterday|today|tomorrow)){b}"),
+        format!(
+            r"{b}(?P<day>(?i:(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|last\s+night|earlier\s+today|this\s+(?:morning|afternoon|evening))){b}"
+        ),
         format!(
             r"{b}(?P<early>(?i:earlier|later))\s+(?i:this)\s+(?P<early_unit>(?i:week|month|year)){b}"
         ),
@@ -154,9 +156,9 @@ fn alternation(
 }
 
 /// The date forms, one pattern each: a day and month, a month and day, a month and year,
-/// ISO, numeric (each with an optional weekday before or after), and a bare year. At any
-/// position only one form can begin (a weekday, a digit or a month name), so trying them
-/// in turn finds what one alternation of them would.
+/// ISO, numeric (each with an optional weekday before or after), a day and month in
+/// numbers beside a weekday, and a bare year. Where several forms can begin at one
+/// position, the earlier pattern wins ("Fri 4/23/2026" is a numeric date with its year).
 pub fn date() -> Vec<String> {
     let month = format!("(?:{})", alternation(MONTHS.iter().map(|(n, _)| *n), true));
     // Weekday abbreviations are written with or without a full stop ("Thurs. Nov. 24",
@@ -189,14 +191,29 @@ pub fn date() -> Vec<String> {
         p.replace(r"\b", r"(?-u:\b)")
             .replace(r"(?-u:(?-u:\b))", r"(?-u:\b)")
     };
+    // Two-letter weekday abbreviations ("Mo, 7 October 2014", "Sa. 4 May") are words
+    // and names elsewhere ("We", "Su"): read only in Title case, right before a date.
+    let two_letter = r"(?P<wd1s>(?:Mo|Tu|We|Th|Fr|Sa|Su)\.?)(?:,?\s+)";
+    // A part of the day may follow the weekday: "on Tuesday night (3 May)".
+    let part = r"(?P<part>\s+(?:night|morning|afternoon|evening))?";
+    let before = format!(r"(?:(?P<wd1>{weekday}){part}(?:,?\s+(?:the\s+)?|\s*\(\s*)|{two_letter})");
     let mut out: Vec<String> = [day_month, month_day, month_year, iso, numeric]
         .into_iter()
         .map(|form| {
             ascii_boundaries(format!(
-                r"\b(?:(?P<wd1>{weekday})(?:,?\s+(?:the\s+)?|\s*\(\s*))?(?:{form})(?:\s*\((?P<wd2>{weekday})\)|,\s+an?\s+(?P<wd3>{full_weekday})|(?P<close>\)))?"
+                r"\b{before}?(?:{form})(?:\s*\((?P<wd2>{weekday})\)|,\s+an?\s+(?P<wd3>{full_weekday})|(?P<close>\)))?"
             ))
         })
         .collect();
+    // A day and month in numbers without a year ("Monday, 31/10", "4/23 (Fri)") only
+    // beside a weekday: alone, "3/4" is a fraction, a score or a ratio.
+    let day_and_month = r"(?P<na>[0-9]{1,2})/(?P<nb>[0-9]{1,2})\b";
+    out.push(ascii_boundaries(format!(
+        r"\b{before}{day_and_month}(?P<close>\))?"
+    )));
+    out.push(ascii_boundaries(format!(
+        r"\b{day_and_month}\s*\((?P<wd2>{weekday})\)"
+    )));
     out.push(ascii_boundaries(format!(r"\b{year}")));
     out
 }

@@ -216,15 +216,65 @@ fn num<T: std::str::FromStr>(caps: &Captures<'_>, name: &str) -> Option<T> {
     caps.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
+/// Two-letter weekday abbreviations ("Mo", "Tu", ...), read only before a date.
+const TWO_LETTER_WEEKDAYS: [(&str, Weekday); 7] = [
+    ("Mo", Weekday::Monday),
+    ("Tu", Weekday::Tuesday),
+    ("We", Weekday::Wednesday),
+    ("Th", Weekday::Thursday),
+    ("Fr", Weekday::Friday),
+    ("Sa", Weekday::Saturday),
+    ("Su", Weekday::Sunday),
+];
+
+/// Words after which a two-letter weekday may follow in running text ("on Tu 3 March",
+/// "from Mo, 7 October to Fr, 11 October"). After any other word, "and" included, it
+/// may be a name ("told Mo 3 May", "Salah and Mo 3 May").
+const BEFORE_TWO_LETTER: &[&str] = &["on", "from", "until", "till", "to"];
+
+/// Whether the two-letter weekday starting at `start` stands where a weekday can: at the
+/// start of a line or after punctuation (a dateline, a table cell, a list), or after a
+/// preposition.
+fn two_letter_weekday_fits(text: &str, start: usize) -> bool {
+    let line = text.get(..start).unwrap_or("");
+    let line = line.rsplit('\n').next().unwrap_or("").trim_end();
+    match line.chars().next_back() {
+        None => true,
+        Some(c) if c.is_alphanumeric() => {
+            let word = line
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            BEFORE_TWO_LETTER.contains(&word)
+        }
+        // "'Mo 3 May'" would be a name in a quotation as much as a weekday.
+        Some(c) => !matches!(c, '\'' | '"' | '\u{2018}' | '\u{201c}'),
+    }
+}
+
 fn read(text: &str, caps: &Captures<'_>, locale: Locale) -> Option<DateMention> {
     let whole = caps.get(0)?;
+    if caps.name("na").is_some() && caps.name("ny").is_none() {
+        // A day and month in numbers: not part of a longer number or date ("1/4/23",
+        // "4/23/26", "2.4/5", "4/5%").
+        let (na, nb) = (caps.name("na")?, caps.name("nb")?);
+        let before = text.get(..na.start()).unwrap_or("").chars().next_back();
+        let after = text.get(nb.end()..).unwrap_or("");
+        if matches!(before, Some('/' | '.' | '-' | '$' | '£' | '€'))
+            || after.starts_with(['/', '-', '%'])
+            || after.starts_with(['.', ',', ':'])
+                && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+    }
     let mut span = Span::new(whole.start(), whole.end());
     let mut date_end = whole.end();
+    let wd1 = caps.name("wd1").or(caps.name("wd1s"));
     if let Some(close) = caps.name("close") {
         // "Sunday (Nov. 29)": the bracket belongs to the mention only when the weekday
         // opened it.
-        let opened = caps
-            .name("wd1")
+        let opened = wd1
             .and_then(|wd| text.get(wd.end()..close.start()))
             .is_some_and(|between| between.contains('('));
         if !opened {
@@ -232,7 +282,7 @@ fn read(text: &str, caps: &Captures<'_>, locale: Locale) -> Option<DateMention> 
         }
         date_end = close.start();
     }
-    let weekday = ["wd1", "wd2", "wd3"].iter().find_map(|n| {
+    let weekday = ["wd1", "wd1s", "wd2", "wd3"].iter().find_map(|n| {
         let m = caps.name(n)?;
         // "The Sun, 3 June 2022" cites a newspaper: a weekday abbreviation without its
         // full stop after "the" is a name, not a weekday.
@@ -244,32 +294,50 @@ fn read(text: &str, caps: &Captures<'_>, locale: Locale) -> Option<DateMention> 
         {
             return None;
         }
+        let name = m.as_str().trim_end_matches('.');
+        if *n == "wd1s" && !two_letter_weekday_fits(text, m.start()) {
+            return None;
+        }
+        let value = if *n == "wd1s" {
+            TWO_LETTER_WEEKDAYS
+                .iter()
+                .find(|(two, _)| *two == name)
+                .map(|&(_, w)| w)?
+        } else {
+            weekday_from_name(name)?
+        };
         Some(WeekdayMention {
             span: Span::new(m.start(), m.end()),
-            value: weekday_from_name(m.as_str().trim_end_matches('.'))?,
+            value,
         })
     });
+    if weekday.is_none() && caps.name("na").is_some() && caps.name("ny").is_none() {
+        // Without its weekday, "3/4" is a fraction or a score.
+        return None;
+    }
+    // "Tuesday night (3 May)": the date starts after the part of the day.
+    let wd1_end = caps.name("part").or(wd1).map(|m| m.end());
     let mut date_span = span;
-    if let (Some(wd), None) = (caps.name("wd1"), weekday) {
+    if let (Some(wd_end), None) = (wd1_end, weekday) {
         // The name before the date is not a weekday: the mention is the date alone.
-        let rest = text.get(wd.end()..date_end).unwrap_or("");
+        let rest = text.get(wd_end..date_end).unwrap_or("");
         let skip = rest.len()
             - rest
                 .trim_start_matches(|c: char| c == ',' || c.is_whitespace())
                 .len();
-        span.start = wd.end() + skip;
+        span.start = wd_end + skip;
         date_span = span;
         date_span.end = date_end;
-    } else if let Some(wd) = caps.name("wd1") {
+    } else if let Some(wd_end) = wd1_end {
         // The date starts after "Monday, ".
-        let rest = text.get(wd.end()..date_end).unwrap_or("");
+        let rest = text.get(wd_end..date_end).unwrap_or("");
         let skip = rest.len()
             - rest
                 .trim_start_matches(|c: char| c == ',' || c == '.' || c == '(' || c.is_whitespace())
                 .len();
-        let rest2 = text.get(wd.end() + skip..date_end).unwrap_or("");
+        let rest2 = text.get(wd_end + skip..date_end).unwrap_or("");
         let skip2 = if rest2.starts_with("the ") { 4 } else { 0 };
-        date_span.start = wd.end() + skip + skip2;
+        date_span.start = wd_end + skip + skip2;
     }
     date_span.end = date_end.max(date_span.start);
     if let Some(wd) = caps.name("wd2").or(caps.name("wd3")) {
@@ -351,6 +419,28 @@ fn read(text: &str, caps: &Captures<'_>, locale: Locale) -> Option<DateMention> 
             num(caps, "im"),
             num(caps, "id"),
             false,
+        ));
+    }
+    if caps.name("ny").is_none() && caps.name("na").is_some() {
+        // A day and month beside a weekday: a number above 12 is the day whatever the
+        // locale; two small numbers take the locale's order, or stay ambiguous.
+        let (a, b): (i8, i8) = (num(caps, "na")?, num(caps, "nb")?);
+        if !(1..=31).contains(&a) || !(1..=31).contains(&b) || a > 12 && b > 12 {
+            return None;
+        }
+        let (month, day, ambiguous) = match locale {
+            _ if a > 12 => (b, a, false),
+            _ if b > 12 => (a, b, false),
+            Locale::EnUs => (a, b, false),
+            Locale::EnGb => (b, a, false),
+            Locale::Unknown => (a, b, true),
+        };
+        return Some(mention(
+            DateForm::Numeric,
+            None,
+            Some(month),
+            Some(day),
+            ambiguous,
         ));
     }
     if caps.name("ny").is_some() {
@@ -442,5 +532,133 @@ mod tests {
             Date::new(2026, 11, 29).ok()
         );
         assert!(dates("may 5").is_empty());
+    }
+
+    fn dates_in(text: &str, locale: Locale) -> Vec<DateMention> {
+        let mut out = Vec::new();
+        extract(text, locale, &mut out);
+        out
+    }
+
+    #[test]
+    fn reads_two_letter_weekdays_right_before_a_date() {
+        for (text, wd, value, date) in [
+            (
+                "Mo, 7 October 2014: talks",
+                "Mo",
+                Weekday::Monday,
+                "7 October 2014",
+            ),
+            ("Tu 3 March", "Tu", Weekday::Tuesday, "3 March"),
+            ("Opening: Sa., 4 May", "Sa.", Weekday::Saturday, "4 May"),
+            (
+                "The vote is on We 6 May 2026.",
+                "We",
+                Weekday::Wednesday,
+                "6 May 2026",
+            ),
+        ] {
+            let d = dates(text);
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+            let w = d[0].weekday.expect("weekday");
+            assert_eq!((w.span.text(text), w.value), (wd, value), "{text}");
+            assert_eq!(d[0].date_span.text(text), date, "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_a_weekday_with_its_part_of_the_day() {
+        for (text, date) in [
+            ("It rained on Tuesday night (3 May).", "3 May"),
+            ("Sunday morning, 29 November 2026", "29 November 2026"),
+            ("Fri evening 4/23", "4/23"),
+        ] {
+            let d = dates(text);
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+            assert!(d[0].weekday.is_some(), "{text}");
+            assert_eq!(d[0].date_span.text(text), date, "{text}");
+        }
+        // A part of the day with no weekday, or a weekday with another word, is not read.
+        let text = "Saturday Night Live, 3 May";
+        assert!(dates(text).iter().all(|d| d.weekday.is_none()));
+        let text = "Friday nights 3 May";
+        assert!(dates(text).iter().all(|d| d.weekday.is_none()));
+    }
+
+    #[test]
+    fn leaves_two_letter_words_and_names_alone() {
+        // Alone, after an ordinary word, in lower case or in a quotation, the two
+        // letters are a word or a name; the date stays a date.
+        for text in [
+            "We met on 3 March.",
+            "Sa and Su wrote on 3 March.",
+            "Goals came from Salah and Mo 3 May.",
+            "we 3 March",
+            "\"Su 3 May\"",
+        ] {
+            let d = dates(text);
+            assert!(d.iter().all(|d| d.weekday.is_none()), "{text}: {d:?}");
+        }
+        assert_eq!(
+            dates("told Mo 3 May")[0].span.text("told Mo 3 May"),
+            "3 May"
+        );
+    }
+
+    #[test]
+    fn reads_a_numeric_day_and_month_beside_a_weekday() {
+        let text = "On Monday, 31/10 the polls closed.";
+        let d = dates(text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            (d[0].month, d[0].day, d[0].year),
+            (Some(10), Some(31), None)
+        );
+        assert!(d[0].is_year_less() && !d[0].ambiguous);
+        assert_eq!(d[0].date_span.text(text), "31/10");
+        let text = "Fri 4/23 and 4/23 (Fri)";
+        let d = dates(text);
+        assert_eq!(d.len(), 2, "{d:?}");
+        for m in &d {
+            assert_eq!((m.month, m.day), (Some(4), Some(23)));
+            assert_eq!(m.weekday.map(|w| w.value), Some(Weekday::Friday));
+        }
+        assert_eq!(d[1].date_span.text(text), "4/23");
+        // A number above 12 is the day whatever the locale.
+        let d = dates_in("Fri 4/23", Locale::EnGb);
+        assert_eq!((d[0].month, d[0].day), (Some(4), Some(23)));
+        // Two small numbers: the locale's order, or ambiguous without one.
+        assert!(dates("Mon 3/4")[0].ambiguous);
+        let d = dates_in("Mon 3/4", Locale::EnGb);
+        assert_eq!(
+            (d[0].month, d[0].day, d[0].ambiguous),
+            (Some(4), Some(3), false)
+        );
+        let d = dates_in("Mon 3/4", Locale::EnUs);
+        assert_eq!((d[0].month, d[0].day), (Some(3), Some(4)));
+        // With a year it is the numeric date it was.
+        let d = dates("Fri 4/23/2027");
+        assert_eq!(d[0].year, Some(2027));
+    }
+
+    #[test]
+    fn leaves_fractions_scores_and_ratios_alone() {
+        for text in [
+            "3/4 of voters agreed.",
+            "They won 6/4 in the final.",
+            "A 24/7 service.",
+            "Friday 1/4/23 was",
+            "Friday 4/23/26 was",
+            "Friday 4/5% up",
+            "Fri 31/31",
+            "Fri 0/4",
+            "2021/4/23 (Fri)",
+        ] {
+            let d = dates(text);
+            assert!(
+                d.iter().all(|d| d.year.is_some() || d.month.is_none()),
+                "{text}: {d:?}"
+            );
+        }
     }
 }

@@ -474,6 +474,12 @@ fn read_ages_beside_births(
     ages.sort_by_key(|a| a.span.start);
 }
 
+/// Words before "last night" that make it the final night of something.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "their", "his", "her", "its", "our", "my", "your", "that", "this", "one", "every",
+    "each",
+];
+
 /// Words before "from" that make "from X to Y" a change rather than a period.
 const CHANGE_WORDS: &[&str] = &[
     "move",
@@ -1086,10 +1092,32 @@ fn read(
             });
         }
     } else if let Some(w) = word("day") {
-        let n = match w.to_ascii_lowercase().as_str() {
-            "yesterday" => -1,
-            "today" => 0,
-            _ => 1,
+        // "Last night" is the evening before the reference day; "this morning",
+        // "this evening" and "earlier today" are the reference day itself; "yesterday
+        // evening" and "tomorrow morning" are the day they name.
+        let w = w.to_ascii_lowercase();
+        // "the last night of the festival", "their last night (3 May)": the final
+        // night of something, not the night before the reference day.
+        if w.starts_with("last") {
+            // The word right before, with no punctuation between ("He left. Last
+            // night ..." is the relative).
+            let before = text.get(..span.start).unwrap_or("");
+            let word = before.split_whitespace().next_back().unwrap_or("");
+            let word = word.to_ascii_lowercase();
+            if before.ends_with(char::is_whitespace)
+                && (DETERMINERS.contains(&word.as_str())
+                    || word.ends_with("'s")
+                    || word.ends_with("\u{2019}s"))
+            {
+                return;
+            }
+        }
+        let n = if w.starts_with("yesterday") || w.starts_with("last") {
+            -1
+        } else if w.starts_with("tomorrow") {
+            1
+        } else {
+            0
         };
         t.relatives.push(relative(Relative::Day(n)));
     } else if let Some(w) = word("early") {
@@ -1470,6 +1498,56 @@ mod tests {
             t.relatives[1].beside,
             Some(Beside::Weekday(_, Weekday::Monday))
         ));
+    }
+
+    #[test]
+    fn reads_parts_of_the_day_as_the_day_they_fall_on() {
+        let (_, t) = run(
+            "Last night, this morning, this afternoon, this evening and earlier today; last nightly, this mornings.",
+        );
+        let values: Vec<_> = t.relatives.iter().map(|r| r.value).collect();
+        assert_eq!(
+            values,
+            vec![
+                Relative::Day(-1),
+                Relative::Day(0),
+                Relative::Day(0),
+                Relative::Day(0),
+                Relative::Day(0),
+            ]
+        );
+        let text = "The storm hit last night (3 May) and earlier today, 4 May, it eased.";
+        let (_, t) = run(text);
+        assert_eq!(t.relatives[0].span.text(text), "last night");
+        assert_eq!(t.relatives[0].beside, Some(Beside::Date(0)));
+        assert_eq!(t.relatives[1].span.text(text), "earlier today");
+        assert_eq!(t.relatives[1].beside, Some(Beside::Date(1)));
+        // "Yesterday evening (3 May)": the part of the day belongs to the expression.
+        let text = "It began yesterday evening (3 May) and ends tomorrow morning.";
+        let (_, t) = run(text);
+        assert_eq!(t.relatives[0].span.text(text), "yesterday evening");
+        assert_eq!(t.relatives[0].value, Relative::Day(-1));
+        assert_eq!(t.relatives[0].beside, Some(Beside::Date(0)));
+        assert_eq!(t.relatives[1].span.text(text), "tomorrow morning");
+        assert_eq!(t.relatives[1].value, Relative::Day(1));
+        // The final night of something is not the night before.
+        let (_, t) = run("On the last night (3 May) and the festival's last night, 4 May.");
+        assert!(t.relatives.is_empty(), "{:?}", t.relatives);
+        let (_, t) = run("He left that. Last night, 3 May, it rained.");
+        assert_eq!(t.relatives[0].value, Relative::Day(-1));
+        // A date further off in the sentence is not beside it.
+        let (_, t) = run("This morning the council, which met on 3 May, voted.");
+        assert_eq!(t.relatives[0].beside, None);
+        // "N days ago" with the date beside it.
+        let (_, t) = run("It opened three days ago, on 1 May.");
+        assert_eq!(
+            t.relatives[0].value,
+            Relative::Ago {
+                n: 3,
+                unit: Unit::Day
+            }
+        );
+        assert_eq!(t.relatives[0].beside, Some(Beside::Date(0)));
     }
 
     #[test]
