@@ -299,4 +299,28 @@ mod tests {
             assert_clean(&TitleTerm, text, DAY);
         }
     }
+
+    #[test]
+    fn binds_a_chief_executive_to_the_company_written_before_the_title() {
+        let f = assert_finds(
+            &TitleTerm,
+            "<<Twitter CEO Jack Dorsey>> said on Monday that the app would grow.",
+            DAY,
+        );
+        assert!(f.args.iter().any(|(k, v)| k == "terms" && v.contains("of Twitter")));
+        assert_finds(
+            &TitleTerm,
+            "<<Microsoft chief executive Steve Ballmer>> said on Monday that sales rose.",
+            DAY,
+        );
+        for text in [
+            "Apple CEO Tim Cook said on Monday that sales rose.",
+            "Apple's chief executive Tim Cook said on Monday that sales rose.",
+            "SpaceX CEO Elon Musk said on Monday that the launch went well.",
+            "Former Twitter CEO Jack Dorsey said on Monday that bitcoin would rise.",
+            "Twitter co-founder Jack Dorsey said on Monday that bitcoin would rise.",
+        ] {
+            assert_clean(&TitleTerm, text, DAY);
+        }
+    }
 }
