@@ -63,7 +63,8 @@ pub fn ages_between(born: KbDate, first: Date, last: Date) -> (i32, i32) {
 
 /// An office title as written before a name, in its long form: "Sen." is "Senator",
 /// "Rep." and "Congresswoman" are "Representative", "Gov." is "Governor", "PM" is
-/// "Prime Minister". `None` for a word that is not a title.
+/// "Prime Minister", "CEO" and "chief executive" are "Chief Executive". `None` for a word
+/// that is not a title.
 pub fn canonical_title(written: &str) -> Option<&'static str> {
     let t = written.trim().trim_end_matches('.');
     Some(match t {
@@ -79,6 +80,11 @@ pub fn canonical_title(written: &str) -> Option<&'static str> {
         "Secretary-General" => "Secretary-General",
         "Speaker" => "Speaker",
         "Mayor" => "Mayor",
+        "CEO"
+        | "Chief Executive"
+        | "Chief Executive Officer"
+        | "chief executive"
+        | "chief executive officer" => "Chief Executive",
         _ => return None,
     })
 }

@@ -22,6 +22,11 @@
 //! ("Prime Minister X of Japan"). Then only the person's terms of that place count, so
 //! a president of one country is not taken for another's; a place whose office they
 //! never held says nothing. Without a place, a term of that title anywhere counts.
+//!
+//! A chief executive ("CEO X", "chief executive X", "Chief Executive Officer X") is
+//! bound the same way to the company written before the title ("Apple CEO X",
+//! "Apple's chief executive X"): only their terms at that company count, and a company
+//! they never led on record says nothing.
 
 use serde::Deserialize;
 
@@ -29,8 +34,49 @@ use super::calendar::day_text;
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use super::people::{
     held, known_reference, passage_is_dated, place_after_name, place_before_title,
-    recent_action_after, term_is_of, term_title, title_before_lead,
+    recent_action_after, term_is_of, term_title, title_before_lead, TitleLead,
 };
+use crate::span::Span;
+
+/// The long form of "CEO", "chief executive" and "Chief Executive Officer".
+const CHIEF_EXECUTIVE: &str = "Chief Executive";
+
+/// The company written with a chief executive's title, as candidates longest first with
+/// their spans: the owner of a possessive ("Apple's chief executive") or one to three
+/// capitalised words right before the title ("General Motors CEO", "Apple CEO").
+fn company_before_title(text: &str, title_span: Span, lead: TitleLead) -> Vec<(String, Span)> {
+    if let Some(owner) = lead.possessive {
+        return vec![(owner.text(text).to_string(), owner)];
+    }
+    let Some(head) = text.get(..title_span.start).and_then(|h| h.strip_suffix(' ')) else {
+        return Vec::new();
+    };
+    let is_name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !w.ends_with('.')
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '.'))
+    };
+    let mut out = Vec::new();
+    let mut start = head.len();
+    for _ in 0..3 {
+        let word_start = head[..start]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if word_start == start || !is_name_word(&head[word_start..start]) {
+            break;
+        }
+        out.push((head[word_start..].to_string(), Span::new(word_start, head.len())));
+        if word_start == 0 || !head[..word_start].ends_with(' ') {
+            break;
+        }
+        start = word_start - 1;
+    }
+    out.reverse();
+    out
+}
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -66,21 +112,32 @@ impl Kind for TitleTerm {
             if lead.past {
                 continue;
             }
-            let before = place_before_title(cx.kb, cx.text, title_span, lead);
+            // "Apple CEO X": the company binds a chief executive's title as a place
+            // binds a head of government's.
+            let ceo = title == CHIEF_EXECUTIVE;
+            let before = if ceo {
+                None
+            } else {
+                place_before_title(cx.kb, cx.text, title_span, lead)
+            };
             // A possessive other than a place ("Trump's Vice President") names another
             // relation than an office held.
-            if lead.possessive.is_some() && before.is_none() {
+            if lead.possessive.is_some() && before.is_none() && !ceo {
                 continue;
             }
             // "Norwegian Prime Minister X": the place words belong to the title and
             // "former" goes before them; "Germany's Chancellor X" keeps its possessive.
-            let title_span = match &before {
+            let mut title_span = match &before {
                 Some((_, place_span)) if lead.possessive.is_none() => place_span.cover(title_span),
                 _ => title_span,
             };
-            let after = place_after_name(cx.kb, cx.text, p.span.end);
+            let after = if ceo {
+                None
+            } else {
+                place_after_name(cx.kb, cx.text, p.span.end)
+            };
             let name_end = after.as_ref().map_or(p.span.end, |(_, end)| *end);
-            let place = before.map(|(place, _)| place).or(after.map(|(place, _)| place));
+            let mut place = before.map(|(place, _)| place).or(after.map(|(place, _)| place));
             // The title is a claim about the time of writing only when the person
             // speaks or acts then ("President X said on Monday"); "appointed by
             // President X" and "under President X" speak of the past.
@@ -94,6 +151,28 @@ impl Kind for TitleTerm {
             let Some(entity) = cx.kb.resolve(p.who) else {
                 continue;
             };
+            if ceo {
+                // The longest words before the title that name the company of one of the
+                // person's terms ("General Motors CEO"); words naming no company they led
+                // ("SpaceX CEO" for a chief executive of Tesla on record) say nothing.
+                let written = company_before_title(cx.text, title_span, lead);
+                let bound = written.iter().find(|(company, _)| {
+                    entity
+                        .terms
+                        .iter()
+                        .any(|t| term_title(t) == title && term_is_of(cx.kb, t, company))
+                });
+                match bound {
+                    Some((company, span)) => {
+                        if lead.possessive.is_none() {
+                            title_span = span.cover(title_span);
+                        }
+                        place = Some(company.clone());
+                    }
+                    None if !written.is_empty() => continue,
+                    None => {}
+                }
+            }
             let of_place = |t: &&crate::kb::Term| {
                 place
                     .as_deref()
@@ -216,6 +295,30 @@ mod tests {
             "Former Norwegian Prime Minister Erna Solberg said on Monday that revenue would fall.",
             "Ex-Chancellor Olaf Scholz said on Monday that he would write a book.",
             "Trump's Vice President JD Vance said on Monday that the bill would pass.",
+        ] {
+            assert_clean(&TitleTerm, text, DAY);
+        }
+    }
+
+    #[test]
+    fn binds_a_chief_executive_to_the_company_written_before_the_title() {
+        let f = assert_finds(
+            &TitleTerm,
+            "<<Twitter CEO Jack Dorsey>> said on Monday that the app would grow.",
+            DAY,
+        );
+        assert!(f.args.iter().any(|(k, v)| k == "terms" && v.contains("of Twitter")));
+        assert_finds(
+            &TitleTerm,
+            "<<Microsoft chief executive Steve Ballmer>> said on Monday that sales rose.",
+            DAY,
+        );
+        for text in [
+            "Apple CEO Tim Cook said on Monday that sales rose.",
+            "Apple's chief executive Tim Cook said on Monday that sales rose.",
+            "SpaceX CEO Elon Musk said on Monday that the launch went well.",
+            "Former Twitter CEO Jack Dorsey said on Monday that bitcoin would rise.",
+            "Twitter co-founder Jack Dorsey said on Monday that bitcoin would rise.",
         ] {
             assert_clean(&TitleTerm, text, DAY);
         }
