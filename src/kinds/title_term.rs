@@ -188,6 +188,12 @@ impl Kind for TitleTerm {
             if terms.is_empty() || held(&in_place, title, reference, reference) {
                 continue;
             }
+            // Chief executives are on record for their recent terms only: a title used
+            // before the first term on record says nothing ("Twitter CEO Jack Dorsey" in
+            // 2007, when an earlier term may be missing).
+            if ceo && terms.iter().all(|t| reference < t.from.first_day()) {
+                continue;
+            }
             // Someone who has died is named by the title they had ("the late Sen. X").
             if entity.ends.iter().any(|f| f.verb == "died") {
                 continue;
@@ -322,5 +328,15 @@ mod tests {
         ] {
             assert_clean(&TitleTerm, text, DAY);
         }
+    }
+
+    #[test]
+    fn a_chief_executive_title_before_the_first_term_on_record_says_nothing() {
+        // An earlier term may be missing from the record: Dorsey's is from 2015.
+        assert_clean(
+            &TitleTerm,
+            "Twitter CEO Jack Dorsey said on Monday that the service would grow.",
+            Some("2008-03-04"),
+        );
     }
 }
