@@ -46,6 +46,30 @@ pub fn passage_is_dated(cx: &CheckContext<'_>, span: Span, reference: Date) -> b
             .any(|p| paragraph.contains(p.span))
 }
 
+/// Where the last one to three words of `head` start, each separated by one space and
+/// each taken by `is_name_word`, nearest first: the starts of the phrases ending at the
+/// end of `head` that may name a place or a company ("York", "New York").
+pub fn name_words_before(head: &str, is_name_word: impl Fn(&str) -> bool) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut start = head.len();
+    for _ in 0..3 {
+        let word_start = head[..start]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if word_start == start || !is_name_word(&head[word_start..start]) {
+            break;
+        }
+        starts.push(word_start);
+        if word_start == 0 || !head[..word_start].ends_with(' ') {
+            break;
+        }
+        start = word_start - 1;
+    }
+    starts
+}
+
 /// A person's age on `day`, for a birth date known to the day.
 fn age_on(born: Date, day: Date) -> i32 {
     let before_birthday = (day.month(), day.day()) < (born.month(), born.day());
@@ -340,23 +364,7 @@ pub fn place_before_title(
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}'))
     };
-    let mut phrases = Vec::new();
-    let mut start = head.len();
-    for _ in 0..3 {
-        let word_start = head[..start]
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        if word_start == start || !is_name_word(&head[word_start..start]) {
-            break;
-        }
-        phrases.push(word_start);
-        if word_start == 0 || !head[..word_start].ends_with(' ') {
-            break;
-        }
-        start = word_start - 1;
-    }
+    let phrases = name_words_before(head, is_name_word);
     let (place, span) = phrases.iter().rev().find_map(|&from| {
         let span = Span::new(from, head.len());
         place_named(kb, span.text(text)).map(|place| (place, span))

@@ -33,8 +33,9 @@ use serde::Deserialize;
 use super::calendar::day_text;
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use super::people::{
-    held, known_reference, passage_is_dated, place_after_name, place_before_title,
-    recent_action_after, term_is_of, term_title, title_before_lead, TitleLead,
+    held, known_reference, name_words_before, passage_is_dated, place_after_name,
+    place_before_title, recent_action_after, term_is_of, term_title, title_before_lead,
+    TitleLead,
 };
 use crate::span::Span;
 
@@ -57,23 +58,10 @@ fn company_before_title(text: &str, title_span: Span, lead: TitleLead) -> Vec<(S
             && w.chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '.'))
     };
-    let mut out = Vec::new();
-    let mut start = head.len();
-    for _ in 0..3 {
-        let word_start = head[..start]
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        if word_start == start || !is_name_word(&head[word_start..start]) {
-            break;
-        }
-        out.push((head[word_start..].to_string(), Span::new(word_start, head.len())));
-        if word_start == 0 || !head[..word_start].ends_with(' ') {
-            break;
-        }
-        start = word_start - 1;
-    }
+    let mut out: Vec<(String, Span)> = name_words_before(head, is_name_word)
+        .into_iter()
+        .map(|from| (head[from..].to_string(), Span::new(from, head.len())))
+        .collect();
     out.reverse();
     out
 }
