@@ -22,7 +22,8 @@ use crate::span::Span;
 /// between numbers give.
 pub fn read_roles(text: &str, sentences: &[Span], numbers: &mut [NumberMention]) {
     for n in numbers.iter_mut() {
-        n.referent.role = local_role(text, sentences, n);
+        n.referent.sentence = sentence_of(sentences, n.span).unwrap_or(Span::new(0, text.len()));
+        n.referent.role = local_role(text, n.referent.sentence, n);
     }
 }
 
@@ -72,7 +73,7 @@ pub fn annotate(
         }
     }
     for (i, n) in numbers.iter_mut().enumerate() {
-        let sentence = sentence_of(sentences, n.span).unwrap_or(Span::new(0, text.len()));
+        let sentence = n.referent.sentence;
         let (role, whole) = roles[i];
         let (what, modifier, noun_after) = match what_counted(text, sentence, n) {
             Some((what, modifier, noun_after)) => (Some(what), modifier, noun_after),
@@ -103,7 +104,7 @@ fn sentence_of(sentences: &[Span], span: Span) -> Option<Span> {
 
 /// The role a number has by its own form and the words beside it (a change's values
 /// and parts are read from their relations afterwards).
-fn local_role(text: &str, sentences: &[Span], n: &NumberMention) -> Role {
+fn local_role(text: &str, sentence: Span, n: &NumberMention) -> Role {
     match n.kind {
         NumberKind::Ordinal => return Role::Rank,
         NumberKind::Points => return Role::Change,
@@ -139,15 +140,14 @@ fn local_role(text: &str, sentences: &[Span], n: &NumberMention) -> Role {
     if is_event(text, n) {
         return Role::Event;
     }
-    let sentence_start = sentence_of(sentences, n.span).map_or(0, |s| s.start);
-    if is_identifier(text, n, sentence_start) {
+    if is_identifier(text, n, sentence.start) {
         return Role::Identifier;
     }
     Role::Quantity
 }
 
 /// A year written as a number ("in 2019"): four digits, no noun, no currency.
-pub fn looks_like_year(text: &str, n: &NumberMention) -> bool {
+fn looks_like_year(text: &str, n: &NumberMention) -> bool {
     n.noun.is_none()
         && n.currency.is_none()
         && (1800.0..=2100.0).contains(&n.value)
@@ -418,27 +418,18 @@ const NOT_OWNERS: &[&str] = &[
 /// Clause marks: where the words of a number's clause stop.
 const CLAUSE_MARKS: [char; 5] = [',', ';', ':', '—', '('];
 
-/// The clause of `n` inside `sentence`.
+/// The clause of `n` inside `sentence`: from the clause mark before it (see
+/// [`owner_clause`]) to the next one after its phrase.
 fn clause(text: &str, sentence: Span, n: &NumberMention) -> Span {
-    let start = text
-        .get(sentence.start..n.span.start)
-        .and_then(|b| b.rfind(CLAUSE_MARKS).map(|i| sentence.start + i + 1))
-        .unwrap_or(sentence.start);
-    let start = start
-        + text
-            .get(start..n.span.start)
-            .map_or(0, |t| t.len() - t.trim_start().len());
-    let end_from = phrase_end(n)
-        .min(sentence.end)
-        .max(n.span.end.min(sentence.end));
+    let before = owner_clause(text, sentence, n);
+    let lead = before.text(text);
+    let start = before.start + (lead.len() - lead.trim_start().len());
+    let from = phrase_end(n).min(sentence.end);
     let end = text
-        .get(end_from..sentence.end)
-        .and_then(|a| a.find([',', ';', ':', '—', '(', ')']).map(|i| end_from + i))
-        .unwrap_or(sentence.end);
-    Span::new(
-        start.min(n.span.start),
-        end.max(n.span.end.min(sentence.end)),
-    )
+        .get(from..sentence.end)
+        .and_then(|a| a.find([',', ';', ':', '—', '(', ')']))
+        .map_or(sentence.end, |i| from + i);
+    Span::new(start, end.max(from))
 }
 
 /// The clause before a number, where the words that say whose quantity it is stand.
@@ -504,27 +495,15 @@ fn complement(text: &str, sentence: Span, n: &NumberMention) -> Option<Span> {
         ) => {}
         _ => return None,
     }
-    // The span of the first four words.
-    let lead = clause.len() - clause.trim_start().len();
-    let mut stop = clause.len();
-    let mut seen = 0;
-    let mut in_word = false;
-    for (i, c) in clause.char_indices().skip_while(|&(i, _)| i < lead) {
-        if c.is_whitespace() {
-            if in_word {
-                seen += 1;
-                if seen == 4 {
-                    stop = i;
-                    break;
-                }
-            }
-            in_word = false;
-        } else {
-            in_word = true;
-        }
-    }
-    let stop = clause[..stop].trim_end().len();
-    Some(Span::new(end + lead, end + stop.max(lead)))
+    // From the first word to the end of the fourth (offsets of the words inside
+    // `clause`, which they are slices of).
+    let offset = |w: &str| w.as_ptr() as usize - clause.as_ptr() as usize;
+    let first = clause.split_whitespace().next()?;
+    let last = clause.split_whitespace().take(4).last()?;
+    Some(Span::new(
+        end + offset(first),
+        end + offset(last) + last.len(),
+    ))
 }
 
 /// Whether a number points back to a figure already given: "the 14 victims", "its 1.4

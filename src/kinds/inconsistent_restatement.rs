@@ -308,7 +308,6 @@ fn key(n: &NumberMention, skip: &[String]) -> Option<String> {
     if skipped {
         return None;
     }
-    // A compound counts its noun whatever its currency ("the 367-bed hospital").
     let currency = n.currency.as_deref().unwrap_or("");
     Some(format!("{lemma}|{currency}"))
 }
