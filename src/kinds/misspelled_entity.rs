@@ -191,7 +191,10 @@ impl Kind for MisspelledEntity {
 const TITLE_ENDINGS: &[&str] = &[
     "Sen.", "Sen", "Senator", "Rep.", "Rep", "Representative", "Congressman", "Congresswoman",
     "Gov.", "Gov", "Governor", "President", "Pres.", "Prime Minister", "PM", "Chancellor",
-    "Secretary-General", "Speaker", "Mayor",
+    "Secretary-General", "Speaker", "Mayor", "Secretary", "State", "Treasury", "Defense",
+    "Interior", "Agriculture", "Commerce", "Labor", "Services", "Development", "Transportation",
+    "Energy", "Education", "Affairs", "Security", "General", "Justice", "Leader", "Whip",
+    "House", "tempore",
 ];
 
 /// Words before which a place name stands ("in Cincinatti", "from Pittsburg").
@@ -303,7 +306,7 @@ fn imported_near_misses(
                                 .to_entity()
                                 .terms
                                 .iter()
-                                .any(|t| super::people::term_title(t) == title);
+                                .any(|t| super::people::title_fits(t, title));
                             if !held {
                                 continue;
                             }

@@ -87,8 +87,12 @@ pub fn ages_between(born: KbDate, first: Date, last: Date) -> (i32, i32) {
 
 /// An office title as written before a name, in its long form: "Sen." is "Senator",
 /// "Rep." and "Congresswoman" are "Representative", "Gov." is "Governor", "PM" is
-/// "Prime Minister", "CEO" and "chief executive" are "Chief Executive". `None` for a word
-/// that is not a title.
+/// "Prime Minister", "CEO" and "chief executive" are "Chief Executive", "Treasury
+/// Secretary" is "Secretary of the Treasury", "House Speaker" is "Speaker". A
+/// congressional leader's title keeps the chamber when it is written ("Senate Majority
+/// Leader") and a party leader's stands for either side ("Senate Republican Leader" is
+/// "Senate Leader"): [`title_fits`] says which terms such a title names. `None` for words
+/// that are no title.
 pub fn canonical_title(written: &str) -> Option<&'static str> {
     let t = written.trim().trim_end_matches('.');
     Some(match t {
@@ -102,20 +106,113 @@ pub fn canonical_title(written: &str) -> Option<&'static str> {
         "PM" | "Prime Minister" => "Prime Minister",
         "Chancellor" => "Chancellor",
         "Secretary-General" => "Secretary-General",
-        "Speaker" => "Speaker",
+        "Speaker" | "House Speaker" | "Speaker of the House" => "Speaker",
         "Mayor" => "Mayor",
         "CEO"
         | "Chief Executive"
         | "Chief Executive Officer"
         | "chief executive"
         | "chief executive officer" => "Chief Executive",
-        _ => return None,
+        "Attorney General" => "Attorney General",
+        "Chief Justice" => "Chief Justice",
+        "Majority Leader" => "Majority Leader",
+        "Minority Leader" => "Minority Leader",
+        "Majority Whip" => "Majority Whip",
+        "Minority Whip" => "Minority Whip",
+        "Senate Majority Leader" => "Senate Majority Leader",
+        "Senate Minority Leader" => "Senate Minority Leader",
+        "House Majority Leader" => "House Majority Leader",
+        "House Minority Leader" => "House Minority Leader",
+        "Senate Majority Whip" => "Senate Majority Whip",
+        "Senate Minority Whip" => "Senate Minority Whip",
+        "House Majority Whip" => "House Majority Whip",
+        "House Minority Whip" => "House Minority Whip",
+        "Senate Republican Leader" | "Senate Democratic Leader" | "Senate GOP Leader" => {
+            "Senate Leader"
+        }
+        "House Republican Leader" | "House Democratic Leader" | "House GOP Leader" => {
+            "House Leader"
+        }
+        "President pro tempore" | "Senate President pro tempore" | "President Pro Tempore" => {
+            "President pro tempore"
+        }
+        _ => return department_secretary(t),
     })
+}
+
+/// The heads of the United States executive departments, in the long form, with the
+/// department words news writes before "Secretary" ("Treasury Secretary", "HHS
+/// Secretary") or after "Secretary of" ("Secretary of the Treasury").
+const DEPARTMENT_SECRETARIES: &[(&str, &[&str])] = &[
+    ("Secretary of State", &["State"]),
+    ("Secretary of the Treasury", &["Treasury", "the Treasury"]),
+    ("Secretary of Defense", &["Defense", "Defence", "War"]),
+    ("Secretary of the Interior", &["Interior", "the Interior"]),
+    ("Secretary of Agriculture", &["Agriculture"]),
+    ("Secretary of Commerce", &["Commerce"]),
+    ("Secretary of Labor", &["Labor"]),
+    (
+        "Secretary of Health and Human Services",
+        &["Health and Human Services", "HHS"],
+    ),
+    (
+        "Secretary of Housing and Urban Development",
+        &["Housing and Urban Development", "HUD"],
+    ),
+    ("Secretary of Transportation", &["Transportation"]),
+    ("Secretary of Energy", &["Energy"]),
+    ("Secretary of Education", &["Education"]),
+    ("Secretary of Veterans Affairs", &["Veterans Affairs", "VA"]),
+    (
+        "Secretary of Homeland Security",
+        &["Homeland Security", "DHS"],
+    ),
+];
+
+/// "Secretary of the Treasury", "Treasury Secretary", "Defense Secretary": the head of a
+/// United States executive department, in the long form. "State Secretary" is another
+/// office (a junior minister in many countries) and is not read.
+fn department_secretary(t: &str) -> Option<&'static str> {
+    if let Some(dept) = t.strip_prefix("Secretary of ") {
+        return DEPARTMENT_SECRETARIES
+            .iter()
+            .find(|(_, words)| words.contains(&dept))
+            .map(|(long, _)| *long);
+    }
+    let dept = t.strip_suffix(" Secretary")?;
+    DEPARTMENT_SECRETARIES
+        .iter()
+        .find(|(long, words)| {
+            *long != "Secretary of State" && words.contains(&dept) && !dept.starts_with("the ")
+        })
+        .map(|(long, _)| *long)
 }
 
 /// The title of a term, in the long form [`canonical_title`] gives (or as recorded).
 pub fn term_title(t: &Term) -> &str {
     canonical_title(&t.title).unwrap_or(&t.title)
+}
+
+/// Whether a term is of the office a title written before a name (in the long form
+/// [`canonical_title`] gives) names: the same title, or a congressional leader's title
+/// written without its chamber ("Majority Leader" for a Senate Majority Leader) or
+/// without its side ("Senate Republican Leader" for the Senate Majority or Minority
+/// Leader).
+pub fn title_fits(term: &Term, written: &str) -> bool {
+    let held = term_title(term);
+    if held == written {
+        return true;
+    }
+    let chamber_added = ["Senate ", "House "]
+        .iter()
+        .any(|chamber| held.strip_prefix(chamber) == Some(written));
+    let side = |chamber: &str| {
+        written == format!("{chamber} Leader")
+            && [" Majority Leader", " Minority Leader"]
+                .iter()
+                .any(|role| held == format!("{chamber}{role}"))
+    };
+    chamber_added || side("Senate") || side("House")
 }
 
 /// The title written right before `start` ("Sen. ", "Vice President ", "U.S. Rep. "),
@@ -146,10 +243,11 @@ pub struct TitleLead {
 pub fn title_before_lead(text: &str, start: usize) -> Option<(Span, &'static str, TitleLead)> {
     let before = text.get(..start)?;
     let trimmed = before.strip_suffix(' ')?;
-    // The starts of the last three words, nearest first.
+    // The starts of the last six words, nearest first ("Secretary of Health and Human
+    // Services" is the longest title read).
     let mut starts = Vec::new();
     let mut pos = trimmed.len();
-    for _ in 0..3 {
+    for _ in 0..6 {
         let head = &trimmed[..pos];
         let word_start = head
             .char_indices()
@@ -572,7 +670,7 @@ pub fn identified(cx: &CheckContext<'_>, who: EntityRef) -> bool {
     let entity = record.to_entity();
     let titled = cx.mentions.people.iter().filter(|p| p.who == who).any(|p| {
         title_before_any(cx.text, p.span.start)
-            .is_some_and(|(_, t, _)| entity.terms.iter().any(|term| term_title(term) == t))
+            .is_some_and(|(_, t, _)| entity.terms.iter().any(|term| title_fits(term, t)))
     });
     if titled {
         return true;
@@ -605,7 +703,7 @@ pub fn identified(cx: &CheckContext<'_>, who: EntityRef) -> bool {
 pub fn held(terms: &[Term], title: &str, first: Date, last: Date) -> bool {
     terms
         .iter()
-        .filter(|t| term_title(t) == title)
+        .filter(|t| title_fits(t, title))
         .any(|t| t.overlaps(add_days(first, -31), add_days(last, 75)))
 }
 
@@ -635,6 +733,84 @@ mod tests {
         let text = "between US President Donald Trump and former US Vice President Joe Biden";
         assert_eq!(title_before(text, text.find("Joe").expect("name")), None);
         assert!(title_before(text, text.find("Donald").expect("name")).is_some());
+    }
+
+    #[test]
+    fn cabinet_and_congressional_leadership_titles() {
+        let title = |text: &str| {
+            let at = text.find("Name").expect("name");
+            title_before(text, at).map(|(span, t)| (span.text(text).to_string(), t))
+        };
+        let long = |text: &str| title(text).map(|(_, t)| t);
+        assert_eq!(
+            title("He met Secretary of Health and Human Services Name Here."),
+            Some((
+                "Secretary of Health and Human Services".to_string(),
+                "Secretary of Health and Human Services"
+            ))
+        );
+        assert_eq!(
+            long("Treasury Secretary Name said"),
+            Some("Secretary of the Treasury")
+        );
+        assert_eq!(
+            long("Secretary of the Treasury Name said"),
+            Some("Secretary of the Treasury")
+        );
+        assert_eq!(
+            long("Secretary of War Name said"),
+            Some("Secretary of Defense")
+        );
+        assert_eq!(
+            long("HHS Secretary Name said"),
+            Some("Secretary of Health and Human Services")
+        );
+        assert_eq!(
+            long("Secretary of State Name said"),
+            Some("Secretary of State")
+        );
+        assert_eq!(long("Attorney General Name said"), Some("Attorney General"));
+        assert_eq!(long("House Speaker Name said"), Some("Speaker"));
+        assert_eq!(long("Speaker of the House Name said"), Some("Speaker"));
+        assert_eq!(
+            long("Senate Majority Leader Name said"),
+            Some("Senate Majority Leader")
+        );
+        assert_eq!(
+            long("Senate Republican Leader Name said"),
+            Some("Senate Leader")
+        );
+        // A junior minister abroad, a bare "Secretary", a former holder: no title read.
+        assert_eq!(long("State Secretary Name said"), None);
+        assert_eq!(long("Secretary Name said"), None);
+        assert_eq!(long("former Defense Secretary Name said"), None);
+        assert_eq!(long("former Secretary of State Name said"), None);
+    }
+
+    #[test]
+    fn leadership_titles_fit_terms_with_or_without_the_chamber() {
+        let term = |title: &str| Term {
+            office: format!("{title} (test)"),
+            title: title.to_string(),
+            from: KbDate::parse("2021-01-03").expect("date"),
+            to: None,
+            jurisdiction: None,
+            country: None,
+        };
+        let senate_leader = term("Senate Majority Leader");
+        assert!(title_fits(&senate_leader, "Senate Majority Leader"));
+        assert!(title_fits(&senate_leader, "Majority Leader"));
+        assert!(title_fits(&senate_leader, "Senate Leader"));
+        assert!(!title_fits(&senate_leader, "House Majority Leader"));
+        assert!(!title_fits(&senate_leader, "House Leader"));
+        assert!(!title_fits(&senate_leader, "Minority Leader"));
+        assert!(!title_fits(&senate_leader, "Majority Whip"));
+        let vice = term("Vice President");
+        assert!(!title_fits(&vice, "President"));
+        assert!(title_fits(
+            &term("Treasury Secretary"),
+            "Secretary of the Treasury"
+        ));
     }
 
     #[test]

@@ -34,7 +34,7 @@ use super::calendar::day_text;
 use super::context::{Build, CheckContext, Compile, Finding, Kind, ParamError};
 use super::people::{
     held, known_reference, name_words_before, passage_is_dated, place_after_name,
-    place_before_title, recent_action_after, term_is_of, term_title, title_before_lead,
+    place_before_title, recent_action_after, term_is_of, title_before_lead, title_fits,
     TitleLead,
 };
 use crate::span::Span;
@@ -148,7 +148,7 @@ impl Kind for TitleTerm {
                     entity
                         .terms
                         .iter()
-                        .any(|t| term_title(t) == title && term_is_of(cx.kb, t, company))
+                        .any(|t| title_fits(t, title) && term_is_of(cx.kb, t, company))
                 });
                 match bound {
                     Some((company, span)) => {
@@ -169,7 +169,7 @@ impl Kind for TitleTerm {
             let terms: Vec<_> = entity
                 .terms
                 .iter()
-                .filter(|t| term_title(t) == title)
+                .filter(|t| title_fits(t, title))
                 .filter(of_place)
                 .collect();
             let in_place: Vec<_> = terms.iter().map(|t| (*t).clone()).collect();
