@@ -259,7 +259,17 @@ pub const LEAD_GAP_PATTERN: &str = r"^,\s+(?:the\s+)?(?:(?:[A-Z][A-Za-z.]*|U\.S\
 pub const VERB_GAP_PATTERN: &str = r"^\s+(?:was\s+|were\s+)?(?:said|told|announced|wrote|visited|signed|met|declared|promised|stated|tweeted|spoke|vowed|pledged|reached|became|added|reported)\s+(?:in|on)\s+$";
 
 /// Between the name and the date: the verb of a dated fact and "in"/"on".
-pub const CLAIM_GAP_PATTERN: &str = r"^(?:,\s+|\s+)(?:(?:which|that|who)\s+)?(?:(?:was|were|is|had\s+been)\s+)?(?:first\s+)?(?P<verb>founded|established|created|launched|released|introduced|unveiled|announced|born|died|signed|adopted|elected)\s+(?:in|on)\s+$";
+pub const CLAIM_GAP_PATTERN: &str = concat!(
+    r"^(?:,\s+|\s+\(|\s+)",
+    // An appositive before the verb: "Amazon, the Seattle-based retailer founded in".
+    r"(?:(?:a|an|the)\s+(?P<np>(?:[\w.&'’-]+\s+){1,5}?))?",
+    r"(?:(?:which|that|who)\s+)?(?:(?:was|were|is|had\s+been)\s+)?",
+    r"(?:first\s+|originally\s+|officially\s+)?",
+    r"(?P<verb>founded|established|created|launched|released|introduced|unveiled|announced|born|died|signed|adopted|elected)",
+    // "founded by Elon Musk and JB Straubel in".
+    r"(?:\s+by(?:\s+\p{Lu}[\w.'’-]*){1,4}(?:\s+and(?:\s+\p{Lu}[\w.'’-]*){1,4})?)?",
+    r"\s+(?:(?:in|on)\s+)?$",
+);
 
 /// Generic claim phrasings read right after an entity's name, one named group per
 /// attribute; the value follows. Knowledge files add their own (`claims:`).

@@ -4,7 +4,11 @@
 //! Why: founding, launch and birth dates are copied from article to article, and a
 //! wrong one spreads; the knowledge base holds each with its source.
 //! Limits: only a date bound to the name by a short pattern: "NAME, founded in 2012",
-//! "NAME was launched on 3 May 2020", "NAME, which was released in 2019". A claim with
+//! "NAME was launched on 3 May 2020", "NAME, which was released in 2019", through an
+//! appositive that names the entity itself ("NAME, the Seattle-based retailer founded
+//! in 1996", not "NAME, a partner of the firm founded in ..."), with its founders
+//! ("NAME, founded by A and B in 2009"), or opening the sentence ("Founded in 1996,
+//! NAME ..."). A claim with
 //! anything in between ("launched in the US in 2018", "launched on Android in 2012") is
 //! left alone, since products launch more than once. Full dates are allowed a day either
 //! way (a launch late on 30 November in California is 1 December in Asia).
@@ -28,6 +32,7 @@ use std::borrow::Cow;
 
 use super::people::identified;
 use crate::kb::atlas_index::type_code;
+use crate::extract::DateMention;
 use crate::kb::{Attribute, EntityRef, Entity, Fact, Value};
 use crate::span::Span;
 
@@ -136,6 +141,22 @@ pub(crate) static HAS_GAP: LazyLock<Prebuilt> = LazyLock::new(|| {
 });
 
 /// The knowledge-base facts a verb in the text speaks of.
+/// A word that makes an appositive speak of something other than the entity it
+/// follows: a preposition, a possessive, a conjunction, a verb, a relation
+/// ("Microsoft, a partner of OpenAI founded in 2015").
+fn other_thing(word: &str) -> bool {
+    const OTHER: &[&str] = &[
+        "of", "for", "with", "from", "to", "in", "on", "at", "by", "about", "behind", "over",
+        "under", "after", "before", "like", "including", "whose", "its", "their", "his",
+        "her", "our", "and", "or", "but", "which", "that", "who", "was", "were", "is", "are",
+        "has", "had", "have", "parent", "subsidiary", "unit", "division", "owner", "rival",
+        "competitor", "partner", "successor", "predecessor", "spin-off", "spinoff", "affiliate",
+        "sister", "than", "as",
+    ];
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    OTHER.iter().any(|o| w.eq_ignore_ascii_case(o))
+}
+
 fn facts_for(verb: &str) -> &'static [&'static str] {
     match verb {
         "founded" | "established" | "created" => &["founded"],
@@ -198,6 +219,16 @@ fn subjects<'a>(cx: &'a CheckContext<'_>) -> Vec<(Span, Cow<'a, Entity>)> {
             .any(|t| after.starts_with(t))
             || before.ends_with("capital of ")
             || before.ends_with("capital city of ")
+            || before.ends_with(", ") && {
+                // "Founded in 1994, Amazon": a participle just before.
+                let from = (before.len().saturating_sub(40)..before.len())
+                    .find(|&i| before.is_char_boundary(i))
+                    .unwrap_or(before.len());
+                let near = &before[from..];
+                ["ounded ", "stablished ", "reated ", "aunched ", "eleased ", "ntroduced "]
+                    .iter()
+                    .any(|v| near.contains(v))
+            }
     };
     // Whether each imported person is identified, asked once per person.
     let mut known_people: Vec<(EntityRef, bool)> = Vec::new();
@@ -642,18 +673,13 @@ impl FactContradiction {
         let dates = cx.mentions.dates();
         for (span, entity) in subjects {
             let m = Named { span: *span };
-            // The first date after the name, if the words between make a claim.
-            let start = dates.partition_point(|d| d.span.start < m.span.end);
-            let Some(date) = dates.get(start) else {
+            // The first date after the name, if the words between make a claim, or a
+            // participle that opens the sentence ("Founded in 1994, Amazon ...").
+            let Some((date, verb)) = claim_after(cx, dates, m.span)
+                .or_else(|| claim_fronted(cx, dates, m.span))
+            else {
                 continue;
             };
-            let Some(gap) = cx.text.get(m.span.end..date.span.start) else {
-                continue;
-            };
-            let Some(caps) = CLAIM_GAP.captures(gap) else {
-                continue;
-            };
-            let verb = caps.name("verb").map_or("", |v| v.as_str());
             let kinds = facts_for(verb);
             let known: Vec<&Fact> = entity
                 .starts
@@ -708,6 +734,83 @@ impl FactContradiction {
             );
         }
     }
+}
+
+/// The date right after a name and the verb of the claim the words between make
+/// ("Amazon, the Seattle-based retailer founded in 1994").
+fn claim_after<'d>(
+    cx: &CheckContext<'_>,
+    dates: &'d [DateMention],
+    name: Span,
+) -> Option<(&'d DateMention, &'static str)> {
+    let date = dates.get(dates.partition_point(|d| d.span.start < name.end))?;
+    let gap = cx.text.get(name.end..date.span.start)?;
+    let caps = CLAIM_GAP.captures(gap)?;
+    // The appositive names the entity itself ("the Seattle-based retailer"), not
+    // something of it ("the company whose parent was", "the firm behind the app
+    // launched in").
+    if caps
+        .name("np")
+        .is_some_and(|np| np.as_str().split_whitespace().any(other_thing))
+    {
+        return None;
+    }
+    Some((date, claim_verb(caps.name("verb")?.as_str())?))
+}
+
+/// A participle opening the sentence of a name, with its date: "Founded in 1994,
+/// Amazon ...", "Launched on 30 November 2022, ChatGPT ...". The name must follow the
+/// comma directly.
+fn claim_fronted<'d>(
+    cx: &CheckContext<'_>,
+    dates: &'d [DateMention],
+    name: Span,
+) -> Option<(&'d DateMention, &'static str)> {
+    let sentence = cx.doc.prose.sentence_at(name.start)?;
+    let date = dates[..dates.partition_point(|d| d.span.end <= name.start)].last()?;
+    if date.span.start < sentence.start {
+        return None;
+    }
+    let between = cx.text.get(date.span.end..name.start)?;
+    if !matches!(between, ", " | ",\u{a0}") {
+        return None;
+    }
+    let lead = cx.text.get(sentence.start..date.span.start)?;
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    let verb = match words.as_slice() {
+        [verb, "in" | "on"] | [verb] => *verb,
+        ["First" | "Originally" | "Officially", verb, "in" | "on"] => *verb,
+        _ => return None,
+    };
+    let verb = verb.to_lowercase();
+    if !matches!(
+        verb.as_str(),
+        "founded" | "established" | "created" | "launched" | "released" | "introduced" | "born"
+    ) {
+        return None;
+    }
+    Some((date, claim_verb(&verb)?))
+}
+
+/// The verb of a claim as the static word [`facts_for`] reads.
+fn claim_verb(verb: &str) -> Option<&'static str> {
+    [
+        "founded",
+        "established",
+        "created",
+        "launched",
+        "released",
+        "introduced",
+        "unveiled",
+        "announced",
+        "born",
+        "died",
+        "signed",
+        "adopted",
+        "elected",
+    ]
+    .into_iter()
+    .find(|v| *v == verb)
 }
 
 pub(super) fn warm_up() {
@@ -809,5 +912,30 @@ mod tests {
             None,
         );
         assert_clean(&FactContradiction, "Facebook was founded in 2004.", None);
+    }
+
+    #[test]
+    fn reads_a_founding_claim_through_an_appositive_or_its_founders() {
+        for text in [
+            "OpenAI, the San Francisco-based laboratory founded in <<2012>>, hired staff.",
+            "OpenAI, a research company that was founded in <<2012>>, hired staff.",
+            "OpenAI, founded by Sam Altman and Elon Musk in <<2012>>, hired staff.",
+            "OpenAI (founded <<2012>>) hired staff.",
+            "Founded in <<2012>>, OpenAI hired staff.",
+        ] {
+            assert_finds(&FactContradiction, text, None);
+        }
+        for text in [
+            "OpenAI, the San Francisco-based laboratory founded in 2015, hired staff.",
+            "OpenAI, founded by Sam Altman and Elon Musk in 2015, hired staff.",
+            // The appositive speaks of something else.
+            "OpenAI, a partner of the firm founded in 2012, hired staff.",
+            "OpenAI, the laboratory behind the app launched in 2012, hired staff.",
+            "OpenAI, the company whose rival was founded in 2012, hired staff.",
+            "Founded in 2015, OpenAI hired staff.",
+            "Founded in 2012, the firm that backed OpenAI hired staff.",
+        ] {
+            assert_clean(&FactContradiction, text, None);
+        }
     }
 }

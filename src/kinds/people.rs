@@ -658,8 +658,10 @@ fn recent_verb_after(text: &str, end: usize, states: bool) -> Option<Span> {
 /// Whether the text shows that a person it names is the known one, not someone else of
 /// the same name: always for the hand-written knowledge (notable people, curated); for
 /// an imported person, a title they held before one of their mentions ("Rep. Mike
-/// Johnson"), or the text naming their chamber or office ("Senate", "Congress",
-/// "congressman", ...) and the state they served.
+/// Johnson") or in an appositive after it ("Nancy Pelosi, the former House speaker"), a
+/// party-and-state tag of a state they served ("Nancy Pelosi (D-Calif.)"), or the text
+/// naming their chamber or office ("Senate", "Congress", "congressman", ...) and the
+/// state they served.
 pub fn identified(cx: &CheckContext<'_>, who: EntityRef) -> bool {
     let EntityRef::Imported(i) = who else {
         return true;
@@ -668,14 +670,21 @@ pub fn identified(cx: &CheckContext<'_>, who: EntityRef) -> bool {
         return false;
     };
     let entity = record.to_entity();
+    let offices = || record.facts.iter().filter(|f| f.fact == "office");
+    let served = |state: &str| {
+        offices()
+            .filter_map(|f| f.jurisdiction_name.as_deref())
+            .any(|s| s == state)
+    };
+    let holds = |t: &str| entity.terms.iter().any(|term| title_fits(term, t));
     let titled = cx.mentions.people.iter().filter(|p| p.who == who).any(|p| {
-        title_before_any(cx.text, p.span.start)
-            .is_some_and(|(_, t, _)| entity.terms.iter().any(|term| title_fits(term, t)))
+        title_before_any(cx.text, p.span.start).is_some_and(|(_, t, _)| holds(t))
+            || party_state_after(cx.text, p.span.end).is_some_and(served)
+            || title_after(cx.text, p.span.end).is_some_and(holds)
     });
     if titled {
         return true;
     }
-    let offices = record.facts.iter().filter(|f| f.fact == "office");
     let words = [
         "Senate",
         "Senator",
@@ -692,9 +701,149 @@ pub fn identified(cx: &CheckContext<'_>, who: EntityRef) -> bool {
     ];
     let chamber = words.iter().any(|w| cx.text.contains(w));
     chamber
-        && offices
+        && offices()
             .filter_map(|f| f.jurisdiction_name.as_deref())
             .any(|state| cx.text.contains(state))
+}
+
+/// US states as news writes them after a party letter ("D-Calif.", "R-N.Y.", "I-VT"):
+/// the AP abbreviations, the postal codes and the names AP leaves whole.
+const STATES: &[(&str, &[&str])] = &[
+    ("Alabama", &["Ala", "AL"]),
+    ("Alaska", &["Alaska", "AK"]),
+    ("Arizona", &["Ariz", "AZ"]),
+    ("Arkansas", &["Ark", "AR"]),
+    ("California", &["Calif", "Cal", "CA"]),
+    ("Colorado", &["Colo", "CO"]),
+    ("Connecticut", &["Conn", "CT"]),
+    ("Delaware", &["Del", "DE"]),
+    ("Florida", &["Fla", "FL"]),
+    ("Georgia", &["Ga", "GA"]),
+    ("Hawaii", &["Hawaii", "HI"]),
+    ("Idaho", &["Idaho", "ID"]),
+    ("Illinois", &["Ill", "IL"]),
+    ("Indiana", &["Ind", "IN"]),
+    ("Iowa", &["Iowa", "IA"]),
+    ("Kansas", &["Kan", "Kans", "KS"]),
+    ("Kentucky", &["Ky", "KY"]),
+    ("Louisiana", &["La", "LA"]),
+    ("Maine", &["Maine", "ME"]),
+    ("Maryland", &["Md", "MD"]),
+    ("Massachusetts", &["Mass", "MA"]),
+    ("Michigan", &["Mich", "MI"]),
+    ("Minnesota", &["Minn", "MN"]),
+    ("Mississippi", &["Miss", "MS"]),
+    ("Missouri", &["Mo", "MO"]),
+    ("Montana", &["Mont", "MT"]),
+    ("Nebraska", &["Neb", "Nebr", "NE"]),
+    ("Nevada", &["Nev", "NV"]),
+    ("New Hampshire", &["N.H", "NH"]),
+    ("New Jersey", &["N.J", "NJ"]),
+    ("New Mexico", &["N.M", "NM"]),
+    ("New York", &["N.Y", "NY"]),
+    ("North Carolina", &["N.C", "NC"]),
+    ("North Dakota", &["N.D", "ND"]),
+    ("Ohio", &["Ohio", "OH"]),
+    ("Oklahoma", &["Okla", "OK"]),
+    ("Oregon", &["Ore", "Oreg", "OR"]),
+    ("Pennsylvania", &["Pa", "Penn", "PA"]),
+    ("Rhode Island", &["R.I", "RI"]),
+    ("South Carolina", &["S.C", "SC"]),
+    ("South Dakota", &["S.D", "SD"]),
+    ("Tennessee", &["Tenn", "TN"]),
+    ("Texas", &["Texas", "Tex", "TX"]),
+    ("Utah", &["Utah", "UT"]),
+    ("Vermont", &["Vt", "VT"]),
+    ("Virginia", &["Va", "VA"]),
+    ("Washington", &["Wash", "WA"]),
+    ("West Virginia", &["W.Va", "W. Va", "WV"]),
+    ("Wisconsin", &["Wis", "Wisc", "WI"]),
+    ("Wyoming", &["Wyo", "WY"]),
+];
+
+/// The state of a party-and-state tag right after a name: "Nancy Pelosi (D-Calif.)",
+/// "Mitch McConnell, R-Ky.,", "(I-VT)", "(R-Texas)". A district number may follow
+/// ("D-N.Y.-14"). `None` without a tag.
+pub fn party_state_after(text: &str, end: usize) -> Option<&'static str> {
+    let rest = text.get(end..)?;
+    let rest = rest
+        .strip_prefix(" (")
+        .or_else(|| rest.strip_prefix(", "))?;
+    let rest = ["D", "R", "I", "Ind", "Dem", "Rep"].iter().find_map(|p| {
+        rest.strip_prefix(p)
+            .and_then(|r| r.strip_prefix(['-', '\u{2013}']))
+    })?;
+    let stop = rest.find([')', ',', ';']).filter(|&i| i <= 16)?;
+    let tag = rest[..stop].trim();
+    // A district after the state ("N.Y.-14").
+    let tag = tag
+        .rsplit_once(['-', '\u{2013}'])
+        .filter(|(_, d)| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(tag, |(state, _)| state);
+    let tag = tag.trim_end_matches('.');
+    STATES
+        .iter()
+        .find(|(name, short)| *name == tag || short.contains(&tag))
+        .map(|(name, _)| *name)
+}
+
+/// An office title in an appositive right after a name, in the long form
+/// [`canonical_title`] gives: "Nancy Pelosi, the former House speaker,", "Mitch
+/// McConnell, the Senate minority leader", "Bernard Sanders, a Democratic senator from
+/// Vermont". Party and state words before the title are passed over; "state senator"
+/// and other lesser offices read as no title.
+pub fn title_after(text: &str, end: usize) -> Option<&'static str> {
+    let mut rest = text.get(end..)?.strip_prefix(", ")?;
+    // An age first: "Nancy Pelosi, 83, the former House speaker".
+    let age = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&age) {
+        rest = rest[age..].strip_prefix(", ")?;
+    }
+    let clause = &rest[..rest
+        .find([',', ';', '.', ')', '('])
+        .unwrap_or(rest.len())
+        .min(80)];
+    let mut words = clause.split_whitespace().peekable();
+    while words
+        .next_if(|w| {
+            matches!(
+                *w,
+                "the" | "a" | "an" | "former" | "then-" | "longtime" | "veteran" | "current"
+            )
+        })
+        .is_some()
+    {}
+    while words
+        .next_if(|w| {
+            matches!(
+                *w,
+                "Democratic" | "Republican" | "GOP" | "Democrat" | "U.S."
+            ) || STATES.iter().any(|(name, _)| name == w)
+        })
+        .is_some()
+    {}
+    let words: Vec<&str> = words.take(6).collect();
+    let title_case = |w: &str| -> String {
+        if matches!(w, "of" | "the" | "and" | "pro" | "tempore") {
+            return w.to_string();
+        }
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    };
+    // The title ends the appositive or a place follows it ("senator from Vermont");
+    // "president of the local union" is another office.
+    (1..=words.len()).rev().find_map(|n| {
+        if words
+            .get(n)
+            .is_some_and(|w| !matches!(*w, "from" | "for" | "since" | "who"))
+        {
+            return None;
+        }
+        let phrase: Vec<String> = words[..n].iter().map(|w| title_case(w)).collect();
+        canonical_title(&phrase.join(" "))
+    })
 }
 
 /// Whether `title` was held on some day of `first..=last`, allowing the weeks between an
@@ -785,6 +934,48 @@ mod tests {
         assert_eq!(long("Secretary Name said"), None);
         assert_eq!(long("former Defense Secretary Name said"), None);
         assert_eq!(long("former Secretary of State Name said"), None);
+    }
+
+    #[test]
+    fn party_and_state_tags_after_names() {
+        let state =
+            |text: &str| party_state_after(text, text.find(" (").or(text.find(", ")).expect("tag"));
+        assert_eq!(state("Pelosi (D-Calif.) said"), Some("California"));
+        assert_eq!(state("McConnell, R-Ky., said"), Some("Kentucky"));
+        assert_eq!(state("Sanders (I-VT) said"), Some("Vermont"));
+        assert_eq!(state("Cruz (R-Texas) said"), Some("Texas"));
+        assert_eq!(state("Ocasio-Cortez (D-N.Y.-14) said"), Some("New York"));
+        assert_eq!(state("Manchin (D-W.Va.) said"), Some("West Virginia"));
+        assert_eq!(state("Smith (R-Nowhere) said"), None);
+        assert_eq!(state("Smith (born 1950) said"), None);
+    }
+
+    #[test]
+    fn titles_in_an_appositive_after_names() {
+        let title = |text: &str| title_after(text, text.find(", ").expect("comma"));
+        assert_eq!(
+            title("Pelosi, the former House speaker, said"),
+            Some("Speaker")
+        );
+        assert_eq!(
+            title("Pelosi, 83, the former House speaker, said"),
+            Some("Speaker")
+        );
+        assert_eq!(
+            title("McConnell, the Senate minority leader, said"),
+            Some("Senate Minority Leader")
+        );
+        assert_eq!(
+            title("Sanders, a Democratic senator from Vermont, said"),
+            Some("Senator")
+        );
+        assert_eq!(
+            title("Rubio, the secretary of state, said"),
+            Some("Secretary of State")
+        );
+        assert_eq!(title("Smith, a state senator, said"), None);
+        assert_eq!(title("Smith, the president of the local union, said"), None);
+        assert_eq!(title("Smith, the Iowa Republican, said"), None);
     }
 
     #[test]

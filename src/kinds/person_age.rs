@@ -6,7 +6,8 @@
 //! Limits: the age must stand right by the name: "NAME, 61,", "NAME (R-Ark.), 61",
 //! "NAME (61)", "NAME, aged 61", "the 61-year-old NAME" (a few words between). The day
 //! compared is the reference date, which must be known (not inferred). An imported
-//! person must be identified by the text (a title they held, or their chamber and
+//! person must be identified by the text (a title they held, before the name or in an
+//! appositive after it, a party-and-state tag "(D-Calif.)", or their chamber and
 //! state named), since many people share a legislator's name. A passage that
 //! speaks of another time (a date far from the reference date, a decade) is left alone,
 //! as is an age in a quotation. The age may be one less in the weeks after a birthday
