@@ -49,6 +49,73 @@ else
   show $cl "$CL_REF" legislators-historical.csv "$DIR/congress-legislators/legislators-historical.csv"
 fi
 
+# congress-legislators' leadership roles (leadership_roles: "Senate Majority Leader",
+# "Speaker of the House", "President Pro Tempore of the Senate", one row per Congress
+# with its start and end dates). They are in the YAML files of the main branch; the
+# historical file is not in the copies at hand, so every committed version of
+# legislators-current.yaml up to CL_YAML_REF (the main commit the pinned gh-pages was
+# built from; versions from 2012) is read, which covers everyone who sat in Congress
+# since then. One row per version and role of the leadership titles (conference chairs
+# and assistants left out): commit, date, bioguide id, title, chamber, start, end.
+CL_YAML_REF=${CL_YAML_REF:-dfa9622263dd4c8d08636926e498f1845704d7eb}
+python3 - "$MIRROR/$cl/repo" "$CL_YAML_REF" legislators-current.yaml \
+  "$DIR/congress-legislators/leadership.tsv" <<'EOF'
+import re, subprocess, sys
+git_dir, ref, path, out = sys.argv[1:5]
+log = subprocess.run(["git", f"--git-dir={git_dir}", "log", "--format=%H %cs", ref, "--", path],
+                     check=True, capture_output=True, text=True).stdout
+versions = [line.split() for line in log.splitlines() if line.strip()]
+wanted = re.compile(r"(Leader|Whip|Speaker|Pro Tempore)", re.I)
+unwanted = re.compile(r"(Assistant|Deputy|Chair|Secretary)", re.I)
+cat = subprocess.Popen(["git", f"--git-dir={git_dir}", "cat-file", "--batch"],
+                       stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+def unquote(s):
+    s = s.strip()
+    return s[1:-1] if len(s) >= 2 and s[0] == s[-1] and s[0] in "'\"" else s
+rows = set()
+for commit, date in versions:
+    cat.stdin.write(f"{commit}:{path}\n".encode())
+    cat.stdin.flush()
+    header = cat.stdout.readline().split()
+    if len(header) < 3 or header[1] != b"blob":
+        continue
+    body = cat.stdout.read(int(header[2])).decode("utf-8")
+    cat.stdout.read(1)
+    # The file is written by one YAML dumper: "- id:" opens a member, "    bioguide:"
+    # is in its ids, "  leadership_roles:" opens a list of "  - title:" items whose
+    # fields are indented by four spaces; the next two-space key closes it.
+    bio, roles, role = None, False, None
+    def flush():
+        if role and bio and wanted.search(role.get("title", "")) and not unwanted.search(role.get("title", "")):
+            rows.add((commit, date, bio, role.get("title", ""), role.get("chamber", ""),
+                      role.get("start", ""), role.get("end", "")))
+    for line in body.split("\n"):
+        if line.startswith("- "):
+            flush()
+            bio, roles, role = None, False, None
+        elif line.startswith("    bioguide:") and not roles:
+            bio = unquote(line.split(":", 1)[1])
+        elif line == "  leadership_roles:":
+            roles = True
+        elif roles and line.startswith("  - ") and ":" in line:
+            flush()
+            k, v = line[4:].split(":", 1)
+            role = {k.strip(): unquote(v)}
+        elif roles and role is not None and line.startswith("    ") and line[4:5] != " " and ":" in line:
+            k, v = line[4:].split(":", 1)
+            role[k.strip()] = unquote(v)
+        elif roles and line.startswith("  ") and line[2:3] != " ":
+            flush()
+            roles, role = False, None
+    flush()
+cat.stdin.close()
+cat.wait()
+with open(out, "w", encoding="utf-8", newline="\n") as f:
+    f.write("commit\tdate\tbioguide\ttitle\tchamber\tstart\tend\n")
+    for r in sorted(rows, key=lambda r: (r[1], r[0], r[2], r[5], r[3], r[6])):
+        f.write("\t".join(r) + "\n")
+EOF
+
 # Wikidata politicians export (CC0).
 mkdir -p "$DIR/wikidata-politicians"
 show CaptainFact+captain-fact-dev-data "$WDP_REF" \

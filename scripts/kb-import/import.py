@@ -897,8 +897,11 @@ def bioguide_profiles(root: Path, rep: Report) -> dict:
         governor = profile_governor_terms(data.get("profileText") or "")
         if governor:
             rep.read[(SRC_BG, "governor term in a profile")] += len(governor)
+        leadership = profile_leadership_terms(data.get("profileText") or "", service)
+        if leadership:
+            rep.read[(SRC_BG, "leadership term in a profile")] += len(leadership)
         out[b] = {"names": names, "born": born, "died": died, "service": service, "spans": spans,
-                  "governor": governor}
+                  "governor": governor, "leadership": leadership}
         rep.read[(SRC_BG, "member profile")] += 1
     return out
 
@@ -1081,6 +1084,292 @@ def governor_terms(brec, names: list, nga: dict, rep: Report):
         yield f, None
 
 
+# ---------------------------------------------------------------------------
+# Congressional leaders: congress-legislators' leadership_roles x Bioguide profiles
+# ---------------------------------------------------------------------------
+
+# The leadership offices imported: title (as news writes it and factlint reads it) ->
+# (office, chamber).
+LEADERSHIP = {
+    "Speaker": ("Speaker of the United States House of Representatives", "House"),
+    "Senate Majority Leader": ("Majority Leader of the United States Senate", "Senate"),
+    "Senate Minority Leader": ("Minority Leader of the United States Senate", "Senate"),
+    "House Majority Leader": ("Majority Leader of the United States House of Representatives", "House"),
+    "House Minority Leader": ("Minority Leader of the United States House of Representatives", "House"),
+    "Senate Majority Whip": ("Majority Whip of the United States Senate", "Senate"),
+    "Senate Minority Whip": ("Minority Whip of the United States Senate", "Senate"),
+    "House Majority Whip": ("Majority Whip of the United States House of Representatives", "House"),
+    "House Minority Whip": ("Minority Whip of the United States House of Representatives", "House"),
+    "President pro tempore": ("President pro tempore of the United States Senate", "Senate"),
+}
+LEADERSHIP_FILE = "leadership.tsv"
+
+
+def cl_leadership_title(title: str, chamber: str) -> str | None:
+    """The title of a congress-legislators leadership role: "Senate Majority Leader",
+    "Speaker of the House", "President Pro Tempore of the Senate", and the older forms
+    without the chamber ("Majority Leader" with chamber: senate; "Speaker")."""
+    t = " ".join(title.split())
+    ch = {"senate": "Senate", "house": "House"}.get(chamber.strip().lower())
+    if t in ("Speaker", "Speaker of the House"):
+        return "Speaker" if ch in (None, "House") else None
+    if t.lower() in ("president pro tempore", "president pro tempore of the senate"):
+        return "President pro tempore" if ch in (None, "Senate") else None
+    m = re.fullmatch(r"(?:(Senate|House) )?(Majority|Minority) (Leader|Whip)", t)
+    if not m or not (m.group(1) or ch) or (m.group(1) and ch and m.group(1) != ch):
+        return None
+    return f"{m.group(1) or ch} {m.group(2)} {m.group(3)}"
+
+
+def cl_leadership(root: Path, rep: Report) -> dict:
+    """bioguide -> {"terms": {title: [(start, end or None), ...]}, "left": date or None}
+    from the leadership roles of congress-legislators (`congress-legislators/
+    leadership.tsv`: the roles in every version of legislators-current.yaml). A member's
+    roles are taken from the newest version that lists any for them; the per-Congress
+    rows of one title are joined into one term when one ends where the next starts
+    (within a week). `left` is the date of that version when it is not the newest of
+    the file: the member had left Congress, and a role still open then has no end on
+    record (the end is written in the historical file only), which is not "running"."""
+    path = root / "congress-legislators" / LEADERSHIP_FILE
+    if not path.is_file():
+        return {}
+    note_input(rep, SRC_CL, path, root)
+    newest = {}
+    last_version = ("", "")
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            b = row.get("bioguide") or ""
+            key = (row.get("date") or "", row.get("commit") or "")
+            last_version = max(last_version, key)
+            title = cl_leadership_title(row.get("title") or "", row.get("chamber") or "")
+            start, end = parse_date(row.get("start")), parse_date(row.get("end"))
+            if not b or not title or not start or len(start) < 10:
+                continue
+            if b not in newest or key > newest[b][0]:
+                newest[b] = (key, set())
+            if newest[b][0] == key:
+                newest[b][1].add((title, start, end if end and len(end) == 10 else None))
+    out = {}
+    for b, (version, rows) in sorted(newest.items()):
+        terms = collections.defaultdict(list)
+        for title, start, end in sorted(rows, key=lambda r: (r[0], r[1], r[2] or "9999")):
+            run = terms[title]
+            if run and run[-1][1] and _adjacent(run[-1][1], start):
+                run[-1] = (run[-1][0], end)
+            elif run and (run[-1][1] is None or start < run[-1][1]):
+                continue        # a row inside the previous one
+            else:
+                run.append((start, end))
+        out[b] = {"terms": dict(terms), "left": version[0] if version < last_version else None}
+        rep.read[(SRC_CL, "leadership term (joined)")] += sum(len(v) for v in terms.values())
+    return out
+
+
+_ONES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+         "eighth": 8, "eight": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+         "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+         "nineteenth": 19}
+_TENS_ORD = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+             "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+
+
+def congress_number(words: str) -> int | None:
+    """"One Hundred Sixteenth" -> 116, "Eighty-fourth" -> 84, "Sixtieth" -> 60."""
+    ws = re.sub(r"[-\s]+", " ", words.strip().lower()).split()
+    n = 0
+    if ws[:2] == ["one", "hundred"]:
+        n, ws = 100, ws[2:]
+    elif ws == ["one", "hundredth"]:
+        return 100
+    if not ws:
+        return None
+    if len(ws) == 1 and ws[0] in _ONES:
+        return n + _ONES[ws[0]]
+    if len(ws) == 1 and ws[0] in _TENS_ORD:
+        return n + _TENS_ORD[ws[0]]
+    if len(ws) == 2 and ws[0] in _TENS and ws[1] in _ONES and _ONES[ws[1]] < 10:
+        return n + _TENS[ws[0]] + _ONES[ws[1]]
+    return None
+
+
+_ORDINAL = (r"(?:One Hundred(?:th| [A-Za-z]+(?:[- ][A-Za-z]+)?)|[A-Z][a-z]+(?:-[a-z]+)?)")
+
+
+def profile_congresses(text: str) -> list | None:
+    """"One Hundred Tenth, One Hundred Eleventh, and One Hundred Sixteenth through One
+    Hundred Seventeenth Congresses" -> [110, 111, 116, 117]; None if a part is not read."""
+    body = re.sub(r"\s*\bCongress(?:es)?\b", "", text)
+    out = set()
+    for part in re.split(r",|;|\band\b", body):
+        part = part.strip()
+        if not part:
+            continue
+        m = re.fullmatch(r"(.+?)\s+(?:through|to)\s+(.+)", part)
+        ends = [m.group(1), m.group(2)] if m else [part]
+        nums = [congress_number(e) for e in ends]
+        if any(n is None for n in nums):
+            return None
+        if len(nums) == 2 and nums[0] > nums[1]:
+            return None
+        out.update(range(nums[0], nums[-1] + 1))
+    return sorted(out) or None
+
+
+_LEAD_DATE = r"(?:" + _MONTH_DATE + r"|\d{4})"
+_LEAD_RANGE = re.compile(r"(" + _LEAD_DATE + r")\s*[-\u2013]\s*(" + _LEAD_DATE + r")?(?=\s*(?:[;,)]|$))")
+# "Speaker of the House (...)", "majority leader (...)", "minority whip (...)",
+# "President pro tempore of the Senate (...)", "minority leader and Democratic caucus
+# chairman (...)"; the party whip ("Republican party whip (2003-2007)") names no side.
+_LEAD_TITLE = re.compile(
+    r"(?<![\w-])(?P<before>\w+ )?(?P<title>Speaker of the House(?: of Representatives)?|[Pp]resident pro tempore"
+    r"(?: of the Senate)?|(?P<side>[Mm]ajority|[Mm]inority) (?P<role>leader|whip)|(?P<party>Republican|Democratic)"
+    r"(?: party)? whip)(?: and (?:Democratic|Republican) (?:caucus|conference) chair(?:man)?)? \((?P<when>[^()]*)\)")
+
+
+def profile_leadership_terms(text: str, service=None) -> list:
+    """The congressional leadership posts a Biographical Directory profile states, as
+    (title, start, end) with end None for a post still held ("(2021-)"). Titles are
+    those of LEADERSHIP; "majority leader" and the whips take the chamber the member
+    sat in at the start (from `service`, {(chamber, state): congresses}), "Speaker of
+    the House" is the House's, "president pro tempore" the Senate's. The dates are
+    read from the bracket after the title: years or dates ("(2007-2015; 2021-)",
+    "(January 3, 2023-)"), or Congresses ("(One Hundred Twelfth through One Hundred
+    Fourteenth Congresses)": from the year the first opened to the year the one after
+    the last opened). A party whip ("Republican party whip") names no side, and an
+    acting, assistant or deputy post is another office: neither is read; nor is a
+    state legislature's leader, written without the bracket ("minority leader,
+    2004-2006")."""
+    out = []
+    text = html.unescape(text or "")
+    chambers_in = collections.defaultdict(set)
+    for (chamber, _state), congs in (service or {}).items():
+        for c in congs:
+            chambers_in[c].add(chamber)
+    for m in _LEAD_TITLE.finditer(text):
+        if m.group("party") or (m.group("before") or "").strip().lower() in ("acting", "assistant", "deputy", "as"):
+            continue
+        t = m.group("title").lower()
+        when = m.group("when").strip()
+        spans = []
+        if "congress" in when.lower():
+            congs = profile_congresses(when)
+            if not congs:
+                continue
+            runs = []
+            for c in congs:
+                if runs and c == runs[-1][-1] + 1:
+                    runs[-1].append(c)
+                else:
+                    runs.append([c])
+            for run in runs:
+                spans.append((str(1789 + 2 * (run[0] - 1)), str(1789 + 2 * run[-1]), run[0]))
+        else:
+            rest = when
+            for r in _LEAD_RANGE.finditer(when):
+                a = _month_date(r.group(1)) if not r.group(1).isdigit() else r.group(1)
+                b = None if not r.group(2) else (_month_date(r.group(2)) if not r.group(2).isdigit() else r.group(2))
+                if not a or (r.group(2) and not b) or (b and b[:4] < a[:4]):
+                    spans = []
+                    break
+                spans.append((a, b, congress_of(a if len(a) == 10 else a + "-06-01")))
+                rest = rest.replace(r.group(0), "", 1)
+            if re.search(r"\d", rest):
+                continue        # a part not read ("January 3-20, 2001"): the whole bracket is left
+        for start, end, first_congress in spans:
+            if t.startswith("speaker"):
+                title = "Speaker"
+            elif t.startswith("president"):
+                title = "President pro tempore"
+            else:
+                chambers = chambers_in.get(first_congress, set()) & {"House", "Senate"}
+                if len(chambers) != 1:
+                    continue
+                title = f"{next(iter(chambers))} {m.group('side').capitalize()} {m.group('role').capitalize()}"
+            out.append((title, start, end))
+    return sorted(set(out), key=lambda x: (x[0], x[1], x[2] or ""))
+
+
+def leadership_terms(brec, arec, name: str, rep: Report):
+    """Terms as congressional leader kept for one member: a term of congress-legislators
+    (`arec` from cl_leadership: title -> [(start, end)], exact dates) is kept when the Bioguide profile
+    gives the same title with the same first year and, when both give one, the same
+    last year, at year precision (or the full date where the profile gives one). When
+    the profile says the post is still held ("(2021-)", or the Congress it was
+    compiled in) and congress-legislators gives an end, the end is not agreed: the term
+    is kept open and the two ends are listed; likewise when the profile gives an end
+    and congress-legislators has none because the member had left Congress (its
+    current file stops listing them). A member's terms of one title are kept
+    only when every term either source gives for that title passes: an earlier term
+    missing from one source would make a title used then look premature. Yields
+    (fact, None) or (None, reason)."""
+    aterms = (arec or {}).get("terms", {})
+    a_left = (arec or {}).get("left")
+    bterms = collections.defaultdict(list)
+    for title, start, end in (brec or {}).get("leadership", []):
+        bterms[title].append((start, end))
+    last_congress = COVERAGE.get(SRC_BG, 0)
+    last_open_year = str(1789 + 2 * last_congress) if last_congress else None
+    for title in sorted(set(aterms) | set(bterms)):
+        a_list, b_list = sorted(aterms.get(title, [])), sorted(bterms.get(title, []))
+        if not a_list or not b_list:
+            for _ in a_list or b_list:
+                yield None, ("leadership term in congress-legislators only" if a_list
+                             else "leadership term in Bioguide only")
+            continue
+        kept, failed = [], []
+        used = set()
+        for bs, be in b_list:
+            # A post in the Congress the profile was compiled in was still held then.
+            b_open = be is None or (last_open_year is not None and be == last_open_year and len(be) == 4)
+            match = [i for i, (s, _) in enumerate(a_list) if s[:4] == bs[:4] and i not in used]
+            if not match:
+                failed.append("leadership term: first years differ or one source only")
+                rep.disagree(f"{name} ({title})", "leadership from",
+                             {SRC_BG: f"{bs}-{be or ''}", SRC_CL: "; ".join(f"{s}-{e or ''}" for s, e in a_list)})
+                continue
+            i = match[0]
+            used.add(i)
+            a_s, a_e = a_list[i]
+            start = date_agree(a_s, bs)
+            if b_open:
+                if a_e is not None:
+                    rep.disagree(f"{name} ({title})", "leadership to",
+                                 {SRC_BG: "running" if be is None else f"{be} (Congress running when compiled)",
+                                  SRC_CL: a_e})
+                kept.append((start, None))
+            elif a_e is None and a_left:
+                rep.disagree(f"{name} ({title})", "leadership to",
+                             {SRC_BG: be, SRC_CL: f"none (left Congress; last listed {a_left})"})
+                kept.append((start, None))
+            elif a_e is None:
+                failed.append("leadership term: Bioguide says ended, congress-legislators says running")
+                rep.disagree(f"{name} ({title})", "leadership to", {SRC_BG: be, SRC_CL: "running"})
+            elif a_e[:4] != be[:4]:
+                failed.append("leadership term: last years differ")
+                rep.disagree(f"{name} ({title})", "leadership to", {SRC_BG: be, SRC_CL: a_e})
+            else:
+                kept.append((start, date_agree(a_e, be)))
+        for i, (s, e) in enumerate(a_list):
+            if i not in used:
+                failed.append("leadership term in congress-legislators only")
+        if failed:
+            for why in failed:
+                yield None, why
+            for _ in kept:
+                yield None, "leadership term agreed, left out with the member's other terms of that title"
+            continue
+        office, chamber = LEADERSHIP[title]
+        for start, end in kept:
+            f = {"fact": "office", "office": office, "jurisdiction": "US", "jurisdiction_name": "United States",
+                 "country": "US", "country_name": "United States", "titles": [title], "from": start}
+            if end:
+                f["to"] = end
+            f["sources"] = sorted([SRC_BG, SRC_CL])
+            yield f, None
+
+
 def agree_date(values: dict):
     """values: source -> date. The value two independent sources agree on (the
     fullest such value, at the precision both give), with every source whose date
@@ -1105,6 +1394,7 @@ def build_people(root: Path, rep: Report) -> list:
     wd = wikidata_politicians(root, rep)
     vv = voteview_service(root, rep)
     nga = nga_governors(root, rep)
+    leaders = cl_leadership(root, rep)
     COVERAGE[SRC_BG] = max((coverage(r) for r in bg.values()), default=0)
     COVERAGE[SRC_VV] = max((coverage(r) for r in vv.values()), default=0)
     if not cl and not bg:
@@ -1227,6 +1517,11 @@ def build_people(root: Path, rep: Report) -> list:
         if brec:
             governor_names += [nm for nm in brec["names"] if nm not in governor_names]
         for kept, why in governor_terms(brec, governor_names, nga, rep):
+            if kept:
+                facts.append(kept)
+            else:
+                rep.dropped[("office term", why)] += 1
+        for kept, why in leadership_terms(brec, leaders.get(p.get("bioguide") or key, {}), canon, rep):
             if kept:
                 facts.append(kept)
             else:

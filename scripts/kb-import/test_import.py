@@ -322,6 +322,139 @@ class Helpers(unittest.TestCase):
         self.assertIsNone(list(kb.governor_terms({"governor": [("OH", "2001", "2009")]}, ["Ann Oldtimer"], nga, rep))[0][0])
         self.assertIn(("Hal Oldtimer (Ohio)", "governor from", "bioguide=2002; us-governors=2001"), rep.disagreements)
 
+    def test_leadership_titles_of_congress_legislators(self):
+        self.assertEqual(kb.cl_leadership_title("Senate Majority Leader", "senate"), "Senate Majority Leader")
+        self.assertEqual(kb.cl_leadership_title("Minority Whip", "house"), "House Minority Whip")
+        self.assertEqual(kb.cl_leadership_title("Speaker of the House", "house"), "Speaker")
+        self.assertEqual(kb.cl_leadership_title("Speaker", "house"), "Speaker")
+        self.assertEqual(kb.cl_leadership_title("President Pro Tempore of the Senate", "senate"), "President pro tempore")
+        self.assertIsNone(kb.cl_leadership_title("House Majority Leader", "senate"))
+        self.assertIsNone(kb.cl_leadership_title("Assistant Senate Majority Leader", "senate"))
+        self.assertIsNone(kb.cl_leadership_title("Senate Republican Conference Chair", "senate"))
+
+    def test_congress_numbers_in_words(self):
+        self.assertEqual(kb.congress_number("One Hundred Sixteenth"), 116)
+        self.assertEqual(kb.congress_number("One Hundredth"), 100)
+        self.assertEqual(kb.congress_number("Eighty-fourth"), 84)
+        self.assertEqual(kb.congress_number("Sixtieth"), 60)
+        self.assertEqual(kb.congress_number("Forty-eight"), 48)
+        self.assertIsNone(kb.congress_number("Fortnightly"))
+        self.assertEqual(kb.profile_congresses("One Hundred Tenth, One Hundred Eleventh, and One Hundred Twelfth "
+                                               "through One Hundred Fourteenth Congresses"), [110, 111, 112, 113, 114])
+        self.assertEqual(kb.profile_congresses("One Hundred Fourth Congress to One Hundred Seventh Congress"),
+                         [104, 105, 106, 107])
+        self.assertEqual(kb.profile_congresses("Eightieth Congress and Eighty-third Congress"), [80, 83])
+        self.assertIsNone(kb.profile_congresses("One Hundred Ninth Congress, September 28, 2005"))
+
+    def test_leadership_terms_read_from_profiles(self):
+        house = {("House", "OH"): set(range(100, 119))}
+        senate = {("Senate", "KY"): set(range(100, 119))}
+        both = {("House", "OH"): {100, 101}, ("Senate", "OH"): set(range(102, 119))}
+        read = kb.profile_leadership_terms
+        # years, with a running term and two spans
+        self.assertEqual(read("A Senator from Kentucky; minority leader (2007-2015; 2021-); majority leader "
+                              "(2015-2021)", senate),
+                         [("Senate Majority Leader", "2015", "2021"), ("Senate Minority Leader", "2007", "2015"),
+                          ("Senate Minority Leader", "2021", None)])
+        # with the caucus chair named, and full dates
+        self.assertEqual(read("majority leader and Democratic caucus chairman (2021-)", senate),
+                         [("Senate Majority Leader", "2021", None)])
+        self.assertEqual(read("president pro tempore (December 17, 2012-January 3, 2015; January 20, "
+                              "2021-January 3, 2023)", senate),
+                         [("President pro tempore", "2012-12-17", "2015-01-03"),
+                          ("President pro tempore", "2021-01-20", "2023-01-03")])
+        self.assertEqual(read("president pro tempore (January 3, 2023-)", senate),
+                         [("President pro tempore", "2023-01-03", None)])
+        # Congresses: one, two, a range, a list with a range; runs become terms
+        self.assertEqual(read("Speaker of the House of Representatives (One Hundred Sixteenth and One Hundred "
+                              "Seventeenth Congresses)", house), [("Speaker", "2019", "2023")])
+        self.assertEqual(read("majority leader (One Hundred Fourth through One Hundred Sixth Congresses)", house),
+                         [("House Majority Leader", "1995", "2001")])
+        self.assertEqual(read("minority whip (One Hundred Eighth, One Hundred Ninth, and One Hundred Twelfth "
+                              "through One Hundred Fifteenth Congresses)", house),
+                         [("House Minority Whip", "2003", "2007"), ("House Minority Whip", "2011", "2019")])
+        self.assertEqual(read("Speaker of the House (One Hundred Eighteenth Congress).", house),
+                         [("Speaker", "2023", "2025")])
+        # the chamber is the one the member sat in when the post began
+        self.assertEqual(read("majority whip (One Hundredth Congress); majority leader (2003-2007)", both),
+                         [("House Majority Whip", "1987", "1989"), ("Senate Majority Leader", "2003", "2007")])
+        # not read: a party whip (no side), acting and assistant posts, a state
+        # legislature's leader (no bracket), a bracket with a part not understood
+        self.assertEqual(read("Republican party whip (2003-2007); Democratic whip (1999-2005); acting majority "
+                              "leader (2005-2006); assistant Democratic leader (2017-2023); member of the state "
+                              "assembly, 2002-2007, minority leader, 2004-2006; minority leader (January 3-20, "
+                              "2001; June 6, 2001-January 6, 2003)", senate), [])
+
+    def test_leadership_agreement_rule(self):
+        rep = kb.Report()
+        kb.COVERAGE["bioguide"] = 118
+
+        def run(bterms, aterms, left=None):
+            brec = {"leadership": bterms}
+            return list(kb.leadership_terms(brec, {"terms": aterms, "left": left}, "Ada Leader", rep))
+        # agree: same title, first and last years; written at the precision both give
+        [(f, why)] = run([("Senate Majority Leader", "2015", "2021")],
+                         {"Senate Majority Leader": [("2015-01-03", "2021-01-20")]})
+        self.assertIsNone(why)
+        self.assertEqual((f["office"], f["titles"], f["jurisdiction"], f["country_name"], f["from"], f["to"],
+                          f["sources"]),
+                         ("Majority Leader of the United States Senate", ["Senate Majority Leader"], "US",
+                          "United States", "2015", "2021", ["bioguide", "congress-legislators"]))
+        [(f, _)] = run([("President pro tempore", "2012-12-17", "2015-01-03")],
+                       {"President pro tempore": [("2012-12-17", "2015-01-03")]})
+        self.assertEqual((f["from"], f["to"]), ("2012-12-17", "2015-01-03"))
+        # open end in the profile, an end in congress-legislators: kept open, listed
+        [(f, why)] = run([("Senate Majority Leader", "2021", None)],
+                         {"Senate Majority Leader": [("2021-01-20", "2025-01-03")]})
+        self.assertEqual((why, f["from"], "to" in f), (None, "2021", False))
+        self.assertIn(("Ada Leader (Senate Majority Leader)", "leadership to",
+                       "bioguide=running; congress-legislators=2025-01-03"), rep.disagreements)
+        # a post in the Congress the profile was compiled in counts as running
+        [(f, why)] = run([("Speaker", "2023", "2025")], {"Speaker": [("2023-10-25", None)]})
+        self.assertEqual((why, f["from"], "to" in f), (None, "2023", False))
+        # a member who left Congress: no end in congress-legislators, kept open, listed
+        [(f, why)] = run([("Speaker", "2015", "2019")], {"Speaker": [("2015-10-29", None)]}, left="2019-01-02")
+        self.assertEqual((why, "to" in f), (None, False))
+        # an end in the profile, running in congress-legislators: dropped
+        [(f, why)] = run([("House Minority Leader", "2011", "2019")], {"House Minority Leader": [("2011-01-05", None)]})
+        self.assertEqual((f, why), (None, "leadership term: Bioguide says ended, congress-legislators says running"))
+        # first or last years that differ: dropped and listed
+        self.assertEqual(run([("House Majority Whip", "2013", "2019")], {"House Majority Whip": [("2014-08-01", "2019-01-03")]}),
+                         [(None, "leadership term: first years differ or one source only"),
+                          (None, "leadership term in congress-legislators only")])
+        [(f, why)] = run([("House Majority Whip", "2011", "2015")], {"House Majority Whip": [("2011-01-05", "2014-07-31")]})
+        self.assertEqual((f, why), (None, "leadership term: last years differ"))
+        self.assertIn(("Ada Leader (House Majority Whip)", "leadership to", "bioguide=2015; congress-legislators=2014-07-31"),
+                      rep.disagreements)
+        # one term of a title missing from one source: every term of that title stays out
+        got = run([("Speaker", "2007", "2011"), ("Speaker", "2019", "2023")], {"Speaker": [("2019-01-03", "2023-01-03")]})
+        self.assertEqual([g[0] for g in got], [None, None])
+        self.assertIn("leadership term agreed, left out with the member's other terms of that title", [g[1] for g in got])
+        # a title one source gives only
+        self.assertEqual(run([("House Minority Whip", "2001", "2003")], {}),
+                         [(None, "leadership term in Bioguide only")])
+        self.assertEqual(run([], {"Senate Majority Leader": [("2025-01-03", None)]}),
+                         [(None, "leadership term in congress-legislators only")])
+
+    def test_leadership_roles_joined_from_the_newest_version(self):
+        with tempfile.TemporaryDirectory() as d:
+            root = Path(d)
+            path = root / "congress-legislators" / kb.LEADERSHIP_FILE
+            path.parent.mkdir(parents=True)
+            rows = [("c1", "2020-05-01", "X000001", "Majority Leader", "senate", "2015-01-06", "2017-01-03"),
+                    ("c2", "2024-05-01", "X000001", "Senate Majority Leader", "senate", "2015-01-03", "2017-01-03"),
+                    ("c2", "2024-05-01", "X000001", "Senate Majority Leader", "senate", "2017-01-03", "2019-01-03"),
+                    ("c2", "2024-05-01", "X000001", "Senate Minority Leader", "senate", "2021-01-20", ""),
+                    ("c1", "2020-05-01", "X000002", "Speaker", "house", "2015-10-29", ""),
+                    ("c2", "2024-05-01", "X000003", "Senate Republican Conference Chair", "senate", "2019-01-03", "")]
+            path.write_text("commit\tdate\tbioguide\ttitle\tchamber\tstart\tend\n"
+                            + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+            got = kb.cl_leadership(root, kb.Report())
+        self.assertEqual(got["X000001"], {"terms": {"Senate Majority Leader": [("2015-01-03", "2019-01-03")],
+                                                    "Senate Minority Leader": [("2021-01-20", None)]}, "left": None})
+        self.assertEqual(got["X000002"], {"terms": {"Speaker": [("2015-10-29", None)]}, "left": "2020-05-01"})
+        self.assertNotIn("X000003", got)
+
     def test_company_names(self):
         self.assertEqual(kb.company_key("The Home Depot, Inc."), "home depot")
         self.assertEqual(kb.company_key("Alphabet Inc. (Class A)"), "alphabet")
