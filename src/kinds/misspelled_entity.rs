@@ -8,7 +8,8 @@
 //! replaced or swapped in a word of six letters or more, added or dropped in one of
 //! seven or more, so "Li Qiang" and "Li Jiang" or "Mark Carney" and "Mark Carey" (other
 //! people) are never confused. A word that is itself part of a known name is not a
-//! misspelling. The pairs of capitalised words are read from the prose here, since the
+//! misspelling, nor is a surname some imported person has ("Alberto Gonzalez" is not
+//! "Alberto Gonzales"). The pairs of capitalised words are read from the prose here, since the
 //! extractor only reports names it knows.
 //!
 //! House spellings: an entity's `avoid:` spellings ("Open AI" for OpenAI) are flagged
@@ -170,7 +171,8 @@ impl Kind for MisspelledEntity {
             candidates.sort_unstable();
             let hit = candidates.into_iter().find_map(|i| {
                 let (first, second, name) = &names.pairs[i];
-                ((w1 == first && near(w2, second)) || (w2 == second && near(w1, first)))
+                ((w1 == first && near(w2, second) && !is_imported_surname(cx, w2))
+                    || (w2 == second && near(w1, first)))
                     .then_some(name)
             });
             if let Some(name) = hit {
@@ -185,6 +187,20 @@ impl Kind for MisspelledEntity {
         }
         imported_near_misses(cx, &words, &inside_entity, out);
     }
+}
+
+/// Whether `word` is the last word of an imported person's name: a surname some known
+/// person has ("Gonzalez" beside "Gonzales") is a name of its own, not a misspelling.
+/// Read only for a near miss, which is rare, so the whole name index is scanned.
+fn is_imported_surname(cx: &CheckContext<'_>, word: &str) -> bool {
+    use crate::kb::atlas_index::{norm, type_code};
+    let atlas = &cx.kb.atlas;
+    let key = norm(word);
+    let person = type_code("person");
+    atlas
+        .prefix_rows("")
+        .filter_map(|i| atlas.entry(i))
+        .any(|e| e.ty == person && e.key.rsplit(' ').next() == Some(key.as_str()))
 }
 
 /// How the titles [`super::people::title_before`] reads end.
@@ -483,5 +499,11 @@ mod tests {
         );
         assert_clean(&MisspelledEntity, "Mark Carey and Mark Carney met.", None);
         assert_clean(&MisspelledEntity, "Boris Johnson met Boris Becker.", None);
+        // "Gonzalez" is the surname of known people: not a misspelling of Gonzales.
+        assert_clean(
+            &MisspelledEntity,
+            "Alberto Gonzalez, a senior adviser at the agency, spoke first.",
+            None,
+        );
     }
 }
