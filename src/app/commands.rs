@@ -166,6 +166,13 @@ pub fn kb(action: KbCommand, out: &mut dyn Write) -> Result<u8, SetupError> {
                         write_io(writeln!(out))?;
                     }
                     write_io(show_record(&record, out))?;
+                    if let Some(entity) = kb.local_of(i) {
+                        write_io(writeln!(
+                            out,
+                            "  merged with {} ({}): its terms of an office replace these of that office; the other values here complete it",
+                            entity.name, entity.origin
+                        ))?;
+                    }
                 }
             }
             Ok(EXIT_CLEAN)

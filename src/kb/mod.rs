@@ -531,6 +531,127 @@ pub struct KnowledgeBase {
     two_word: std::sync::OnceLock<TwoWordNames>,
     /// The imported knowledge (`data/knowledge/`), read in place.
     pub atlas: Atlas,
+    /// Which hand-written people are also imported records; found on first use.
+    links: std::sync::OnceLock<Links>,
+}
+
+/// The hand-written people who are also in the imported knowledge, both ways: a
+/// hand-written entity's index and the imported record's entity number.
+#[derive(Debug, Default)]
+struct Links {
+    by_local: foldhash::HashMap<usize, u32>,
+    by_record: foldhash::HashMap<u32, usize>,
+}
+
+impl Links {
+    /// Link each hand-written person to the one imported person that is surely the
+    /// same: the record with the Wikidata id the entry gives, or, for an entry without
+    /// one, the only imported person of its names whose birth year and offices agree
+    /// (a birth year in both that is the same, or a term of an office in both that
+    /// starts the same year). A name shared by two imported people links nothing.
+    fn new(entities: &[Entity], atlas: &Atlas) -> Links {
+        let mut links = Links::default();
+        for (i, e) in entities.iter().enumerate() {
+            if e.kind != "person" {
+                continue;
+            }
+            let mut candidates: Vec<u32> = std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .filter(|n| n.contains(' '))
+                .flat_map(|n| atlas.entities_named(n, "person"))
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let records: Vec<(u32, atlas::Record)> = candidates
+                .into_iter()
+                .filter_map(|c| atlas.record(c).map(|r| (c, r)))
+                .collect();
+            let chosen = match &e.source.wikidata {
+                Some(q) => {
+                    let same: Vec<_> = records
+                        .iter()
+                        .filter(|(_, r)| r.ids.get("wikidata") == Some(q) || &r.id == q)
+                        .collect();
+                    match same[..] {
+                        [(c, _)] => Some(*c),
+                        _ => None,
+                    }
+                }
+                None => match &records[..] {
+                    [(c, r)] if agrees(e, &r.to_entity()) => Some(*c),
+                    _ => None,
+                },
+            };
+            if let Some(c) = chosen {
+                if links.by_record.contains_key(&c) {
+                    continue;
+                }
+                links.by_local.insert(i, c);
+                links.by_record.insert(c, i);
+            }
+        }
+        links
+    }
+}
+
+/// Whether a hand-written person without a Wikidata id and an imported one of the same
+/// name are one person: the same birth year when both give one, else an office of both
+/// whose term starts the same year.
+fn agrees(local: &Entity, imported: &Entity) -> bool {
+    let born = |e: &Entity| {
+        e.starts
+            .iter()
+            .find(|f| f.verb == "born")
+            .map(|f| f.date.first_day().year())
+    };
+    if let (Some(a), Some(b)) = (born(local), born(imported)) {
+        return a == b;
+    }
+    local.terms.iter().any(|l| {
+        imported.terms.iter().any(|t| {
+            t.office.eq_ignore_ascii_case(&l.office)
+                && t.from.first_day().year() == l.from.first_day().year()
+        })
+    })
+}
+
+/// A hand-written person completed by their imported record: the hand-written entry's
+/// values stand, and its terms of an office replace the imported terms of that office;
+/// the record adds its other names, its other offices' terms and the birth or death
+/// dates the entry does not give.
+fn merged(local: &Entity, imported: Entity) -> Entity {
+    let mut e = local.clone();
+    // The message names both records the values may come from.
+    if e.source.wikidata.is_none() {
+        e.source.wikidata = imported.source.wikidata;
+    }
+    e.source.url = match (e.source.url.take(), imported.source.url) {
+        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+        (a, b) => a.or(b),
+    };
+    for name in std::iter::once(imported.name).chain(imported.aliases) {
+        if !e.is_named(&name) {
+            e.aliases.push(name);
+        }
+    }
+    for f in imported.starts {
+        if !e.starts.iter().any(|g| g.verb == f.verb) {
+            e.starts.push(f);
+        }
+    }
+    for f in imported.ends {
+        if !e.ends.iter().any(|g| g.verb == f.verb) {
+            e.ends.push(f);
+        }
+    }
+    let offices: Vec<String> = e.terms.iter().map(|t| t.office.to_lowercase()).collect();
+    e.terms.extend(
+        imported
+            .terms
+            .into_iter()
+            .filter(|t| !offices.contains(&t.office.to_lowercase())),
+    );
+    e
 }
 
 /// The names of two alphabetic words ("Xi Jinping"), by first and by second word, and
@@ -646,6 +767,7 @@ impl KnowledgeBase {
             two_word: std::sync::OnceLock::new(),
             entities,
             atlas: Atlas::builtin(),
+            links: std::sync::OnceLock::new(),
         }
     }
 
@@ -660,14 +782,42 @@ impl KnowledgeBase {
     }
 
     /// An entity of either store: a hand-written one, or an imported record read now.
+    /// A person in both is one entity, the hand-written values first (see [`merged`]).
     pub fn resolve(&self, r: EntityRef) -> Option<std::borrow::Cow<'_, Entity>> {
+        use std::borrow::Cow;
+        let links = self.links();
         match r {
-            EntityRef::Local(i) => self.entities.get(i).map(std::borrow::Cow::Borrowed),
-            EntityRef::Imported(i) => self
-                .atlas
-                .record(i)
-                .map(|r| std::borrow::Cow::Owned(r.to_entity())),
+            EntityRef::Local(i) => {
+                let local = self.entities.get(i)?;
+                match links.by_local.get(&i).and_then(|&c| self.atlas.record(c)) {
+                    Some(record) => Some(Cow::Owned(merged(local, record.to_entity()))),
+                    None => Some(Cow::Borrowed(local)),
+                }
+            }
+            EntityRef::Imported(c) => {
+                let record = self.atlas.record(c)?.to_entity();
+                match links.by_record.get(&c).and_then(|&i| self.entities.get(i)) {
+                    Some(local) => Some(Cow::Owned(merged(local, record))),
+                    None => Some(Cow::Owned(record)),
+                }
+            }
         }
+    }
+
+    /// The hand-written person an imported record is merged with, if any.
+    pub fn local_of(&self, record: u32) -> Option<&Entity> {
+        let i = *self.links().by_record.get(&record)?;
+        self.entities.get(i)
+    }
+
+    /// The imported record a hand-written entity is merged with, if any.
+    pub fn record_of(&self, local: usize) -> Option<u32> {
+        self.links().by_local.get(&local).copied()
+    }
+
+    fn links(&self) -> &Links {
+        self.links
+            .get_or_init(|| Links::new(&self.entities, &self.atlas))
     }
 
     /// The entity one of whose names is `name`, ignoring case.
@@ -1385,5 +1535,108 @@ mod tests {
             .find(|e| e.name == "ChatGPT")
             .expect("ChatGPT");
         assert_eq!(e.origin, "mine.yaml");
+    }
+
+    #[test]
+    fn a_hand_written_person_is_completed_by_their_imported_record() {
+        // Mike Pence: the hand-written entry gives the vice-presidency alone; the
+        // imported record adds his birth date, the House and the governorship.
+        let kb = builtin();
+        let i = kb
+            .entities
+            .iter()
+            .position(|e| e.name == "Mike Pence")
+            .expect("Mike Pence is hand-written");
+        let record = kb.record_of(i).expect("linked to the imported record");
+        assert_eq!(
+            kb.local_of(record).map(|e| e.name.as_str()),
+            Some("Mike Pence")
+        );
+        for r in [EntityRef::Local(i), EntityRef::Imported(record)] {
+            let e = kb.resolve(r).expect("resolves");
+            assert_eq!(e.origin, "rules/knowledge/leaders.yaml");
+            let born = e.starts.iter().find(|f| f.verb == "born").expect("born");
+            assert_eq!(born.date.to_string(), "7 June 1959");
+            let offices: Vec<&str> = e.terms.iter().map(|t| t.office.as_str()).collect();
+            assert!(offices.contains(&"Governor of Indiana"), "{offices:?}");
+            // The office both give appears once: the hand-written term.
+            let vp: Vec<_> = e
+                .terms
+                .iter()
+                .filter(|t| t.office == "Vice President of the United States")
+                .collect();
+            assert_eq!(vp.len(), 1);
+            assert!(e
+                .source
+                .url
+                .as_deref()
+                .is_some_and(|u| u.contains("open data")));
+        }
+    }
+
+    #[test]
+    fn hand_written_terms_of_an_office_replace_the_imported_ones() {
+        let date = |s: &str| KbDate::parse(s).expect("date");
+        let term = |office: &str, from: &str, to: Option<&str>| Term {
+            office: office.into(),
+            title: "Senate Majority Leader".into(),
+            from: date(from),
+            to: to.map(date),
+            jurisdiction: None,
+            country: None,
+        };
+        let mut local = Entity {
+            name: "Pat Example".into(),
+            kind: "person".into(),
+            aliases: Vec::new(),
+            case_insensitive: false,
+            starts: Vec::new(),
+            ends: Vec::new(),
+            formerly: Vec::new(),
+            named: None,
+            speculated: false,
+            terms: vec![term(
+                "Majority Leader of the United States Senate",
+                "2021-01-20",
+                Some("2025-01-03"),
+            )],
+            attributes: Vec::new(),
+            avoid: Vec::new(),
+            source: Source::default(),
+            origin: "mine.yaml".into(),
+        };
+        let mut imported = local.clone();
+        imported.name = "Patricia Example".into();
+        imported.terms = vec![
+            term("Majority Leader of the United States Senate", "2021", None),
+            term("United States Senator", "1999", None),
+        ];
+        imported.starts = vec![Fact {
+            verb: "born",
+            date: date("1950-11-23"),
+        }];
+        local.starts = vec![Fact {
+            verb: "born",
+            date: date("1950"),
+        }];
+        let e = merged(&local, imported.clone());
+        assert_eq!(e.terms.len(), 2);
+        assert_eq!(e.terms[0].to, Some(date("2025-01-03")));
+        assert_eq!(e.terms[1].office, "United States Senator");
+        assert!(e.is_named("Patricia Example"));
+        // The hand-written birth date stands.
+        assert_eq!(e.starts.len(), 1);
+        assert_eq!(e.starts[0].date, date("1950"));
+        // A birth year in both that differs is two people.
+        local.starts = vec![Fact {
+            verb: "born",
+            date: date("1961"),
+        }];
+        assert!(!agrees(&local, &imported));
+        local.starts.clear();
+        local.terms[0].from = date("2022-01-20");
+        assert!(!agrees(&local, &imported), "no office starts the same year");
+        local.terms[0].from = date("2021");
+        assert!(agrees(&local, &imported));
     }
 }

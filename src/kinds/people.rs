@@ -656,16 +656,20 @@ fn recent_verb_after(text: &str, end: usize, states: bool) -> Option<Span> {
 }
 
 /// Whether the text shows that a person it names is the known one, not someone else of
-/// the same name: always for the hand-written knowledge (notable people, curated); for
-/// an imported person, a title they held before one of their mentions ("Rep. Mike
-/// Johnson") or in an appositive after it ("Nancy Pelosi, the former House speaker"), a
-/// party-and-state tag of a state they served ("Nancy Pelosi (D-Calif.)"), or the text
-/// naming their chamber or office ("Senate", "Congress", "congressman", ...) and the
-/// state they served.
+/// the same name: always for the hand-written knowledge (notable people, curated) and
+/// the imported records merged with it; for any other imported person, a title they
+/// held before one of their mentions ("Rep. Mike Johnson") or in an appositive after it
+/// ("Nancy Pelosi, the former House speaker"), a party-and-state tag of a state they
+/// served ("Nancy Pelosi (D-Calif.)"), or the text naming their chamber or office
+/// ("Senate", "Congress", "congressman", ...) and the state they served.
 pub fn identified(cx: &CheckContext<'_>, who: EntityRef) -> bool {
     let EntityRef::Imported(i) = who else {
         return true;
     };
+    // An imported person who is also in the hand-written knowledge is notable.
+    if cx.kb.local_of(i).is_some() {
+        return true;
+    }
     let Some(record) = cx.kb.atlas.record(i) else {
         return false;
     };
