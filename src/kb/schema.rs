@@ -18,6 +18,7 @@ pub const BUILTIN_FILES: &[&str] = &[
     "rules/knowledge/leaders-world.yaml",
     "rules/knowledge/officials.yaml",
     "rules/knowledge/cabinet.yaml",
+    "rules/knowledge/congress.yaml",
     "rules/knowledge/governors.yaml",
     "rules/knowledge/countries.yaml",
     "rules/knowledge/institutions.yaml",
