@@ -11,6 +11,7 @@
 mod arithmetic;
 mod calendar;
 mod context;
+mod namesakes;
 mod people;
 mod tense;
 mod text;

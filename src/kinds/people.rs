@@ -6,6 +6,7 @@ use jiff::civil::Date;
 
 use super::calendar::add_days;
 use super::context::CheckContext;
+use super::namesakes::is_common_name;
 use crate::extract::CueKind;
 use crate::kb::atlas_index::type_code;
 use crate::kb::{EntityRef, KbDate, KnowledgeBase, Term};
@@ -656,29 +657,29 @@ fn recent_verb_after(text: &str, end: usize, states: bool) -> Option<Span> {
 }
 
 /// Whether the text shows that a person it names is the known one, not someone else of
-/// the same name: always for the hand-written knowledge (notable people, curated) and
-/// the imported records merged with it; for any other imported person, a title they
-/// held before one of their mentions ("Rep. Mike Johnson") or in an appositive after it
-/// ("Nancy Pelosi, the former House speaker"), a party-and-state tag of a state they
+/// the same name. A hand-written person (notable, curated; with the imported record
+/// merged with it) is taken to be meant unless their name is a common one ("Mike
+/// Johnson", see [`is_common_name`]). Any other person is identified by a title they
+/// held before one of their mentions ("Rep. Mike Johnson") or in an appositive after
+/// it ("Nancy Pelosi, the former House speaker"), a party-and-state tag of a state they
 /// served ("Nancy Pelosi (D-Calif.)"), or the text naming their chamber or office
-/// ("Senate", "Congress", "congressman", ...) and the state they served.
+/// ("Senate", "Congress", "governor", ...) and the state they served.
 pub fn identified(cx: &CheckContext<'_>, who: EntityRef) -> bool {
-    let EntityRef::Imported(i) = who else {
-        return true;
+    let curated = match who {
+        EntityRef::Local(_) => true,
+        EntityRef::Imported(i) => cx.kb.local_of(i).is_some(),
     };
-    // An imported person who is also in the hand-written knowledge is notable.
-    if cx.kb.local_of(i).is_some() {
-        return true;
-    }
-    let Some(record) = cx.kb.atlas.record(i) else {
+    let Some(entity) = cx.kb.resolve(who) else {
         return false;
     };
-    let entity = record.to_entity();
-    let offices = || record.facts.iter().filter(|f| f.fact == "office");
+    if curated && !is_common_name(&entity.name) {
+        return true;
+    }
     let served = |state: &str| {
-        offices()
-            .filter_map(|f| f.jurisdiction_name.as_deref())
-            .any(|s| s == state)
+        entity
+            .terms
+            .iter()
+            .any(|t| t.jurisdiction.as_deref() == Some(state))
     };
     let holds = |t: &str| entity.terms.iter().any(|term| title_fits(term, t));
     let titled = cx.mentions.people.iter().filter(|p| p.who == who).any(|p| {
@@ -702,11 +703,17 @@ pub fn identified(cx: &CheckContext<'_>, who: EntityRef) -> bool {
         "Rep.",
         "lawmaker",
         "White House",
+        "governor",
+        "Governor",
+        "Gov.",
     ];
     let chamber = words.iter().any(|w| cx.text.contains(w));
     chamber
-        && offices()
-            .filter_map(|f| f.jurisdiction_name.as_deref())
+        && entity
+            .terms
+            .iter()
+            .filter(|t| t.jurisdiction.as_deref() != Some("United States"))
+            .filter_map(|t| t.jurisdiction.as_deref())
             .any(|state| cx.text.contains(state))
 }
 
