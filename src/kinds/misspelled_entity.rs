@@ -163,7 +163,9 @@ impl Kind for MisspelledEntity {
                     && found.strip_suffix('s') != Some(right)
                     && (lr >= 7 || (lr >= 6 && lf == lr))
                     && !names.known_words.contains(found)
-                    && osa(found, right) == 1
+                    && (osa(found, right) == 1
+                        // A double moved ("Schwarzenneger"), from seven letters.
+                        || lr >= 7 && doubling_variants(found).0.iter().any(|v| v == right))
             };
             let by_first = names.by_first.get(w1).into_iter().flatten();
             let by_second = names.by_second.get(w2).into_iter().flatten();
@@ -467,6 +469,9 @@ mod tests {
             None,
         );
         assert_finds(&MisspelledEntity, "<<Emanuel Macron>> spoke.", None);
+        // A double moved in a hand-written name.
+        assert_finds(&MisspelledEntity, "<<Arnold Schwarzenneger>> spoke.", None);
+        assert_clean(&MisspelledEntity, "Arnold Schwarzenegger spoke.", None);
         let f = assert_finds(&MisspelledEntity, "<<Open AI>> released a model.", None);
         assert_eq!(f.fix.map(|x| x.1), Some("OpenAI".to_string()));
     }
