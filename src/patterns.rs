@@ -262,12 +262,13 @@ pub const VERB_GAP_PATTERN: &str = r"^\s+(?:was\s+|were\s+)?(?:said|told|announc
 pub const CLAIM_GAP_PATTERN: &str = concat!(
     r"^(?:,\s+|\s+\(|\s+)",
     // An appositive before the verb: "Amazon, the Seattle-based retailer founded in".
-    r"(?:(?:a|an|the)\s+(?P<np>(?:[\w.&'’-]+\s+){1,5}?))?",
+    // (ASCII word classes: Unicode ones multiply the automaton's size many times over.)
+    r"(?:(?:a|an|the)\s+(?P<np>(?:[A-Za-z0-9.&'’-]+\s+){1,5}?))?",
     r"(?:(?:which|that|who)\s+)?(?:(?:was|were|is|had\s+been)\s+)?",
     r"(?:first\s+|originally\s+|officially\s+)?",
     r"(?P<verb>founded|established|created|launched|released|introduced|unveiled|announced|born|died|signed|adopted|elected)",
     // "founded by Elon Musk and JB Straubel in".
-    r"(?:\s+by(?:\s+\p{Lu}[\w.'’-]*){1,4}(?:\s+and(?:\s+\p{Lu}[\w.'’-]*){1,4})?)?",
+    r"(?:\s+by(?:\s+[A-Z][A-Za-z0-9.'’-]*){1,4}(?:\s+and(?:\s+[A-Z][A-Za-z0-9.'’-]*){1,4})?)?",
     r"\s+(?:(?:in|on)\s+)?$",
 );
 

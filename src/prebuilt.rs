@@ -284,6 +284,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_embedded_automaton_stays_small() {
+        // Each automaton is embedded in the binary and validated as it loads at start-up:
+        // one that grows past 1.5 MB (a Unicode class repeated in a pattern, say) costs
+        // every run milliseconds and the binary megabytes.
+        let dir = std::path::Path::new(env!("OUT_DIR")).join("dfa");
+        let entries = std::fs::read_dir(&dir).expect("the automata folder");
+        for entry in entries.map(|e| e.expect("a readable entry")) {
+            let len = entry.metadata().expect("metadata").len();
+            assert!(len < 1_500_000, "{}: {len} bytes", entry.path().display());
+        }
+    }
+
+    #[test]
     fn every_prebuilt_regex_searches_with_its_embedded_automata() {
         let mut names: Vec<&str> = all().iter().map(|r| r.name).collect();
         for regex in all() {
