@@ -59,12 +59,12 @@ impl<'de> Deserialize<'de> for Scalar {
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wikidata: Option<Spanned<String>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<Spanned<String>>,
     /// Second sources: pages the values were compared against.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checked: Vec<Spanned<String>>,
 }
 
@@ -79,10 +79,10 @@ pub struct RawFormer {
 #[serde(deny_unknown_fields)]
 pub struct RawTerm {
     pub office: Spanned<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<Spanned<String>>,
     pub from: Spanned<Scalar>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Spanned<Scalar>>,
     /// The place the office is of, when "OFFICE of PLACE" does not say it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -96,25 +96,25 @@ pub struct RawTerm {
 #[serde(deny_unknown_fields)]
 pub struct RawAttribute {
     pub name: Spanned<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<f64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tolerance: Option<f64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Spanned<RawSource>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<Spanned<String>>,
 }
 
@@ -124,63 +124,64 @@ pub struct RawEntity {
     pub name: Spanned<String>,
     #[serde(rename = "type")]
     pub kind: Spanned<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<Spanned<String>>,
     /// `sensitive` (default) or `insensitive`: how names are matched.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case: Option<Spanned<String>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub announced: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub founded: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub launched: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub released: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub introduced: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub born: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub began: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub elected: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adopted: Option<Spanned<Scalar>>,
     /// The day the name came into use, when it is later than the entity.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub named: Option<Spanned<Scalar>>,
     /// The name was in public use before the dates recorded (a rumoured successor, a
     /// treaty named while negotiated): it says nothing about when a text was written.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub speculated: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dissolved: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub died: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discontinued: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended: Option<Spanned<Scalar>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub formerly: Vec<Spanned<RawFormer>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub terms: Vec<Spanned<RawTerm>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attributes: Vec<Spanned<RawAttribute>>,
     /// Spellings house style avoids ("Open AI"); flagged with the name as the fix.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub avoid: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub source: Option<Spanned<RawSource>>,
-    /// Free text for editors; not used by checks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Spanned<RawSource>>,
+    /// Free text for editors; not used by checks, so not in the compiled snapshot.
+    #[serde(default, skip_serializing)]
     pub note: Option<String>,
 }
 
-/// The compiled snapshot of knowledge files: each file's path and its entities.
+/// The compiled snapshot of knowledge files: each file's path and its entities. Absent
+/// and empty fields are left out of it (it is read at every start).
 pub type Snapshot = Vec<(String, Vec<Spanned<RawEntity>>)>;
 
 /// Read knowledge files `(path, text)` into a snapshot, or the first file's error.
