@@ -140,6 +140,16 @@ impl Kind for MisspelledEntity {
             n > 0 && furthest[n - 1] >= span.end
         };
         let words = capitalised_words(cx.text);
+        // Surnames already looked up (each lookup scans the name index).
+        let mut surnames: Vec<(String, bool)> = Vec::new();
+        let mut imported_surname = |word: &str| -> bool {
+            if let Some(&(_, known)) = surnames.iter().find(|(w, _)| *w == word) {
+                return known;
+            }
+            let known = is_imported_surname(cx, word);
+            surnames.push((word.to_string(), known));
+            known
+        };
         for w in words.windows(2) {
             let [(s1, w1), (s2, w2)] = [w[0], w[1]];
             // Adjacent: one space between the words.
@@ -173,7 +183,7 @@ impl Kind for MisspelledEntity {
             candidates.sort_unstable();
             let hit = candidates.into_iter().find_map(|i| {
                 let (first, second, name) = &names.pairs[i];
-                ((w1 == first && near(w2, second) && !is_imported_surname(cx, w2))
+                ((w1 == first && near(w2, second) && !imported_surname(w2))
                     || (w2 == second && near(w1, first)))
                     .then_some(name)
             });
